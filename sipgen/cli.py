@@ -1,0 +1,181 @@
+"""The `sipgen` command. Each command parses its options, calls the library, and picks the exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="sipgen",
+    help=(
+        "Write, check and publish a school or ITT partnership improvement plan kept in Excel.\n\n"
+        "Start with `sipgen new plan.xlsx`, fill it in Excel, then `sipgen check plan.xlsx`."
+    ),
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class PlanType(str, Enum):
+    school = "school"
+    itt = "itt"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sipgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Write, check and publish a school or ITT partnership improvement plan kept in Excel."""
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"sipgen: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def new(
+    path: Path = typer.Argument(..., help="Where to write the workbook, e.g. plan.xlsx."),
+    type: PlanType = typer.Option(PlanType.school, "--type", "-t", help="school, or itt for a teacher-training partnership (trainees, partner schools, partnership board)."),
+    example: bool = typer.Option(False, "--example", help="Fill the workbook with a worked example plan."),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
+) -> None:
+    """Write a plan workbook to fill in Excel.
+
+    \b
+    Examples:
+      sipgen new plan.xlsx
+      sipgen new partnership.xlsx --type itt
+      sipgen new example.xlsx --example
+    """
+    from .examples import load
+    from .files import OutputError, check_output
+    from .workbook import write_workbook
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        fail(f"{path}: the workbook's name must end in .xlsx, e.g. plan.xlsx.")
+    if path.exists() and not force:
+        fail(f"{path}: the file already exists. Choose another name, or add --force to replace it.")
+    try:
+        check_output(path)
+    except OutputError as exc:
+        fail(str(exc))
+    data = load("primary" if type is PlanType.school else "itt") if example else None
+    try:
+        write_workbook(path, type.value, data)
+    except OSError as exc:
+        fail(f"{path}: could not write the workbook ({exc.strerror or exc}).")
+    what = "a worked example" if example else "a blank plan"
+    typer.echo(f"Wrote {path} ({what}, {'ITT partnership' if type is PlanType.itt else 'school'} wording).")
+    typer.echo(f"Open it in Excel, fill it in, then run: sipgen check {path}")
+
+
+def _parse_as_of(text: Optional[str]) -> dt.date | None:
+    if text is None:
+        return None
+    from .dates import parse_date
+
+    parsed = parse_date(text, None)
+    if parsed is None:
+        fail(f"--as-of: '{text}' is not a date. Write it like 2026-11-23 or 23/11/2026.")
+    return parsed.start
+
+
+@app.command()
+def check(
+    workbooks: list[Path] = typer.Argument(..., help="One or more plan workbooks (.xlsx)."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for programs."),
+    strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only errors."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The date to check against (reviews held by then); default today."),
+) -> None:
+    """Check a plan workbook and list, cell by cell, what to fix.
+
+    Exit codes: 0 no errors (warnings and info allowed); 1 errors, or warnings with
+    --strict; 2 a file could not be read, or the command was used wrongly.
+
+    \b
+    Examples:
+      sipgen check plan.xlsx
+      sipgen check plan.xlsx --strict
+      sipgen check plan.xlsx --format json > findings.json
+    """
+    from .checker import check_workbook
+    from .report import json_report, text_report, use_colour
+
+    day = _parse_as_of(as_of)
+    results = [check_workbook(path, day) for path in workbooks]
+    if format is Format.json:
+        typer.echo(json_report(results))
+    else:
+        colour = use_colour(sys.stdout)
+        typer.echo("\n\n".join(text_report(result, colour=colour) for result in results))
+    raise typer.Exit(max(result.exit_code(strict) for result in results))
+
+
+@app.command()
+def rules() -> None:
+    """List every rule: code, severity, name and source.
+
+    \b
+    Example:
+      sipgen rules
+    """
+    from .rules import RULES
+
+    for declared in RULES.values():
+        typer.echo(f"{declared.code}  {declared.severity.value:<7}  {declared.name:<34}  {declared.source}")
+
+
+@app.command()
+def explain(code: str = typer.Argument(..., help="A rule code, e.g. SC505.")) -> None:
+    """Explain a rule in full, with a bad and a good example.
+
+    \b
+    Example:
+      sipgen explain AC201
+    """
+    from .rules import RULES
+
+    declared = RULES.get(code.strip().upper())
+    if declared is None:
+        fail(f"there is no rule {code}. Run `sipgen rules` to list them.")
+    typer.echo(f"{declared.code}: {declared.name} ({declared.severity.value}; source: {declared.source})")
+    typer.echo("")
+    typer.echo(declared.doc)
+
+
+def run() -> None:
+    """Entry point: no traceback reaches the user unless SIPGEN_DEBUG is set."""
+    import os
+
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("sipgen: stopped.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly, keep the detail for those who ask
+        if os.environ.get("SIPGEN_DEBUG"):
+            raise
+        typer.echo(f"sipgen: something went wrong inside sipgen ({type(exc).__name__}: {exc}). "
+                   "Set SIPGEN_DEBUG=1 to see the details and report them.", err=True)
+        sys.exit(3)

@@ -1,0 +1,239 @@
+"""The plan as plain dataclasses, every value remembering the sheet and cell it came from.
+
+The reader (:mod:`sipgen.reader`) fills these; rules and the document read them. Field names
+match the ``field`` of the columns declared in :mod:`sipgen.schema` (a test keeps them in step).
+Empty text is ``""``, an empty date or number is ``None``, an empty list is ``()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class PlanDate:
+    """A date as the user wrote it: one day, or a half-term or term spanning several days."""
+
+    start: dt.date
+    end: dt.date
+    label: str = ""  # "Aut1", "Autumn term" ...; empty for a plain date
+
+    def __str__(self) -> str:
+        if self.label:
+            return self.label
+        return self.start.strftime("%d/%m/%Y")
+
+
+@dataclass(kw_only=True)
+class Record:
+    """A row of a sheet. ``cells`` maps each field that was read to its cell, e.g. ``"C14"``."""
+
+    sheet: str
+    row: int
+    cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def cell(self, field_name: str | None = None) -> str:
+        """The cell that holds ``field_name`` (or the row's first read cell), e.g. ``"C14"``."""
+        if field_name and field_name in self.cells:
+            return self.cells[field_name]
+        if self.cells:
+            return next(iter(self.cells.values()))
+        return f"A{self.row}"
+
+    def where(self, field_name: str | None = None) -> str:
+        """``Sheet!C14`` for ``field_name``, quoted as Excel quotes sheet names with spaces."""
+        sheet = f"'{self.sheet}'" if " " in self.sheet else self.sheet
+        return f"{sheet}!{self.cell(field_name)}"
+
+
+@dataclass(kw_only=True)
+class Settings(Record):
+    organisation: str = ""
+    plan_type: str = "school"
+    academic_year: str = ""
+    year_start: PlanDate | None = None
+    title: str = ""
+    version: str = ""
+    overall_lead: tuple[str, ...] = ()
+    approved_on: PlanDate | None = None
+    approval_minute: str = ""
+    layout: str = "Hybrid"
+    max_priorities: float | None = None
+    max_owner_share: float | None = None
+    vague_verbs: str = ""
+    bland_resources: str = ""
+    rules_off: frozenset[str] = frozenset()
+
+
+@dataclass(kw_only=True)
+class Introduction(Record):
+    overview: str = ""
+    format_reason: str = ""
+    how_compiled: str = ""
+    distinctive_features: str = ""
+    related_plans: str = ""
+    weaknesses_tackled: str = ""
+
+
+@dataclass(kw_only=True)
+class ContextItem(Record):
+    area: str = ""
+    measure: str = ""
+    value: str = ""
+    notes: str = ""
+
+
+@dataclass(kw_only=True)
+class Aim(Record):
+    ref: str = ""
+    aim: str = ""
+    horizon: str = ""
+
+
+@dataclass(kw_only=True)
+class Person(Record):
+    initials: str = ""
+    name: str = ""
+    role: str = ""
+    organisation: str = ""
+    type: str = "Person"
+
+
+@dataclass(kw_only=True)
+class Priority(Record):
+    ref: str = ""
+    title: str = ""
+    source: str = ""
+    aim: str = ""
+    preface: str = ""
+    now: str = ""
+    goal: str = ""
+    lead: tuple[str, ...] = ()
+    link_governor: tuple[str, ...] = ()
+    accepted: frozenset[str] = frozenset()
+    objectives: list[Objective] = field(default_factory=list, repr=False, compare=False)
+
+
+@dataclass(kw_only=True)
+class Objective(Record):
+    ref: str = ""
+    priority: str = ""
+    title: str = ""
+    cause: str = ""
+    lead: tuple[str, ...] = ()
+    accepted: frozenset[str] = frozenset()
+    actions: list[Action] = field(default_factory=list, repr=False, compare=False)
+
+
+@dataclass(kw_only=True)
+class Action(Record):
+    ref: str = ""
+    objective: str = ""
+    action: str = ""
+    owners: tuple[str, ...] = ()
+    start: PlanDate | None = None
+    due: PlanDate | None = None
+    cost: float | None = None
+    resources: str = ""
+    also_serves: tuple[str, ...] = ()
+    accepted: frozenset[str] = frozenset()
+
+
+@dataclass(kw_only=True)
+class Criterion(Record):
+    ref: str = ""
+    parent: str = ""
+    criterion: str = ""
+    kind: str = ""
+    baseline: str = ""
+    milestone_autumn: str = ""
+    milestone_spring: str = ""
+    milestone_summer: str = ""
+    target: str = ""
+    accepted: frozenset[str] = frozenset()
+
+    @property
+    def milestones(self) -> tuple[str, str, str]:
+        return (self.milestone_autumn, self.milestone_spring, self.milestone_summer)
+
+
+@dataclass(kw_only=True)
+class Check(Record):
+    """One row of the Monitoring sheet: monitoring, evaluation or review of a priority."""
+
+    priority: str = ""
+    process: str = ""
+    how: str = ""
+    when: str = ""
+    who: tuple[str, ...] = ()
+    evidence: str = ""
+    accepted: frozenset[str] = frozenset()
+
+
+@dataclass(kw_only=True)
+class Review(Record):
+    date: PlanDate | None = None
+    ref: str = ""
+    reviewer: tuple[str, ...] = ()
+    rag: str = ""
+    impact: str = ""
+    evidence: str = ""
+    adjustments: str = ""
+    accepted: frozenset[str] = frozenset()
+
+
+@dataclass(kw_only=True)
+class Kpi(Record):
+    kpi: str = ""
+    ref: str = ""
+    baseline: str = ""
+    autumn: str = ""
+    spring: str = ""
+    summer: str = ""
+    target: str = ""
+    notes: str = ""
+
+
+@dataclass
+class Plan:
+    """A whole improvement plan, as read from one workbook."""
+
+    source: str
+    settings: Settings
+    introduction: Introduction
+    context: list[ContextItem] = field(default_factory=list)
+    aims: list[Aim] = field(default_factory=list)
+    staff: list[Person] = field(default_factory=list)
+    priorities: list[Priority] = field(default_factory=list)
+    objectives: list[Objective] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+    # Sheets that were in the workbook (so rules can tell "left empty" from "deleted").
+    sheets: tuple[str, ...] = ()
+
+    @property
+    def plan_type(self) -> str:
+        return self.settings.plan_type
+
+    @cached_property
+    def by_ref(self) -> dict[str, Priority | Objective | Action]:
+        """Priorities, objectives and actions by their reference (the first row wins)."""
+        index: dict[str, Priority | Objective | Action] = {}
+        for record in (*self.priorities, *self.objectives, *self.actions):
+            if record.ref:
+                index.setdefault(record.ref, record)
+        return index
+
+    @cached_property
+    def people(self) -> dict[str, Person]:
+        """The key to initials, by initials as written (case kept), first row wins."""
+        index: dict[str, Person] = {}
+        for person in self.staff:
+            if person.initials:
+                index.setdefault(person.initials, person)
+        return index

@@ -1,0 +1,167 @@
+"""Turning one cell's raw value into what its column declares (text, date, money ...).
+
+Each converter returns the value or raises :class:`BadValue` with what to tell the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import is_half_term_label, parse_date
+from .schema import Column, Kind, choice_keys, normalise_header
+
+
+class BadValue(ValueError):
+    """The cell's value does not fit its column; ``args[0]`` says why, ``hint`` how to fix it."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint
+
+
+# Words people type for a choice, mapped to the choice (after normalise_header).
+CHOICE_SYNONYMS = {
+    "sef": "Self-evaluation",
+    "selfevaluationform": "Self-evaluation",
+    "ofsted": "Inspection report",
+    "ofstedreport": "Inspection report",
+    "inspection": "Inspection report",
+    "externalexaminerreport": "External examiner",
+    "strategy": "Strategic plan",
+    "r": "Red",
+    "a": "Amber",
+    "g": "Green",
+    "monitor": "Monitoring",
+    "evaluate": "Evaluation",
+    "reviewing": "Review",
+}
+_NO_COST = {"nocost", "nil", "none", "free", "0", "nocosts", "zero", "n/a"}
+_REF_SPLIT = re.compile(r"[,;/\n]+|\s+and\s+|\s+")
+_INITIALS_SPLIT = re.compile(r"[,;/+\n]+|\s+and\s+", re.I)
+_CODE = re.compile(r"\b([A-Za-z]{2}\d{3})\b")
+
+
+def as_text(value: object) -> str:
+    """Text as it reads in the cell: 212 not 212.0, a date as 14/10/2026."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, str):
+        # Excel stores line breaks as \n but some programs keep \r\n.
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return str(value).strip()
+
+
+def convert(column: Column, value: object, year_start: dt.date | None) -> object:
+    """``value`` as ``column`` declares it. Empty values give the model's empty value."""
+    kind = column.kind
+    if kind in (Kind.TEXT, Kind.LONG_TEXT):
+        return as_text(value)
+    if kind is Kind.DATE:
+        return _date(value, year_start)
+    if kind is Kind.MONEY:
+        return _money(value)
+    if kind is Kind.NUMBER:
+        return _number(value)
+    if kind is Kind.CHOICE:
+        return _choice(column, value)
+    if kind is Kind.REF:
+        return normalise_ref(as_text(value))
+    if kind is Kind.REFS:
+        return tuple(ref for ref in (normalise_ref(p) for p in _REF_SPLIT.split(as_text(value))) if ref)
+    if kind is Kind.INITIALS:
+        return split_initials(as_text(value))
+    if kind is Kind.CODES:
+        return frozenset(code.upper() for code in _CODE.findall(as_text(value)))
+    raise AssertionError(f"no converter for {kind}")
+
+
+def normalise_ref(text: str) -> str:
+    """'p1.2 ' and 'P 1.2' are P1.2; a trailing full stop is dropped."""
+    return re.sub(r"\s+", "", text).upper().rstrip(".")
+
+
+def split_initials(text: str) -> tuple[str, ...]:
+    """'JB, KL' or 'JB/KL' or 'JB and KL' are two people; 'C&S' stays one committee."""
+    parts: list[str] = []
+    for piece in _INITIALS_SPLIT.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        words = piece.split()
+        # "JB KL" is two sets of initials; "Maths lead" is one name to look up.
+        if len(words) > 1 and all(w.isupper() and len(w) <= 5 for w in words):
+            parts.extend(words)
+        else:
+            parts.append(piece)
+    return tuple(parts)
+
+
+def _date(value: object, year_start: dt.date | None):
+    if value in (None, ""):
+        return None
+    parsed = parse_date(value, year_start)
+    if parsed is not None:
+        return parsed
+    text = as_text(value)
+    if is_half_term_label(text):
+        raise BadValue(
+            f"'{text}' is a half-term, but the plan's academic year is not set, so sipgen cannot tell which year.",
+            "Fill in the Academic year on the Settings sheet, e.g. 2026-27.",
+        )
+    if isinstance(value, (int, float)):
+        raise BadValue(f"{as_text(value)} is a number, not a date.", "Type the date like 14/10/2026, or a half-term such as Aut1.")
+    raise BadValue(f"'{text}' is not a date sipgen can read.", "Type the date like 14/10/2026, or a half-term such as Aut1 or Spr2.")
+
+
+def _money(value: object) -> float | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise BadValue(f"{as_text(value)} is not an amount of money.", "Type the cost in pounds as a number, e.g. 380, or 0 for no cost.")
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = as_text(value)
+    cleaned = re.sub(r"[£,\s]", "", text)
+    if cleaned.lower().rstrip(".") in _NO_COST or normalise_header(text) in _NO_COST:
+        return 0.0
+    if re.fullmatch(r"\d+(\.\d+)?", cleaned):
+        return float(cleaned)
+    raise BadValue(f"'{text}' is not an amount of money.", "Type the cost in pounds as a number, e.g. 380, or 0 for no cost; put words in the Resources column.")
+
+
+def _number(value: object) -> float | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = as_text(value)
+    cleaned = text.replace(",", "").replace("%", "").strip()
+    if re.fullmatch(r"\d+(\.\d+)?", cleaned):
+        return float(cleaned)
+    raise BadValue(f"'{text}' is not a number.", "Type a whole number, e.g. 5.")
+
+
+def _choice(column: Column, value: object) -> str:
+    text = as_text(value)
+    if not text:
+        return ""
+    key = normalise_header(text)
+    known = choice_keys(column)
+    if key in known:
+        return known[key]
+    synonym = CHOICE_SYNONYMS.get(key)
+    if synonym and normalise_header(synonym) in known:
+        return known[normalise_header(synonym)]
+    allowed = ", ".join(known[normalise_header(c)] for c in column.choices if normalise_header(c) in known)
+    raise BadValue(f"'{text}' is not one of the choices for {column.header}.", f"Choose one of: {allowed}.")

@@ -1,0 +1,197 @@
+"""Opening a workbook safely and reading its filled cells, one pass a sheet.
+
+Every way a file can fail to be a workbook becomes one :class:`WorkbookError` with a
+sentence a school business manager can act on (rule WB001); nothing else escapes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Refuse archives that would inflate past these before any XML is parsed (zip bombs).
+MAX_UNCOMPRESSED = 300 * 1024 * 1024
+MAX_MEMBER = 200 * 1024 * 1024
+MAX_RATIO = 200  # a worksheet compresses well, but not this well unless it is a bomb
+MAX_MEMBERS = 5000
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class WorkbookError(Exception):
+    """The file cannot be read as a workbook. ``str()`` is the one-line reason for the user."""
+
+
+@dataclass
+class Grid:
+    """The filled cells of one sheet: ``cells[row][col]`` (1-based), plus cells that failed."""
+
+    name: str
+    cells: dict[int, dict[int, object]] = field(default_factory=dict)
+    # Cells whose formula has no saved value, and cells holding an error value like #REF!.
+    no_value: list[tuple[int, int]] = field(default_factory=list)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def classify(path: Path) -> None:
+    """Raise :class:`WorkbookError` unless ``path`` looks like a safe .xlsx archive."""
+    if not path.exists():
+        raise WorkbookError(f"{path}: there is no file here. Check the name and folder.")
+    if path.is_dir():
+        raise WorkbookError(f"{path}: this is a folder, not a workbook. Give the path of an .xlsx file.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except PermissionError:
+        raise WorkbookError(f"{path}: sipgen is not allowed to read this file. Check its permissions.") from None
+    except OSError as exc:
+        raise WorkbookError(f"{path}: the file cannot be read ({exc.strerror or exc}).") from None
+    if not head:
+        raise WorkbookError(f"{path}: the file is empty (0 bytes). It may not have saved; save it again from Excel.")
+    if head == _OLE_MAGIC:
+        raise WorkbookError(_ole_reason(path))
+    if not head.startswith(b"PK"):
+        raise WorkbookError(_not_zip_reason(path, head))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            names = {info.filename for info in members}
+            _refuse_bombs(path, members)
+    except zipfile.BadZipFile:
+        raise WorkbookError(
+            f"{path}: the file is damaged or incomplete (it may have been cut short while copying). "
+            "Open it in Excel, or copy it again."
+        ) from None
+    if "xl/workbook.xml" not in names:
+        if "word/document.xml" in names:
+            raise WorkbookError(f"{path}: this is a Word document, not an Excel workbook. Give the plan's .xlsx file.")
+        if "ppt/presentation.xml" in names:
+            raise WorkbookError(f"{path}: this is a PowerPoint file, not an Excel workbook.")
+        if "content.xml" in names:
+            raise WorkbookError(f"{path}: this is an OpenDocument file. Save it as an Excel workbook (.xlsx) and try again.")
+        raise WorkbookError(f"{path}: this is a zip archive but not an Excel workbook.")
+
+
+def _ole_reason(path: Path) -> str:
+    # Encrypted .xlsx files are OLE containers holding these streams (names in UTF-16LE).
+    data = path.read_bytes()[: 4 * 1024 * 1024]
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        return (
+            f"{path}: the workbook is protected by a password, so sipgen cannot open it. "
+            "In Excel choose File > Info > Protect Workbook > Encrypt with Password, clear the password, and save it as .xlsx."
+        )
+    return (
+        f"{path}: this is an old-style Excel file (.xls). "
+        "Open it in Excel and choose File > Save As > Excel Workbook (.xlsx)."
+    )
+
+
+def _not_zip_reason(path: Path, head: bytes) -> str:
+    sample = path.open("rb").read(2048)
+    if sample.lstrip().startswith((b"<html", b"<!DOCTYPE", b"<?xml")):
+        return f"{path}: this is a web page or XML file, not an Excel workbook. Save the plan from Excel as .xlsx."
+    if sample.startswith(b"%PDF"):
+        return f"{path}: this is a PDF, not an Excel workbook. sipgen needs the .xlsx file the plan was typed in."
+    if sample.startswith(b"{\\rtf"):
+        return f"{path}: this is a Rich Text document, not an Excel workbook."
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and ("," in text or "\t" in text or ";" in text):
+        return (
+            f"{path}: this is a text or CSV file with an .xlsx name, not an Excel workbook. "
+            "Open it in Excel and save it as an Excel Workbook (.xlsx)."
+        )
+    if text is not None:
+        return f"{path}: this is a text file, not an Excel workbook."
+    return f"{path}: this is not an Excel workbook (sipgen does not recognise its contents)."
+
+
+def _refuse_bombs(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise WorkbookError(f"{path}: the file holds {len(members):,} parts, far more than any plan; sipgen refuses it.")
+    total = 0
+    for info in members:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER or (info.file_size > 20 * 1024 * 1024 and ratio > MAX_RATIO):
+            raise WorkbookError(
+                f"{path}: part {info.filename} would unpack to {info.file_size / 1e6:,.0f} MB "
+                "(a 'zip bomb'); sipgen refuses it. If the file is genuine, delete empty formatted rows and save again."
+            )
+    if total > MAX_UNCOMPRESSED:
+        raise WorkbookError(
+            f"{path}: the workbook would unpack to {total / 1e6:,.0f} MB, far more than any plan; sipgen refuses it."
+        )
+
+
+def read_grids(path: Path) -> tuple[list[Grid], list[str]]:
+    """Every worksheet's filled cells, in workbook order, and the names of any chart sheets.
+
+    Raises :class:`WorkbookError` when the file is not a readable workbook.
+    """
+    classify(path)
+    # defusedxml makes openpyxl refuse entity-expansion ("billion laughs") XML.
+    import defusedxml  # noqa: F401
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types for broken parts; all mean "unreadable"
+        raise WorkbookError(_load_reason(path, exc)) from None
+    try:
+        grids = [_read_sheet(workbook, sheet) for sheet in workbook.worksheets]
+        charts = [sheet.title for sheet in getattr(workbook, "chartsheets", [])]
+    except Exception as exc:
+        raise WorkbookError(_load_reason(path, exc)) from None
+    finally:
+        workbook.close()
+    return grids, charts
+
+
+def _load_reason(path: Path, exc: Exception) -> str:
+    text = f"{type(exc).__name__} {exc}"
+    if "Entities" in text or "entity" in text.lower() or "amplification" in text:
+        return f"{path}: the workbook contains XML built to exhaust memory (an 'XML bomb'); sipgen refuses it."
+    if isinstance(exc, (zipfile.BadZipFile, EOFError)) or "zip" in text.lower() or "CRC" in text:
+        return f"{path}: the file is damaged or incomplete. Open it in Excel, or copy it again."
+    return f"{path}: the workbook is damaged and cannot be read ({type(exc).__name__}). Open it in Excel and save it again."
+
+
+def _read_sheet(workbook, sheet) -> Grid:
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        # openpyxl gives either the formula or its saved value; sipgen needs the value and
+        # to know that a formula had none (WB007), in one pass over the sheet's XML.
+        def parse_cell(self, element):
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                grid.no_value.append((cell["row"], cell["column"]))
+            return cell
+
+    grid = Grid(sheet.title)
+    with sheet._get_source() as source:
+        parser = Parser(
+            source,
+            workbook.shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for row_number, cells in parser.parse():
+            for cell in cells:
+                value = cell["value"]
+                if value is None:
+                    continue
+                if cell["data_type"] == "e":
+                    grid.errors.append((cell["row"], cell["column"], str(value)))
+                    continue
+                if isinstance(value, str) and not value.strip():
+                    continue
+                grid.cells.setdefault(cell["row"], {})[cell["column"]] = value
+    return grid
+
