@@ -100,7 +100,7 @@ SETTINGS = Sheet(
     form=True,
     columns=(
         Column("organisation", "{Organisation} name", Kind.TEXT, "The name of the {organisation}, as it should appear on the cover.", required=True),
-        Column("plan_type", "Plan type", Kind.CHOICE, "School, or ITT partnership for an initial teacher training partnership. It sets the words sipgen uses (pupils or trainees).", required=True, choices=("School", "ITT partnership")),
+        Column("plan_type", "Plan type", Kind.CHOICE, "School, or ITT partnership for an initial teacher training partnership. It sets the words sipgen uses for learners and for the board.", required=True, choices=("School", "ITT partnership")),
         Column("academic_year", "Academic year", Kind.TEXT, "The year the plan covers, written like 2026-27.", required=True),
         Column("year_start", "Academic year starts", Kind.DATE, "The first day of the academic year. Leave blank for 1 September; half-term labels such as Aut1 are worked out from it."),
         Column("title", "Plan title", Kind.TEXT, "The title on the cover, e.g. {default_title} 2026-27."),
@@ -164,8 +164,8 @@ STAFF = Sheet(
     list_name="StaffInitials",
     columns=(
         Column("initials", "Initials", Kind.TEXT, "The initials used for this person or group everywhere in the plan, e.g. JB or SLT.", required=True, width=10),
-        Column("name", "Name", Kind.TEXT, "Full name, or the group's name (Senior leadership team).", required=True, width=26),
-        Column("role", "Role or status", Kind.TEXT, "Job title or status, e.g. Deputy headteacher, Chair of governors, Mentor.", required=True, width=30),
+        Column("name", "Name", Kind.TEXT, "Full name, or the group's name (Senior leadership team).", width=26),
+        Column("role", "Role or status", Kind.TEXT, "Job title or status, e.g. Deputy headteacher, Chair of governors, Mentor.", width=30),
         Column("organisation", "Organisation", Kind.TEXT, "Where they work: the {organisation}, a partner school, the {board} ...", width=28),
         Column("type", "Type", Kind.CHOICE, "Person, or Group for a team or committee.", width=10, choices=STAFF_TYPES, default="Person"),
     ),
@@ -264,7 +264,7 @@ REVIEWS = Sheet(
     key="reviews",
     purpose="The review log: what each review found about impact, and what was changed.",
     columns=(
-        Column("date", "Date", Kind.DATE, "The date of the review.", required=True, width=11),
+        Column("date", "Date", Kind.DATE, "The date of the review.", width=11),
         Column("ref", "Ref", Kind.REF, "The priority, objective or action reviewed, e.g. P2 or P2.1.", required=True, width=8),
         Column("reviewer", "Reviewer", Kind.INITIALS, "Initials of who carried out the review.", width=10, dropdown="StaffInitials"),
         Column("rag", "RAG", Kind.CHOICE, "Red, Amber or Green: is it on track for its milestones?", width=8, choices=RAG),

@@ -176,7 +176,7 @@ def _read_sheet(workbook, sheet) -> Grid:
     with sheet._get_source() as source:
         parser = Parser(
             source,
-            workbook.shared_strings,
+            sheet._shared_strings,
             data_only=True,
             epoch=workbook.epoch,
             date_formats=workbook._date_formats,

@@ -1,0 +1,112 @@
+"""The command line as a user meets it: help with examples, exit codes, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from sipgen import __version__
+from sipgen.cli import app
+
+runner = CliRunner()
+
+
+def sipgen(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_version():
+    result = sipgen("--version")
+    assert result.exit_code == 0 and result.output.strip() == f"sipgen {__version__}"
+
+
+@pytest.mark.parametrize("command", ["new", "check", "rules", "explain"])
+def test_every_command_has_help_with_an_example(command):
+    result = sipgen(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"sipgen {command}" in result.output
+
+
+def test_new_writes_a_workbook_and_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    first = sipgen("new", path)
+    assert first.exit_code == 0 and path.exists()
+    assert "sipgen check" in first.output
+    stamp = path.read_bytes()
+    again = sipgen("new", path)
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert path.read_bytes() == stamp
+    assert sipgen("new", path, "--force", "--type", "itt").exit_code == 0
+
+
+def test_new_refuses_a_name_that_is_not_xlsx_and_a_missing_folder(tmp_path):
+    assert "must end in .xlsx" in sipgen("new", tmp_path / "plan.docx").output
+    result = sipgen("new", tmp_path / "nowhere" / "plan.xlsx")
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_new_itt_uses_partnership_words(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "itt.xlsx"
+    sipgen("new", path, "--type", "itt")
+    workbook = load_workbook(path)
+    settings = workbook["Settings"]
+    assert settings["A2"].value == "Partnership name"
+    assert settings["B3"].value == "ITT partnership"
+    text = " ".join(str(c.value) for row in workbook["Instructions"].iter_rows() for c in row if c.value)
+    assert "trainees" in text and "pupils" not in text
+
+
+def test_new_example_passes_structural_checks(tmp_path):
+    path = tmp_path / "example.xlsx"
+    assert sipgen("new", path, "--example").exit_code == 0
+    result = sipgen("check", path, "--format", "json")
+    findings = json.loads(result.output)
+    assert [f for f in findings if f["code"].startswith("WB")] == []
+
+
+def test_check_blank_template_exit_1_and_names_cells(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    sipgen("new", path)
+    result = sipgen("check", path)
+    assert result.exit_code == 1
+    assert "Settings!B2" in result.output and "WB004" in result.output
+    assert result.output.strip().splitlines()[-1].startswith("2 errors")
+
+
+def test_check_json_fields_and_unreadable_exit_2(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("Ref,Action\n")
+    result = sipgen("check", bad, "--format", "json")
+    assert result.exit_code == 2
+    [row] = json.loads(result.output)
+    assert set(row) == {"file", "code", "severity", "message", "hint", "sheet", "cell", "ref", "source"}
+    assert row["code"] == "WB001"
+
+
+def test_check_bad_as_of_is_a_usage_error(tmp_path, write_plan, minimal):
+    result = sipgen("check", write_plan(minimal), "--as-of", "someday")
+    assert result.exit_code == 2 and "--as-of" in result.output
+
+
+def test_rules_and_explain():
+    listing = sipgen("rules")
+    assert listing.exit_code == 0 and "WB004" in listing.output
+    explained = sipgen("explain", "wb004")
+    assert explained.exit_code == 0 and "Bad:" in explained.output and "Good:" in explained.output
+    missing = sipgen("explain", "ZZ999")
+    assert missing.exit_code == 2 and "sipgen rules" in missing.output
+
+
+def test_installed_command_runs_without_traceback(tmp_path):
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("hello")
+    done = subprocess.run([sys.executable, "-m", "sipgen", "check", str(bad)], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "notes.xlsx" in done.stdout

@@ -1,0 +1,95 @@
+"""The committed samples: in step with their source, fully read, and read alike after LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import range_boundaries
+
+from sipgen.examples import NAMES, load
+from sipgen.reader import read_plan
+
+from .conftest import ROOT, soffice
+
+SAMPLES = ROOT / "samples"
+
+
+def comparable(plan):
+    """The plan's content with its file name left out."""
+    plan.source = ""
+    return plan
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_sample_matches_its_source(name, tmp_path):
+    from samples.make_samples import write_samples
+
+    write_samples(tmp_path)
+    committed = read_plan(SAMPLES / f"{name}.xlsx")
+    fresh = read_plan(tmp_path / f"{name}.xlsx")
+    assert comparable(committed.plan) == comparable(fresh.plan), "run: python samples/make_samples.py"
+    assert committed.findings == fresh.findings
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_filled_cell_of_a_sample_is_read_or_reported(name):
+    path = SAMPLES / f"{name}.xlsx"
+    result = read_plan(path)
+    reported: dict[str, set[tuple[int, int]]] = {}
+    for finding in result.findings:
+        if finding.code == "WB008":
+            min_col, min_row, max_col, max_row = range_boundaries(finding.cell)
+            cells = {(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)}
+            reported.setdefault(finding.sheet, set()).update(cells)
+    workbook = load_workbook(path)
+    filled = 0
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+                    continue
+                filled += 1
+                where = (cell.row, cell.column)
+                assert where in result.read_cells.get(sheet.title, set()) | reported.get(sheet.title, set()), (
+                    f"{sheet.title}!{cell.coordinate} is neither read nor reported"
+                )
+    assert filled > 200
+
+
+def test_sample_sizes_meet_the_brief():
+    plan = read_plan(SAMPLES / "primary.xlsx").plan
+    assert len(plan.priorities) >= 4 and len(plan.objectives) >= 10 and len(plan.actions) >= 40
+    assert all(any(c.milestones) for c in plan.criteria)
+    for priority in plan.priorities:
+        processes = {c.process for c in plan.checks if c.priority == priority.ref}
+        assert processes == {"Monitoring", "Evaluation", "Review"}, priority.ref
+    months = {r.date.start.month for r in plan.reviews if r.date}
+    assert months & {10, 11, 12} and months & {1, 2, 3, 4}
+    assert read_plan(SAMPLES / "itt.xlsx").plan.plan_type == "itt"
+
+
+def test_workbook_saved_by_libreoffice_reads_the_same(tmp_path):
+    office = soffice()
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed; .ci/run installs it")
+        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    source = tmp_path / "in" / "primary.xlsx"
+    source.parent.mkdir()
+    shutil.copy(SAMPLES / "primary.xlsx", source)
+    out = tmp_path / "out"
+    subprocess.run(
+        [office, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+    )
+    saved = out / "primary.xlsx"
+    assert saved.exists() and saved.read_bytes() != source.read_bytes()
+    original = read_plan(source)
+    resaved = read_plan(saved)
+    assert resaved.findings == original.findings
+    assert comparable(resaved.plan) == comparable(original.plan)
