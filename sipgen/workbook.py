@@ -81,13 +81,14 @@ def _styles():
     }
 
 
-def _print_setup(worksheet, landscape: bool = True) -> None:
+def _print_setup(worksheet, landscape: bool = True, title_row: bool = True) -> None:
     worksheet.page_setup.orientation = "landscape" if landscape else "portrait"
     worksheet.page_setup.paperSize = worksheet.PAPERSIZE_A4
     worksheet.page_setup.fitToWidth = 1
     worksheet.page_setup.fitToHeight = 0
     worksheet.sheet_properties.pageSetUpPr.fitToPage = True
-    worksheet.print_title_rows = "1:1"
+    if title_row:
+        worksheet.print_title_rows = "1:1"
 
 
 def _help(column: Column, plan_type: str) -> str:
@@ -177,8 +178,7 @@ def _write_instructions(worksheet, plan_type: str) -> None:
             worksheet.cell(number, 2, second)
             worksheet.cell(number, 3, third).alignment = styles["wrap"]
             _fit_height(worksheet, number, [(first, 30), (third, 90)])
-    _print_setup(worksheet, landscape=False)
-    worksheet.print_title_rows = None
+    _print_setup(worksheet, landscape=False, title_row=False)
 
 
 def _write_form(worksheet, sheet: Sheet, plan_type: str, values: dict) -> None:
