@@ -83,8 +83,8 @@ def _finding(code: str, hit: Hit) -> Finding:
         severity=declared.severity,
         message=hit.message,
         hint=hit.hint,
-        sheet=record.sheet if record is not None else "",
-        cell=record.cell(hit.field) if record is not None else "",
+        sheet=record.sheet if record is not None else hit.sheet,
+        cell=record.cell(hit.field) if record is not None else hit.cell,
         ref=ref or "",
         source=declared.source,
     )

@@ -33,6 +33,8 @@ class Record:
     sheet: str
     row: int
     cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Fields whose cell held something unreadable (already reported as WB004 or WB007).
+    unreadable: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def cell(self, field_name: str | None = None) -> str:
         """The cell that holds ``field_name`` (or the row's first read cell), e.g. ``"C14"``."""

@@ -227,6 +227,7 @@ class _Reader:
         used.update((header_row, c) for c in mapping)
         self._report_missing_columns(sheet, grid, header_row, mapping)
         records = []
+        failed = grid.failed
         for row in sorted(r for r in grid.cells if r > header_row):
             cols = grid.cells[row]
             if not any(c in mapping for c in cols):
@@ -237,9 +238,12 @@ class _Reader:
                 if col in cols:
                     used.add((row, col))
                     values[column.field] = self._convert(sheet, column, cols[col], row, col)
-            record = record_type(sheet=sheet.name, row=row, cells=cells, **{k: v for k, v in values.items() if v is not None})
+            unreadable = {f for f, v in values.items() if v is None}
+            unreadable |= {column.field for col, column in mapping.items() if (row, col) in failed}
+            record = record_type(sheet=sheet.name, row=row, cells=cells, unreadable=unreadable,
+                                 **{k: v for k, v in values.items() if v is not None})
             for col, column in mapping.items():
-                if column.required and values.get(column.field) in (None, "", ()):
+                if column.required and values.get(column.field) in (None, "", ()) and column.field not in unreadable:
                     self._missing_value(sheet, column, cells[column.field], getattr(record, "ref", ""))
             records.append(record)
         self._account(sheet, grid, used)

@@ -33,6 +33,11 @@ class Grid:
     no_value: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
 
+    @property
+    def failed(self) -> set[tuple[int, int]]:
+        """Cells with no readable value: formulas without results and error values."""
+        return set(self.no_value) | {(r, c) for r, c, _ in self.errors}
+
 
 def classify(path: Path) -> None:
     """Raise :class:`WorkbookError` unless ``path`` looks like a safe .xlsx archive."""

@@ -27,6 +27,9 @@ class Hit:
     message: str
     hint: str = ""
     ref: str | None = None  # defaults to the record's ref
+    # For findings about the plan as a whole, where no record is at fault.
+    sheet: str = ""
+    cell: str = ""
 
 
 @dataclass(frozen=True)

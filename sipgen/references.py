@@ -1,0 +1,29 @@
+"""Plan references (P2, P2.1, P2.1.3) as they appear in text, for checks and for links."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Plan, Record
+from .schema import SHEETS, Kind
+
+# A reference not inside a longer word or number: "see P2.1." finds P2.1.
+REF_PATTERN = re.compile(r"(?<![\w.])P\d{1,2}(?:\.\d{1,3}){0,2}(?![\w]|\.\d)")
+
+
+def find_refs(text: str) -> list[re.Match]:
+    """Every plan reference mentioned in ``text``."""
+    return list(REF_PATTERN.finditer(text or ""))
+
+
+def text_fields(plan: Plan):
+    """Every free-text value in the plan: (record, field, text), in sheet order."""
+    for sheet in SHEETS:
+        value = getattr(plan, sheet.key)
+        records: list[Record] = value if isinstance(value, list) else [value]
+        fields = [c.field for c in sheet.columns if c.kind in (Kind.TEXT, Kind.LONG_TEXT)]
+        for record in records:
+            for name in fields:
+                text = getattr(record, name)
+                if text:
+                    yield record, name, text

@@ -1,0 +1,117 @@
+"""AC: actions (guidance §27-30)."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import academic_year_end, uk
+from .language import vague_verb
+from .registry import Hit, rule
+
+
+def extra_words(text: str) -> tuple[str, ...]:
+    """A comma-separated Settings list as a tuple of words."""
+    return tuple(w.strip() for w in re.split(r"[,;\n]", text or "") if w.strip())
+
+
+@rule("AC201", "vague verb", "warning", "guidance §27")
+def vague_action(plan, ctx):
+    """An action is built on a vague generic verb that names an aspiration, not a deed.
+
+    Verbs such as "ensure", "improve" or "develop" leave the reader asking how it will be
+    done and how you will know it made a difference.
+
+    Bad: "Ensure all staff use the new marking policy."
+
+    Good: "Train all staff to use the new marking policy in the 4 September INSET session."
+    """
+    extra = extra_words(plan.settings.vague_verbs)
+    for action in plan.actions:
+        verb = vague_verb(action.action, extra) if action.action else None
+        if verb:
+            yield Hit(action, "action",
+                      f"{action.ref or 'This action'} starts with '{verb}', which names an aim, not what will be done.",
+                      "Start with what someone will actually do: train, audit, observe, timetable, buy, publish ...")
+
+
+@rule("AC202", "action without a date", "warning", "guidance §28-29; SIP article")
+def undated_action(plan, ctx):
+    """An action has no date or timescale.
+
+    Bad: P2.1.3 "Observe arithmetic lessons" with Start and Due blank.
+
+    Good: Start: Aut2; Due: 12/12/2025.
+    """
+    for action in plan.actions:
+        if action.start is None and action.due is None and not action.unreadable & {"start", "due"}:
+            yield Hit(action, "due", f"{action.ref or 'This action'} has no date.",
+                      "Give a start and a due date, or a half-term such as Spr1.")
+
+
+def _sequence_key(ref: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in re.findall(r"\d+", ref))
+
+
+@rule("AC203", "actions out of order", "warning", "guidance §28")
+def out_of_order(plan, ctx):
+    """The actions of one objective are not in chronological order, or one is due before it starts.
+
+    Bad: P1.1.2 starts in Spr1 but P1.1.3, the next step, starts in Aut2.
+
+    Good: P1.1.1 Aut1, P1.1.2 Aut2, P1.1.3 Spr1.
+    """
+    for objective in plan.objectives:
+        actions = sorted(objective.actions, key=lambda a: (_sequence_key(a.ref), a.row))
+        previous = None
+        for action in actions:
+            if action.start and action.due and action.due.end < action.start.start:
+                yield Hit(action, "due", f"{action.ref} is due ({action.due}) before it starts ({action.start}).",
+                          "Check the two dates; the due date should be on or after the start.")
+            when = action.start or action.due
+            if when is None:
+                continue
+            if previous is not None and when.start < previous[1].start:
+                yield Hit(action, "start" if action.start else "due",
+                          f"{action.ref} ({when}) comes before {previous[0].ref} ({previous[1]}), the step before it.",
+                          "Put the actions of each objective in the order they happen, renumbering if needed.")
+            previous = (action, when)
+
+
+@rule("AC204", "action outside the plan's year", "warning", "guidance §28")
+def outside_year(plan, ctx):
+    """An action is dated outside the plan's academic year.
+
+    Bad: in a 2025-26 plan, P3.2.1 is due on 14/10/2027.
+
+    Good: P3.2.1 is due on 14/10/2025.
+    """
+    start = plan.settings.year_start.start if plan.settings.year_start else None
+    if start is None:
+        from ..dates import default_year_start
+
+        start = default_year_start(plan.settings.academic_year)
+    if start is None:
+        return
+    end = academic_year_end(start)
+    for action in plan.actions:
+        for name in ("start", "due"):
+            when = getattr(action, name)
+            if when and (when.end < start or when.start > end):
+                yield Hit(action, name,
+                          f"{action.ref or 'This action'} is dated {when}, outside the plan's year ({uk(start)} to {uk(end)}).",
+                          "Check the year; move work for later years to the strategy or next year's plan.")
+                break
+
+
+@rule("AC205", "action without an owner", "warning", "guidance §30")
+def ownerless(plan, ctx):
+    """An action has no one responsible for making it happen.
+
+    Bad: P2.2.1 Owner(s): (blank).
+
+    Good: P2.2.1 Owner(s): JB.
+    """
+    for action in plan.actions:
+        if not action.owners:
+            yield Hit(action, "owners", f"{action.ref or 'This action'} has no owner.",
+                      "Give the initials of the person who will make it happen (listed on the Staff sheet).")

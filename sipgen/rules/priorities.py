@@ -1,0 +1,120 @@
+"""PR: key priorities and objectives (guidance §5, §12, §20-26)."""
+
+from __future__ import annotations
+
+from .language import several_priorities
+from .registry import Hit, rule
+
+
+@rule("PR101", "too many priorities", "warning", "guidance §20")
+def too_many_priorities(plan, ctx):
+    """The plan has more key priorities than its limit (5 unless Settings says otherwise).
+
+    Improvement planning works best when it focuses on a small number of key priorities.
+
+    Bad: eight priorities, one for every subject and every group of staff.
+
+    Good: four priorities from the self-evaluation, with the rest left to subject plans.
+    """
+    limit = int(plan.settings.max_priorities or 5)
+    priorities = [p for p in plan.priorities if p.ref]
+    if len(priorities) > limit:
+        yield Hit(
+            priorities[limit], "ref",
+            f"The plan has {len(priorities)} key priorities; its limit is {limit}. "
+            "Plans work best with a few sharply focused priorities.",
+            "Merge or drop the least important ones, or move them to a subject plan. "
+            "(The limit is 'Most key priorities' on the Settings sheet.)",
+        )
+
+
+@rule("PR102", "priority without a source", "warning", "guidance §20, §22, §24; SIP article")
+def priority_without_source(plan, ctx):
+    """A priority does not say where it came from.
+
+    Priorities should come from self-evaluation, inspection, an external examiner, the
+    strategic plan or the previous plan, so readers can see why they were chosen.
+
+    Bad: P3 Source: (blank).
+
+    Good: P3 Source: Inspection report (Ofsted, May 2025: "improve the teaching of early reading").
+    """
+    for priority in plan.priorities:
+        if priority.ref and not priority.source:
+            yield Hit(priority, "source", f"{priority.ref} does not say where the priority comes from.",
+                      "Choose its source: self-evaluation, inspection report, external examiner, strategic plan or previous plan.")
+
+
+@rule("PR103", "priority without objectives", "error", "guidance §26")
+def priority_without_objectives(plan, ctx):
+    """A priority has no objectives, so nothing in the plan says how it will be achieved.
+
+    Bad: P4 "Reduce persistent absence" with no rows on the Objectives sheet.
+
+    Good: P4.1 "Earlier contact with families when attendance dips" and P4.2 ...
+    """
+    for priority in plan.priorities:
+        if priority.ref and not priority.objectives:
+            yield Hit(priority, "ref", f"{priority.ref} has no objectives, so the plan does not say how it will be achieved.",
+                      f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), one for each cause of the weakness.")
+
+
+@rule("PR104", "priority without a preface", "warning", "guidance §12")
+def priority_without_preface(plan, ctx):
+    """A priority has no narrative preface, which a hybrid plan gives before each matrix.
+
+    Bad: P2 goes straight into its table of actions.
+
+    Good: P2 opens with three sentences on why fluency matters here and what lies behind it.
+    """
+    if plan.settings.layout == "Matrix":
+        return
+    for priority in plan.priorities:
+        if priority.ref and not priority.preface:
+            yield Hit(priority, "preface", f"{priority.ref} has no narrative preface.",
+                      "Write a short paragraph introducing the priority: why it matters and what lies behind it.")
+
+
+@rule("PR105", "priority not simple and precise", "warning", "guidance §23")
+def priority_not_precise(plan, ctx):
+    """A priority is not set out simply and precisely: too long, or several priorities in one.
+
+    Bad: "Improve reading and also raise attendance and develop the role of middle leaders".
+
+    Good: "Raise attainment in reading and writing in Key Stage 2".
+    """
+    for priority in plan.priorities:
+        reason = several_priorities(priority.title) if priority.title else None
+        if reason:
+            yield Hit(priority, "title", f"{priority.ref} is not set out simply and precisely: {reason}.",
+                      "State one priority in one short sentence; split joined priorities into separate rows.")
+
+
+@rule("PR106", "objective without actions", "error", "guidance §26")
+def objective_without_actions(plan, ctx):
+    """An objective has no actions, so nothing will be done towards it.
+
+    Bad: P1.3 "Consistent assessment of phonics" with no rows on the Actions sheet.
+
+    Good: P1.3.1 "Train Year 1 staff in the half-termly phonics assessment (Sept INSET)" ...
+    """
+    for objective in plan.objectives:
+        if objective.ref and not objective.actions:
+            yield Hit(objective, "ref", f"{objective.ref} has no actions.",
+                      f"Add its sequence of actions on the Actions sheet (e.g. {objective.ref}.1), in date order.")
+
+
+@rule("PR107", "priority not linked to the strategy", "info", "guidance §5; SIP article")
+def priority_without_aim(plan, ctx):
+    """A priority is not linked to an aim of the 3-5 year strategy, although the plan has one.
+
+    Bad: P2 Strategic aim: (blank), while the Strategy sheet lists S1-S3.
+
+    Good: P2 Strategic aim: S1.
+    """
+    if not plan.aims:
+        return
+    for priority in plan.priorities:
+        if priority.ref and not priority.aim:
+            yield Hit(priority, "aim", f"{priority.ref} is not linked to an aim of the strategy.",
+                      "Give the Strategy aim it serves, e.g. S1.")

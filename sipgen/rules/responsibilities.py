@@ -1,0 +1,163 @@
+"""RS: responsibilities (guidance §30-33; SIP article)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .registry import Hit, rule
+
+# Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
+_USES = (
+    ("priorities", "lead"),
+    ("priorities", "link_governor"),
+    ("objectives", "lead"),
+    ("actions", "owners"),
+    ("checks", "who"),
+    ("reviews", "reviewer"),
+)
+
+
+def initials_used(plan):
+    """Every use of initials in the plan: (record, field, initials), in sheet order."""
+    for initials in plan.settings.overall_lead:
+        yield plan.settings, "overall_lead", initials
+    for key, field_name in _USES:
+        for record in getattr(plan, key):
+            for initials in getattr(record, field_name):
+                yield record, field_name, initials
+
+
+@rule("RS301", "initials not in the key", "error", "guidance §31")
+def missing_from_key(plan, ctx):
+    """Initials (or a role such as SLT) are used in the plan but missing from the Staff sheet.
+
+    Readers cannot tell who is responsible without the key.
+
+    Bad: P1.2.1 Owner(s): KLM, and no KLM on the Staff sheet.
+
+    Good: the Staff sheet lists KLM, Kate Lyons-Morgan, Year 1 teacher, Hollins Lane Primary.
+    """
+    first: dict[str, tuple] = {}
+    count: Counter = Counter()
+    for record, field_name, initials in initials_used(plan):
+        if ctx.person(initials) is None:
+            key = initials.casefold()
+            count[key] += 1
+            first.setdefault(key, (record, field_name, initials))
+    for key, (record, field_name, initials) in first.items():
+        more = f" It is used {count[key]} times; this is the first." if count[key] > 1 else ""
+        yield Hit(record, field_name, f"'{initials}' is not on the Staff sheet, so readers cannot tell who it is.{more}",
+                  f"Add {initials} to the Staff sheet with their name and role, or correct the initials.")
+
+
+@rule("RS302", "key entry incomplete", "warning", "guidance §31")
+def incomplete_key(plan, ctx):
+    """A Staff row lacks the person's name or their status or role.
+
+    Bad: JB | (no name) | (no role).
+
+    Good: JB | Jo Brown | Maths lead | Hollins Lane Primary.
+    """
+    for person in plan.staff:
+        missing = [label for label, value in (("name", person.name), ("role or status", person.role)) if not value]
+        if person.initials and missing:
+            yield Hit(person, "name" if not person.name else "role",
+                      f"{person.initials} has no {' and no '.join(missing)} on the Staff sheet.",
+                      "Give the full name and the role or status, so readers know who is responsible.", ref="")
+
+
+@rule("RS303", "no overall lead", "warning", "guidance §30")
+def no_overall_lead(plan, ctx):
+    """No one has overall responsibility for the plan.
+
+    Bad: Settings, Overall lead: (blank).
+
+    Good: Settings, Overall lead: HT.
+    """
+    if not plan.settings.overall_lead:
+        yield Hit(plan.settings, "overall_lead", "The plan does not say who has overall responsibility for it.",
+                  "Fill in Overall lead on the Settings sheet, e.g. the headteacher's initials.", ref="")
+
+
+@rule("RS304", "priority or objective without a lead", "warning", "guidance §30")
+def no_lead(plan, ctx):
+    """A priority, or an objective (a sequence of actions), has no lead.
+
+    Bad: P2.1 Lead: (blank).
+
+    Good: P2.1 Lead: DO.
+    """
+    for record in (*plan.priorities, *plan.objectives):
+        if record.ref and not record.lead:
+            kind = "priority" if record.sheet == "Priorities" else "sequence of actions"
+            yield Hit(record, "lead", f"{record.ref} has no lead: no one is responsible for this {kind}.",
+                      "Give the initials of the person who leads it.")
+
+
+@rule("RS305", "responsibility concentrated", "warning", "guidance §32")
+def concentrated(plan, ctx):
+    """Responsibilities are concentrated on one or two people.
+
+    The limit is 'Most actions for one person (%)' on the Settings sheet (40 unless changed);
+    two people together may own one and a half times that share.
+
+    Bad: the headteacher owns 24 of 40 actions.
+
+    Good: 14 people share the 40 actions; no one owns more than 8.
+    """
+    limit = float(plan.settings.max_owner_share or 40)
+    owned: Counter = Counter()
+    total = 0
+    for action in plan.actions:
+        if action.owners:
+            total += 1
+        for initials in {i.casefold(): i for i in action.owners}.values():
+            person = ctx.person(initials)
+            if person is not None and person.type == "Group":
+                continue  # a team or committee shares the work among its members
+            owned[initials.casefold()] += 1
+    if total < 5:
+        return
+    ranked = owned.most_common()
+    for key, n in ranked:
+        share = 100 * n / total
+        if share > limit:
+            person = ctx.person(key)
+            name = person.initials if person else key.upper()
+            yield Hit(person, "initials",
+                      f"{name} owns {n} of the {total} actions ({share:.0f}%), more than the plan's limit of {limit:.0f}%.",
+                      "Share the actions among more people, so the plan does not depend on one person.",
+                      ref="", sheet="Actions", cell="D1")
+    if len(ranked) >= 2:
+        pair = ranked[0][1] + ranked[1][1]
+        share = 100 * pair / total
+        if share > min(100, limit * 1.5) and all(100 * n / total <= limit for _, n in ranked[:2]):
+            names = " and ".join((ctx.person(k).initials if ctx.person(k) else k.upper()) for k, _ in ranked[:2])
+            yield Hit(None, None, f"{names} own {pair} of the {total} actions between them ({share:.0f}%).",
+                      "Share the actions more widely across staff (and partners).", sheet="Actions", cell="D1")
+
+
+@rule("RS306", "partners left out", "warning", "guidance §33; SIP article")
+def partners_left_out(plan, ctx):
+    """Partners are left out of the plan.
+
+    In an ITT partnership plan, no action is owned by someone from a partner school, which
+    questions whether the partnership is school-led. In a school plan, no governor or
+    committee takes part in monitoring or evaluation.
+
+    Bad: (school) every Monitoring and Evaluation row is done by the headteacher.
+
+    Good: (school) the Curriculum and standards committee evaluates P1 each term.
+    """
+    if ctx.is_itt:
+        if plan.actions and not any(ctx.is_partner_school(i) for a in plan.actions for i in a.owners):
+            yield Hit(None, None, "No action is owned by anyone from a partner school, so the plan does not show a school-led partnership.",
+                      "Give partner-school staff (mentors, school leads) ownership of the actions they carry out, "
+                      "and record their school in the Organisation column of the Staff sheet.",
+                      sheet="Actions", cell="D1")
+        return
+    involved = [c for c in plan.checks if c.process in ("Monitoring", "Evaluation") and any(ctx.is_governance(i) for i in c.who)]
+    if plan.priorities and not involved and not any(p.link_governor for p in plan.priorities):
+        yield Hit(None, None, "No governor or committee takes part in monitoring or evaluating the plan.",
+                  "Name a link governor or committee for each priority, and give them a Monitoring or Evaluation row.",
+                  sheet="Monitoring", cell="E1")
