@@ -107,6 +107,7 @@ def check(
     format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for programs."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only errors."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="The date to check against (reviews held by then); default today."),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", help="Also write a copy of the workbook with each finding as a comment on its cell, and a Findings sheet."),
 ) -> None:
     """Check a plan workbook and list, cell by cell, what to fix.
 
@@ -118,12 +119,25 @@ def check(
       sipgen check plan.xlsx
       sipgen check plan.xlsx --strict
       sipgen check plan.xlsx --format json > findings.json
+      sipgen check plan.xlsx --annotate checked.xlsx
     """
     from .checker import check_workbook
     from .report import json_report, text_report, use_colour
 
     day = _parse_as_of(as_of)
+    if annotate is not None and len(workbooks) != 1:
+        fail("--annotate works on one workbook at a time.")
     results = [check_workbook(path, day) for path in workbooks]
+    if annotate is not None and not results[0].unreadable:
+        from .annotate import annotate as write_annotated
+        from .files import OutputError
+
+        try:
+            write_annotated(results[0], annotate)
+        except OutputError as exc:
+            fail(str(exc))
+        if format is Format.text:
+            typer.echo(f"Wrote {annotate}: each finding is a comment on its cell, listed on the Findings sheet.", err=True)
     if format is Format.json:
         typer.echo(json_report(results))
     else:

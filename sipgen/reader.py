@@ -20,6 +20,7 @@ from .dates import default_year_start
 from .findings import Finding
 from .rules import finding
 from .schema import (
+    FINDINGS_SHEET,
     INSTRUCTIONS_SHEET,
     SETTINGS,
     SHEETS,
@@ -107,7 +108,7 @@ class _Reader:
         by_sheet: dict[str, Grid] = {}
         for grid in self.grids:
             sheet = sheet_for(grid.name)
-            if grid.name == INSTRUCTIONS_SHEET:
+            if grid.name in (INSTRUCTIONS_SHEET, FINDINGS_SHEET):
                 # sipgen writes this sheet; what is in it is guidance, not plan.
                 self.read_cells[grid.name].update((r, c) for r, cols in grid.cells.items() for c in cols)
             elif sheet is None or sheet.name in by_sheet:

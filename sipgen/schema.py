@@ -292,6 +292,8 @@ KPIS = Sheet(
 )
 
 INSTRUCTIONS_SHEET = "Instructions"
+# `sipgen check --annotate` adds this sheet to its copy; the reader skips it like Instructions.
+FINDINGS_SHEET = "Findings"
 
 # The order here is the order of the sheets in the workbook, after Instructions.
 SHEETS: tuple[Sheet, ...] = (

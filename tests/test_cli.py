@@ -110,3 +110,88 @@ def test_installed_command_runs_without_traceback(tmp_path):
     assert done.returncode == 2
     assert "Traceback" not in done.stdout + done.stderr
     assert "notes.xlsx" in done.stdout
+
+
+SAMPLES = __import__("pathlib").Path(__file__).resolve().parent.parent / "samples"
+
+
+def test_strict_fails_on_warnings_only_with_the_flag(tmp_path):
+    import shutil
+
+    weak = tmp_path / "weak.xlsx"
+    shutil.copy(SAMPLES / "weak.xlsx", weak)
+    primary = tmp_path / "primary.xlsx"
+    shutil.copy(SAMPLES / "primary.xlsx", primary)
+    assert sipgen("check", primary).exit_code == 0
+    assert sipgen("check", primary, "--strict").exit_code == 0
+    assert sipgen("check", weak).exit_code == 1  # it has errors (PR103, PR106, RS301)
+    findings = json.loads(sipgen("check", weak, "--format", "json").output)
+    warnings_only = [f for f in findings if f["severity"] == "warning"]
+    assert warnings_only and all(f["source"] for f in findings)
+
+
+def test_report_groups_by_sheet_and_ends_with_counts(tmp_path):
+    result = sipgen("check", SAMPLES / "weak.xlsx", "--as-of", "2026-07-01")
+    lines = result.output.splitlines()
+    assert "  Actions" in lines and "  Reviews" in lines
+    assert lines.index("  Priorities") < lines.index("  Actions") < lines.index("  Reviews")
+    assert "Actions!C2  P1.1.1" in result.output
+    assert "Fix: " in result.output
+    last = lines[-1]
+    assert "errors" in last and "warnings" in last and "info" in last
+    assert "\033[" not in result.output  # not a terminal: no colour
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    import io
+
+    from sipgen.report import use_colour
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_colour(Terminal())
+    assert not use_colour(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_colour(Terminal())
+
+
+def test_annotate_writes_a_commented_copy_and_leaves_the_input_alone(tmp_path):
+    import shutil
+
+    from openpyxl import load_workbook
+
+    weak = tmp_path / "weak.xlsx"
+    shutil.copy(SAMPLES / "weak.xlsx", weak)
+    before = weak.read_bytes()
+    out = tmp_path / "checked.xlsx"
+    result = sipgen("check", weak, "--annotate", out, "--as-of", "2026-07-01")
+    assert result.exit_code == 1 and out.exists()
+    assert weak.read_bytes() == before
+    findings = json.loads(sipgen("check", weak, "--format", "json", "--as-of", "2026-07-01").output)
+    workbook = load_workbook(out)
+    assert workbook.sheetnames[0] == "Findings"
+    sheet = workbook["Findings"]
+    assert sheet.max_row - 2 == len(findings)
+    links = [sheet.cell(r, 3).hyperlink.location for r in range(3, sheet.max_row + 1) if sheet.cell(r, 3).hyperlink]
+    assert "Actions!C2" in links
+    comment = workbook["Actions"]["C2"].comment.text
+    assert "AC201" in comment and "Fix:" in comment
+    assert workbook["Actions"]["C2"].fill.fgColor.rgb.endswith("FFE699")
+    # sipgen reads its own annotated copy without complaint about the Findings sheet
+    again = json.loads(sipgen("check", out, "--format", "json", "--as-of", "2026-07-01").output)
+    assert [f["code"] for f in again] == [f["code"] for f in findings]
+
+
+def test_annotate_refuses_to_overwrite_the_input(tmp_path):
+    import shutil
+
+    weak = tmp_path / "weak.xlsx"
+    shutil.copy(SAMPLES / "weak.xlsx", weak)
+    before = weak.read_bytes()
+    result = sipgen("check", weak, "--annotate", weak)
+    assert result.exit_code == 2 and "never overwrites" in result.output
+    assert weak.read_bytes() == before

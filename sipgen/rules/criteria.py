@@ -149,6 +149,7 @@ def one_kind_only(plan, ctx):
         if len(kinds) == 1:
             only = next(iter(kinds))
             other = "Outcome" if only == "Provision" else "Provision"
-            yield Hit(priority, "ref", ctx.say(f"{priority.ref}'s success criteria are all about {only.lower()}."),
-                      ctx.say(f"Add a criterion about {other.lower()}: " + (
+            about = {"Provision": "provision", "Outcome": "outcomes"}
+            yield Hit(priority, "ref", ctx.say(f"{priority.ref}'s success criteria are all about {about[only]}."),
+                      ctx.say(f"Add a criterion about {about[other]}: " + (
                           "what {learners} achieve." if other == "Outcome" else "what staff and teaching do differently.")))

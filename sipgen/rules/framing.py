@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .registry import Hit, rule
+from .registry import Hit, listed, rule
 
 AREAS = ("{Learner} information", "Performance information", "Budget and staffing")
+_AREA_TEXT = {"Budget and staffing": "budget and staffing information"}
 
 
 @rule("CX901", "context incomplete", "info", "SIP article")
@@ -18,9 +19,9 @@ def context_incomplete(plan, ctx):
     from ..terms import SCHOOL, word
 
     present = {item.area for item in plan.context}
-    missing = [ctx.say(area) for area in AREAS if word(area, SCHOOL) not in present]
+    missing = [_AREA_TEXT.get(area, ctx.say(area).lower()) for area in AREAS if word(area, SCHOOL) not in present]
     if missing:
-        yield Hit(None, None, f"The context has no {', '.join(m.lower() for m in missing)}.",
+        yield Hit(None, None, f"The context has no {listed(missing, 'or')}.",
                   "Add rows to the Context sheet for each area, e.g. numbers on roll, last results, in-year budget and staff turnover.",
                   sheet="Context", cell="A1")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import parse_date
-from .registry import Hit, rule
+from .registry import Hit, listed, rule
 
 PROCESSES = ("Monitoring", "Evaluation", "Review")
 _STAKEHOLDERS = re.compile(
@@ -47,9 +47,9 @@ def not_separate(plan, ctx):
         present = {c.process for c in checks_of(plan, priority)}
         missing = [p for p in PROCESSES if p not in present]
         if missing:
-            listed = " and ".join(m.lower() for m in missing)
-            yield Hit(priority, "ref", f"{priority.ref} does not set out its {listed}.",
-                      f"Add a row for each of {', '.join(missing)} for {priority.ref} on the Monitoring sheet.")
+            rows = listed([f"a{'n' if m[0] in 'AEIOU' else ''} {m} row" for m in missing])
+            yield Hit(priority, "ref", f"{priority.ref} does not set out its {listed([m.lower() for m in missing])} separately.",
+                      f"Add {rows} for {priority.ref} on the Monitoring sheet, each with how, when, who and evidence.")
 
 
 @rule("QA602", "incomplete monitoring arrangement", "warning", "guidance §43")
@@ -65,7 +65,7 @@ def incomplete(plan, ctx):
         if missing:
             field_name = {"how": "how", "when": "when", "by whom": "who", "evidence": "evidence"}[missing[0]]
             yield Hit(check, field_name,
-                      f"The {check.process.lower() or 'monitoring'} of {check.priority} does not say {', '.join(missing)}.",
+                      f"The {check.process.lower() or 'monitoring'} of {check.priority} does not say {listed(missing, 'or')}.",
                       "Fill in how, when, by whom and the evidence used.", ref=check.priority)
 
 
@@ -84,7 +84,8 @@ def own_work(plan, ctx):
         own = [i for i in check.who if i.casefold() in owners.get(check.priority, set())]
         if own:
             yield Hit(check, "who",
-                      f"{', '.join(own)} {'is' if len(own) == 1 else 'are'} checking actions in {check.priority} that {'they carry' if len(own) > 1 else 'they carry'} out themselves ({check.process.lower()}).",
+                      f"{listed(own)} {'is' if len(own) == 1 else 'are'} responsible for the {check.process.lower()} of {check.priority}, "
+                      "but also own actions in it: they would be checking their own work.",
                       "Give this to someone who does not own the actions, e.g. another leader, a governor or an external adviser.",
                       ref=check.priority)
 

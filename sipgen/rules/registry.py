@@ -73,6 +73,14 @@ def declare(code: str, name: str, severity: Severity | str, source: str, doc: st
     RULES[code] = Rule(code, name, Severity(severity), source, inspect.cleandoc(doc), None)
 
 
+def listed(items: list[str], conjunction: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
 def finding(code: str, message: str, hint: str = "", sheet: str = "", cell: str = "", ref: str = "") -> Finding:
     """A finding for rule ``code``, with the severity and source its declaration gives."""
     declared = RULES[code]
