@@ -93,3 +93,20 @@ def test_workbook_saved_by_libreoffice_reads_the_same(tmp_path):
     resaved = read_plan(saved)
     assert resaved.findings == original.findings
     assert comparable(resaved.plan) == comparable(original.plan)
+
+
+def test_weak_sample_trips_every_warning_rule_and_realistic_ones_trip_none():
+    import datetime as dt
+
+    from sipgen.checker import check_workbook
+    from sipgen.findings import Severity
+    from sipgen.rules import RULES
+
+    weak = check_workbook(SAMPLES / "weak.xlsx", dt.date(2026, 11, 23))
+    tripped = {f.code for f in weak.findings}
+    warnings = {code for code, r in RULES.items() if r.severity is Severity.WARNING and r.check is not None}
+    assert warnings <= tripped, f"not tripped: {sorted(warnings - tripped)}"
+    for name in ("primary", "itt"):
+        result = check_workbook(SAMPLES / f"{name}.xlsx", dt.date(2026, 11, 23))
+        assert result.findings == [], name
+        assert [f.code for f in result.accepted] == ["SC505"]
