@@ -147,6 +147,88 @@ def check(
 
 
 @app.command()
+def build(
+    workbook: Path = typer.Argument(..., help="The plan workbook (.xlsx)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the document; default: the workbook's name with .docx."),
+    force: bool = typer.Option(False, "--force", help="Write the document even if the plan has errors."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the document (needs LibreOffice)."),
+    template: Optional[Path] = typer.Option(None, "--template", help="A Word template of your own, made from `sipgen template export`."),
+    with_findings: bool = typer.Option(False, "--with-findings", help="Add an appendix listing the open check findings, for a draft meeting."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The date to check against; default today."),
+) -> None:
+    """Write the governor-ready Word document for a plan.
+
+    The plan is checked first, with the same findings as `sipgen check`. Errors stop the
+    build unless --force; warnings are summarised and the document is still written.
+    Exit codes: 0 written; 1 the plan has errors; 2 unreadable input, a bad template or
+    output path, or wrong usage.
+
+    \b
+    Examples:
+      sipgen build plan.xlsx
+      sipgen build plan.xlsx -o "Plan for governors.docx" --pdf
+      sipgen build plan.xlsx --with-findings --force
+      sipgen build plan.xlsx --template our-branding.docx
+    """
+    from .checker import check_workbook
+    from .document import BuildError, build_document
+    from .report import summary_line
+
+    day = _parse_as_of(as_of)
+    result = check_workbook(workbook, day)
+    try:
+        built = build_document(workbook, output, template=template, force=force, with_findings=with_findings, result=result)
+    except BuildError as exc:
+        fail(str(exc), exc.exit_code)
+    typer.echo(f"Wrote {built.output}")
+    if result.findings:
+        typer.echo(f"Check: {summary_line(result)}. Run `sipgen check {workbook}` for the details.")
+    if pdf:
+        from .pdf import PdfError, export_pdf
+
+        target = built.output.with_suffix(".pdf")
+        try:
+            export_pdf(built.output, target)
+        except PdfError as exc:
+            fail(str(exc), 2)
+        typer.echo(f"Wrote {target}")
+
+
+template_app = typer.Typer(help="Work with the Word template that gives the document its look.", no_args_is_help=True)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("export")
+def template_export(
+    path: Path = typer.Argument(..., help="Where to write the template, e.g. our-branding.docx."),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
+) -> None:
+    """Write a copy of the Word template to rebrand (logo, fonts, colours).
+
+    Edit it in Word, keep the {{ }} and {% %} tags, then pass it to `sipgen build --template`.
+
+    \b
+    Example:
+      sipgen template export our-branding.docx
+    """
+    import shutil
+
+    from .document.render import DEFAULT_TEMPLATE
+    from .files import OutputError, check_output, write_atomically
+
+    if path.suffix.lower() != ".docx":
+        fail(f"{path}: the template's name must end in .docx.")
+    if path.exists() and not force:
+        fail(f"{path}: the file already exists. Choose another name, or add --force to replace it.")
+    try:
+        check_output(path)
+    except OutputError as exc:
+        fail(str(exc))
+    write_atomically(path, lambda temp: shutil.copyfile(DEFAULT_TEMPLATE, temp))
+    typer.echo(f"Wrote {path}. Change its look in Word, then: sipgen build plan.xlsx --template {path}")
+
+
+@app.command()
 def rules() -> None:
     """List every rule: code, severity, name and source.
 

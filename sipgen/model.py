@@ -217,6 +217,8 @@ class Plan:
     kpis: list[Kpi] = field(default_factory=list)
     # Sheets that were in the workbook (so rules can tell "left empty" from "deleted").
     sheets: tuple[str, ...] = ()
+    # When the workbook was last saved, as it records; gives the document a fixed timestamp.
+    saved: dt.datetime | None = field(default=None, compare=False)
 
     @property
     def plan_type(self) -> str:

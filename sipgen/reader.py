@@ -78,10 +78,12 @@ def read_plan(path: str | Path) -> ReadResult:
     """Read the workbook at ``path``. Never raises for a bad file: that is a WB001 finding."""
     path = Path(path)
     try:
-        grids, chart_sheets = read_grids(path)
+        grids, chart_sheets, saved = read_grids(path)
     except WorkbookError as exc:
         return ReadResult(path, None, [finding("WB001", str(exc), "Save the plan from Excel as an .xlsx workbook.")])
-    return _Reader(path, grids, chart_sheets).read()
+    result = _Reader(path, grids, chart_sheets).read()
+    result.plan.saved = saved if isinstance(saved, dt.datetime) else None
+    return result
 
 
 def sheet_for(name: str) -> Sheet | None:

@@ -132,8 +132,8 @@ def _refuse_bombs(path: Path, members: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def read_grids(path: Path) -> tuple[list[Grid], list[str]]:
-    """Every worksheet's filled cells, in workbook order, and the names of any chart sheets.
+def read_grids(path: Path) -> tuple[list[Grid], list[str], object]:
+    """Every worksheet's filled cells in workbook order, chart sheet names, and when it was saved.
 
     Raises :class:`WorkbookError` when the file is not a readable workbook.
     """
@@ -149,11 +149,12 @@ def read_grids(path: Path) -> tuple[list[Grid], list[str]]:
     try:
         grids = [_read_sheet(workbook, sheet) for sheet in workbook.worksheets]
         charts = [sheet.title for sheet in getattr(workbook, "chartsheets", [])]
+        saved = workbook.properties.modified if workbook.properties else None
     except Exception as exc:
         raise WorkbookError(_load_reason(path, exc)) from None
     finally:
         workbook.close()
-    return grids, charts
+    return grids, charts, saved
 
 
 def _load_reason(path: Path, exc: Exception) -> str:

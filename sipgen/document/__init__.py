@@ -1,0 +1,74 @@
+"""The governor-ready Word document: check the plan, build its view, render it, write it safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checker import CheckResult, check_workbook
+from ..files import OutputError, check_output, write_atomically
+from ..findings import Severity
+
+
+class BuildError(Exception):
+    """The document was not written. ``str()`` says why; ``exit_code`` is what the CLI returns."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass
+class BuildResult:
+    check: CheckResult
+    output: Path
+    pdf: Path | None = None
+
+
+def default_output(workbook: Path) -> Path:
+    return workbook.with_suffix(".docx")
+
+
+def build_document(
+    workbook: str | Path,
+    output: str | Path | None = None,
+    *,
+    template: str | Path | None = None,
+    force: bool = False,
+    with_findings: bool = False,
+    as_of: dt.date | None = None,
+    result: CheckResult | None = None,
+) -> BuildResult:
+    """Check ``workbook`` and write its Word document to ``output`` (default: beside it).
+
+    Raises :class:`BuildError` when the plan is unreadable, has errors (unless ``force``),
+    or the template or output cannot be used; then nothing is written.
+    """
+    from .render import TemplateError, document_time, render
+    from .view import build_view
+
+    workbook = Path(workbook)
+    output = Path(output) if output else default_output(workbook)
+    result = result or check_workbook(workbook, as_of)
+    if result.plan is None:
+        raise BuildError(result.findings[0].message, 2)
+    errors = result.count(Severity.ERROR)
+    if errors and not force:
+        raise BuildError(
+            f"{workbook}: {errors} error{'s' if errors != 1 else ''} stop the build. "
+            f"Run `sipgen check {workbook}` to see them, fix them, or add --force to build anyway.", 1,
+        )
+    try:
+        check_output(output, inputs=(workbook,) + ((Path(template),) if template else ()))
+    except OutputError as exc:
+        raise BuildError(str(exc), 2) from None
+    if template is not None and not Path(template).is_file():
+        raise BuildError(f"{template}: there is no Word template here.", 2)
+    view = build_view(result.plan, result.findings if with_findings else None)
+    try:
+        data = render(view, Path(template) if template else None, document_time(result.plan.saved))
+    except TemplateError as exc:
+        raise BuildError(str(exc), 2) from None
+    write_atomically(output, lambda temp: temp.write_bytes(data))
+    return BuildResult(result, output)
