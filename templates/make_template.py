@@ -196,7 +196,7 @@ def body() -> str:
             [rich("g.ref"), rich("g.title"), rich("g.lead"), rich("g.link_governor"),
              para(run("{% cellbg g.rag_fill %}{{ g.rag }}")), plain("g.cost")],
             "for g in glance", P,
-            extra_rows="<w:tr>" + "".join(cell(c, w) for c, w in zip(
+            extra_rows="<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cell(c, w) for c, w in zip(
                 [para(run("Total", bold=True)), para(), para(), para(), para(), para(run("{{ total_cost }}", bold=True))],
                 [int(x * P / 13.8) for x in (1, 6, 1.4, 2.2, 1.6, 1.6)])) + "</w:tr>",
         ),
@@ -273,7 +273,7 @@ def body() -> str:
             [("Ref", 1.2), ("Priority or objective", 7), ("Cost", 1.8)],
             [rich("b.ref"), rich("b.title"), rich("b.cost")],
             "for b in budget", P,
-            extra_rows="<w:tr>" + "".join(cell(c, w) for c, w in zip(
+            extra_rows="<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cell(c, w) for c, w in zip(
                 [para(), para(run("Total", bold=True)), para(run("{{ total_cost }}", bold=True))],
                 [int(x * P / 10) for x in (1.2, 7, 1.8)])) + "</w:tr>",
         ),
@@ -283,8 +283,8 @@ def body() -> str:
               [rich("k.initials"), plain("k.name"), plain("k.role"), plain("k.organisation")], "for k in key", P),
         tag("if kpis"),
         heading("kpis"),
-        table([("KPI", 3.4), ("For", 0.9), ("Baseline", 1.2), ("Autumn", 1.1), ("Spring", 1.1), ("Summer", 1.1), ("Target", 1.2)],
-              [plain("k.kpi"), rich("k.ref"), plain("k.baseline"), plain("k.autumn"), plain("k.spring"), plain("k.summer"), plain("k.target")],
+        table([("KPI", 3), ("For", 0.8), ("Baseline", 1.1), ("Autumn", 1.1), ("Spring", 1.1), ("Summer", 1.1), ("Target", 1.1), ("Notes", 3)],
+              [plain("k.kpi"), rich("k.ref"), plain("k.baseline"), plain("k.autumn"), plain("k.spring"), plain("k.summer"), plain("k.target"), rich("k.notes")],
               "for k in kpis", P),
         tag("endif"),
         section_break("portrait"),

@@ -24,9 +24,9 @@ def test_version():
     assert result.exit_code == 0 and result.output.strip() == f"sipgen {__version__}"
 
 
-@pytest.mark.parametrize("command", ["new", "check", "rules", "explain"])
+@pytest.mark.parametrize("command", ["new", "check", "build", "rules", "explain", "template export"])
 def test_every_command_has_help_with_an_example(command):
-    result = sipgen(command, "--help")
+    result = sipgen(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Example" in result.output and f"sipgen {command}" in result.output
 
@@ -195,3 +195,26 @@ def test_annotate_refuses_to_overwrite_the_input(tmp_path):
     result = sipgen("check", weak, "--annotate", weak)
     assert result.exit_code == 2 and "never overwrites" in result.output
     assert weak.read_bytes() == before
+
+
+def test_build_writes_the_document_beside_the_workbook_and_summarises_warnings(tmp_path):
+    import shutil
+
+    plan = tmp_path / "primary.xlsx"
+    shutil.copy(SAMPLES / "primary.xlsx", plan)
+    result = sipgen("build", plan)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "primary.docx").exists() and "Wrote" in result.output
+    weak = tmp_path / "weak.xlsx"
+    shutil.copy(SAMPLES / "weak.xlsx", weak)
+    refused = sipgen("build", weak)
+    assert refused.exit_code == 1 and "--force" in refused.output and not (tmp_path / "weak.docx").exists()
+    forced = sipgen("build", weak, "--force", "-o", tmp_path / "draft.docx")
+    assert forced.exit_code == 0 and "warnings" in forced.output and (tmp_path / "draft.docx").exists()
+
+
+def test_build_unreadable_workbook_exit_2(tmp_path):
+    bad = tmp_path / "plan.xlsx"
+    bad.write_text("not a workbook")
+    result = sipgen("build", bad)
+    assert result.exit_code == 2 and "plan.xlsx" in result.output and "Traceback" not in result.output

@@ -71,7 +71,7 @@ def render(view: dict, template: Path | None, when: dt.datetime) -> bytes:
 
 
 def _jinja_reason(source: Path, exc: Exception) -> str:
-    from jinja2 import SecurityError, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
     if isinstance(exc, SecurityError):
         return f"{source}: the template tries to reach parts of Python that templates may not use ({exc}). Nothing was run."

@@ -153,10 +153,10 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
             "latest": _review(anchors, review) if review else None,
         })
 
-    contents = [{"link": _toc(h_name, SECTIONS[h_name]), "style": "TOC1"} for h_name in ("introduction", "context", "glance")]
+    contents = [{"link": _toc(f"sec_{h_name}", SECTIONS[h_name]), "style": "TOC1"} for h_name in ("introduction", "context", "glance")]
     contents += [{"link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title), "style": "TOC1"}
                  for p in plan.priorities]
-    contents += [{"link": _toc(name, SECTIONS[name]), "style": "TOC1"} for name in ("who", "budget", "key", "reviews")]
+    contents += [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in ("who", "budget", "key", "reviews")]
 
     intro = [{"heading": label, "text": anchors.text(getattr(plan.introduction, name))}
              for name, label in INTRO_PARTS if getattr(plan.introduction, name)]
@@ -197,7 +197,8 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
                  "role": clean(person.role) if person else "", "organisation": clean(person.organisation) if person else ""}
                 for initials, person in key_people],
         "kpis": [{"kpi": clean(k.kpi), "ref": anchors.ref(k.ref) if k.ref else "", "baseline": clean(k.baseline), "autumn": clean(k.autumn),
-                  "spring": clean(k.spring), "summer": clean(k.summer), "target": clean(k.target)} for k in plan.kpis],
+                  "spring": clean(k.spring), "summer": clean(k.summer), "target": clean(k.target),
+                  "notes": anchors.text(k.notes)} for k in plan.kpis],
         "reviews": [_review(anchors, r) for r in reviews_sorted],
         "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what was changed as a result.",
         "findings": [{"severity": f.severity.value, "code": f.code, "where": f.where, "ref": anchors.ref(f.ref) if f.ref else "",

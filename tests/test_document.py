@@ -1,0 +1,267 @@
+"""The Word document: structure, links, content, safety and reproducibility."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from sipgen.checker import check_workbook
+from sipgen.document import BuildError, build_document
+from sipgen.references import text_fields
+from sipgen.rules.responsibilities import initials_used
+
+from .conftest import ROOT
+
+SAMPLES = ROOT / "samples"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Settings that tune sipgen rather than describe the plan are not printed.
+NOT_PRINTED = {"vague_verbs", "bland_resources", "rules_off", "layout", "plan_type"}
+
+
+@pytest.fixture(scope="module", params=["primary", "itt"])
+def built(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp("doc") / f"{request.param}.docx"
+    result = build_document(SAMPLES / f"{request.param}.xlsx", out)
+    return result
+
+
+def body_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("word/document.xml").decode("utf-8")
+
+
+def document_text(path: Path) -> str:
+    xml = body_xml(path)
+    xml = re.sub(r"<w:br/>|<w:tab/>|</w:p>", " ", xml)
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|(?<=>) (?=<)", xml))
+    import html
+
+    return " ".join(html.unescape(text).split())
+
+
+def test_headings_use_words_built_in_styles(built):
+    document = Document(str(built.output))
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styles[1][0] == "Title" and styles[1][1] == built.check.plan.settings.organisation
+    heading1 = [text for style, text in styles if style == "Heading 1"]
+    for priority in built.check.plan.priorities:
+        assert any(text.startswith(f"{priority.ref}  {priority.title}") for text in heading1)
+    for part in ("Priorities at a glance", "Who does what", "Budget", "Key to initials", "Appendix: review log"):
+        assert part in heading1
+    assert document.core_properties.title == built.check.plan.settings.title
+    assert document.core_properties.author == built.check.plan.settings.organisation
+
+
+def test_every_reference_is_a_bookmark_and_every_link_lands(built):
+    xml = body_xml(built.output)
+    bookmarks = set(re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml))
+    anchors = set(re.findall(r'<w:hyperlink w:anchor="([^"]+)"', xml))
+    plan = built.check.plan
+    for ref in plan.by_ref:
+        assert "ref_" + ref.replace(".", "_") in bookmarks, ref
+    assert anchors and anchors <= bookmarks, anchors - bookmarks
+    ids = re.findall(r'<w:bookmarkStart w:id="(\d+)"', xml)
+    assert len(ids) == len(set(ids))
+    assert all(len(name) <= 40 for name in bookmarks)
+
+
+def test_references_typed_in_narrative_become_links(built):
+    xml = body_xml(built.output)
+    plan = built.check.plan
+    mentioned = {m for _, _, text in text_fields(plan) for m in re.findall(r"\bP\d+(?:\.\d+)*\b", text) if m in plan.by_ref}
+    linked = set(re.findall(r'<w:hyperlink w:anchor="ref_([^"]+)"', xml))
+    assert {m.replace(".", "_") for m in mentioned} <= linked
+
+
+def test_tables_repeat_headers_never_split_rows_and_priorities_are_landscape(built):
+    document = Document(str(built.output))
+    for table in document.tables:
+        first = table.rows[0]._tr
+        assert first.find(f"{W}trPr/{W}tblHeader") is not None
+        for row in table.rows:
+            assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
+    orientations = [(s.page_width > s.page_height, round(s.page_width.mm)) for s in document.sections]
+    assert orientations == [(False, 210), (True, 297), (False, 210), (True, 297)]
+
+
+def test_rag_cells_are_shaded_and_worded(built):
+    xml = body_xml(built.output)
+    for rag, fill in (("Green", "B7E1B0"), ("Amber", "FFE199")):
+        assert re.search(rf'w:fill="{fill}"/>.*?<w:t[^>]*>{rag}</w:t>', xml, re.S)
+
+
+def test_key_lists_exactly_the_initials_used_and_the_log_every_review(built):
+    document = Document(str(built.output))
+    plan = built.check.plan
+    used = {i.casefold() for _, _, i in initials_used(plan)}
+    headers = [t for t in document.tables if t.rows[0].cells[0].text == "Initials"]
+    [key] = headers
+    listed = {row.cells[0].text.casefold() for row in key.rows[1:]}
+    assert listed == used
+    [log] = [t for t in document.tables if [c.text for c in t.rows[0].cells][:3] == ["Date", "Ref", "Reviewer"]]
+    assert len(log.rows) - 1 == len(plan.reviews)
+
+
+def test_every_text_cell_of_the_sample_is_in_the_document(built):
+    text = document_text(built.output)
+    plan = built.check.plan
+    used = {i.casefold() for _, _, i in initials_used(plan)}
+    missing = []
+    for record, field, value in text_fields(plan):
+        if field in NOT_PRINTED or (record.sheet == "Staff" and record.initials.casefold() not in used):
+            continue
+        if " ".join(value.split()) not in text:
+            missing.append(f"{record.where(field)}: {value[:60]}")
+    assert not missing, missing[:5]
+
+
+def test_same_workbook_gives_the_same_bytes(tmp_path):
+    first = build_document(SAMPLES / "primary.xlsx", tmp_path / "a.docx").output.read_bytes()
+    second = build_document(SAMPLES / "primary.xlsx", tmp_path / "b.docx").output.read_bytes()
+    assert first == second
+
+
+def test_source_date_epoch_sets_the_document_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 Jan 2026
+    out = build_document(SAMPLES / "primary.xlsx", tmp_path / "a.docx").output
+    assert Document(str(out)).core_properties.created.year == 2026
+    with zipfile.ZipFile(out) as archive:
+        assert {info.date_time[:3] for info in archive.infolist()} == {(2026, 1, 1)}
+
+
+def test_draft_mark_until_approved(tmp_path, write_plan, minimal):
+    out = build_document(write_plan(minimal), tmp_path / "draft.docx", force=True).output
+    assert "DRAFT: not yet approved by the governing board" in document_text(out)
+    minimal["settings"]["approved_on"] = __import__("datetime").date(2026, 10, 14)
+    minimal["settings"]["approval_minute"] = "FGB 14/10/26 item 5"
+    out = build_document(write_plan(minimal, "approved.xlsx"), tmp_path / "approved.docx", force=True).output
+    text = document_text(out)
+    assert "DRAFT" not in text and "Approved by the governing board on 14 Oct 2026 (minute FGB 14/10/26 item 5)" in text
+
+
+def test_user_text_is_data_never_template_or_xml(tmp_path, write_plan, minimal):
+    hostile = "Cost {{ 7*7 }} {% if 1 %}yes{% endif %} <w:p>&amp; & \"quotes\" < > — Ysgol Gymraeg ŵ ŷ، שלום 🎉"
+    minimal["actions"][0]["action"] = "Train staff: " + hostile
+    minimal["priorities"][0]["preface"] = "See P1.1 " + hostile
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True).output
+    text = document_text(out)
+    assert "Train staff: " + " ".join(hostile.split()) in text
+    assert "49" not in text
+    assert "See P1.1 " + " ".join(hostile.split()) in text
+    Document(str(out))  # still a valid document
+
+
+def test_a_template_that_reaches_for_python_is_refused(tmp_path):
+    from docx import Document as New
+
+    template = tmp_path / "evil.docx"
+    document = New()
+    document.add_paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
+    document.save(template)
+    out = tmp_path / "plan.docx"
+    with pytest.raises(BuildError) as error:
+        build_document(SAMPLES / "primary.xlsx", out, template=template)
+    assert "evil.docx" in str(error.value) and "Nothing was run" in str(error.value)
+    assert not out.exists()
+
+
+def test_exported_template_builds_the_same_document(tmp_path):
+    from typer.testing import CliRunner
+
+    from sipgen.cli import app
+
+    exported = tmp_path / "ours.docx"
+    assert CliRunner().invoke(app, ["template", "export", str(exported)]).exit_code == 0
+    a = build_document(SAMPLES / "primary.xlsx", tmp_path / "a.docx").output.read_bytes()
+    b = build_document(SAMPLES / "primary.xlsx", tmp_path / "b.docx", template=exported).output.read_bytes()
+    assert a == b
+
+
+def test_errors_stop_the_build_unless_forced(tmp_path):
+    with pytest.raises(BuildError) as error:
+        build_document(SAMPLES / "weak.xlsx", tmp_path / "weak.docx")
+    assert error.value.exit_code == 1 and "--force" in str(error.value)
+    assert not (tmp_path / "weak.docx").exists()
+    out = build_document(SAMPLES / "weak.xlsx", tmp_path / "weak.docx", force=True, with_findings=True).output
+    text = document_text(out)
+    assert "Appendix: open check findings" in text and "PR103" in text
+
+
+def test_output_problems_are_clear_and_leave_nothing_behind(tmp_path, monkeypatch):
+    import shutil
+
+    plan = tmp_path / "plan.xlsx"
+    shutil.copy(SAMPLES / "primary.xlsx", plan)
+    before = plan.read_bytes()
+    with pytest.raises(BuildError, match="never overwrites"):
+        build_document(plan, plan)
+    (tmp_path / "~$plan.docx").write_text("lock")
+    with pytest.raises(BuildError, match="open in Word"):
+        build_document(plan, tmp_path / "plan.docx")
+    with pytest.raises(BuildError, match="does not exist"):
+        build_document(plan, tmp_path / "nowhere" / "plan.docx")
+    assert plan.read_bytes() == before
+
+    from sipgen.document import render as render_module
+
+    def fail_half_way(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(render_module, "fixed_zip", fail_half_way)
+    with pytest.raises(RuntimeError):
+        build_document(plan, tmp_path / "other.docx")
+    assert list(tmp_path.glob("other*")) == [] and list(tmp_path.glob(".other*")) == []
+
+
+def test_pdf_without_libreoffice_says_so(tmp_path, monkeypatch):
+    from sipgen import pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    out = build_document(SAMPLES / "primary.xlsx", tmp_path / "plan.docx").output
+    with pytest.raises(pdf.PdfError, match="LibreOffice is not installed"):
+        pdf.export_pdf(out, tmp_path / "plan.pdf")
+    assert not (tmp_path / "plan.pdf").exists()
+
+
+@pytest.mark.parametrize("name", ["primary", "itt", "weak"])
+def test_libreoffice_opens_each_sample_and_the_pdf_has_contents_and_links(name, tmp_path):
+    import os
+
+    from pypdf import PdfReader
+
+    from sipgen import pdf
+
+    if pdf.soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed; .ci/run installs it")
+        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    out = build_document(SAMPLES / f"{name}.xlsx", tmp_path / f"{name}.docx", force=True).output
+    made = pdf.export_pdf(out, tmp_path / f"{name}.pdf")
+    reader = PdfReader(str(made))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    plan = check_workbook(SAMPLES / f"{name}.xlsx").plan
+    for priority in plan.priorities:
+        assert " ".join(priority.title.split())[:40] in text, priority.ref
+    links = sum(1 for page in reader.pages for a in (page.get("/Annots") or []) if a.get_object().get("/Subtype") == "/Link")
+    assert links > len(plan.priorities) * 3
+    contents = reader.pages[1].extract_text()
+    assert "Priorities at a glance" in contents and re.search(r"Priorities at a glance\.*\s*\d", contents)
+
+
+def test_text_xml_cannot_hold_is_dropped():
+    from sipgen.document.rich import clean, run
+
+    assert clean("Bell\x07 and form\x0cfeed\x00") == "Bell and formfeed"
+    assert run("a < b & {{ c }}") == '<w:r><w:t xml:space="preserve">a &lt; b &amp; {{ c }}</w:t></w:r>'
+
+
+def test_committed_template_matches_its_source(tmp_path):
+    import runpy
+
+    make = runpy.run_path(str(ROOT / "templates" / "make_template.py"))
+    fresh = make["build"](tmp_path / "plan.docx").read_bytes()
+    assert fresh == (ROOT / "templates" / "plan.docx").read_bytes(), "run: python templates/make_template.py"
