@@ -265,3 +265,10 @@ def test_committed_template_matches_its_source(tmp_path):
     make = runpy.run_path(str(ROOT / "templates" / "make_template.py"))
     fresh = make["build"](tmp_path / "plan.docx").read_bytes()
     assert fresh == (ROOT / "templates" / "plan.docx").read_bytes(), "run: python templates/make_template.py"
+
+
+def test_priority_summary_names_source_lead_and_link_governor(built):
+    text = document_text(built.output)
+    priority = built.check.plan.priorities[0]
+    assert f"Source: {priority.source}" in text
+    assert f"Lead: {priority.lead[0]}" in text

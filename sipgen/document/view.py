@@ -231,8 +231,9 @@ def _labelled(anchors: Anchors, parts) -> object:
     for label, value in parts:
         if not value:
             continue
+        # str() on both: adding a str to Markup would escape the XML of the label.
         piece = run(label, bold=True) if label else ""
-        pieces.append(piece + (anchors.initials(value) if isinstance(value, tuple) else anchors.text(value)))
+        pieces.append(str(piece) + str(anchors.initials(value) if isinstance(value, tuple) else anchors.text(value)))
     return Markup(run("   ·   ").join(pieces))
 
 
