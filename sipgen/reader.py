@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,8 @@ SHEET_ALIASES = {
     "intro": "Introduction",
 }
 HEADER_SEARCH_ROWS = 10
+# Characters XML (and so Word) cannot hold; tab, line feed and carriage return are fine.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -296,6 +299,15 @@ class _Reader:
     # -- cells ---------------------------------------------------------------------------
 
     def _convert(self, sheet: Sheet, column: Column, raw: object, row: int, col: int) -> object:
+        if isinstance(raw, str) and _CONTROL.search(raw):
+            count = len(_CONTROL.findall(raw))
+            raw = _CONTROL.sub("", raw)
+            self.findings.append(finding(
+                "WB007",
+                f"This cell holds {count} control character{'s' if count > 1 else ''} that a document cannot show; sipgen leaves {'them' if count > 1 else 'it'} out.",
+                "Retype the text, or paste it as plain text, to remove the hidden characters.",
+                sheet=sheet.name, cell=_coord(row, col),
+            ))
         try:
             return convert(column, raw, self.year_start)
         except BadValue as exc:

@@ -6,7 +6,9 @@ sentence a school business manager can act on (rule WB001); nothing else escapes
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,7 +65,16 @@ def classify(path: Path) -> None:
             members = archive.infolist()
             names = {info.filename for info in members}
             _refuse_bombs(path, members)
-    except zipfile.BadZipFile:
+            for info in members:
+                if info.filename.endswith((".xml", ".rels")) and info.file_size:
+                    with archive.open(info) as part:
+                        head = part.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise WorkbookError(
+                            f"{path}: the workbook's part {info.filename} declares XML entities, which spreadsheets never need "
+                            "and attacks use to exhaust memory (an 'XML bomb'); sipgen refuses it."
+                        )
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise WorkbookError(
             f"{path}: the file is damaged or incomplete (it may have been cut short while copying). "
             "Open it in Excel, or copy it again."
@@ -166,38 +177,87 @@ def _load_reason(path: Path, exc: Exception) -> str:
     return f"{path}: the workbook is damaged and cannot be read ({type(exc).__name__}). Open it in Excel and save it again."
 
 
-def _read_sheet(workbook, sheet) -> Grid:
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+# Excel writes characters XML cannot hold (and some it can, like carriage returns) as _xHHHH_.
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
-    class Parser(WorkSheetParser):
-        # openpyxl gives either the formula or its saved value; sipgen needs the value and
-        # to know that a formula had none (WB007), in one pass over the sheet's XML.
-        def parse_cell(self, element):
-            cell = super().parse_cell(element)
-            if cell["value"] is None and element.find(FORMULA_TAG) is not None:
-                grid.no_value.append((cell["row"], cell["column"]))
-            return cell
+
+def unescape(text: str) -> str:
+    """Text with Excel's _xHHHH_ escapes turned back into characters."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_CELL, _ROW, _VALUE, _FORMULA, _INLINE, _TEXT = (f"{_MAIN}{t}" for t in ("c", "row", "v", "f", "is", "t"))
+
+
+def _read_sheet(workbook, sheet) -> Grid:
+    """One sheet's filled cells, streamed from its XML in a single pass.
+
+    lxml's iterparse, listening only for cells and rows and clearing them as it goes, keeps
+    memory flat and skips a million formatted-but-empty rows in well under a second. Entities
+    are never resolved, so entity-expansion bombs inflate nothing.
+    """
+    from lxml import etree
+    from openpyxl.utils.cell import coordinate_to_tuple
 
     grid = Grid(sheet.title)
+    strings = sheet._shared_strings
+    date_styles = workbook._date_formats
+    epoch = workbook.epoch
+    row_number = 0
     with sheet._get_source() as source:
-        parser = Parser(
-            source,
-            sheet._shared_strings,
-            data_only=True,
-            epoch=workbook.epoch,
-            date_formats=workbook._date_formats,
-            timedelta_formats=workbook._timedelta_formats,
-        )
-        for row_number, cells in parser.parse():
-            for cell in cells:
-                value = cell["value"]
-                if value is None:
+        rows = etree.iterparse(source, events=("end",), tag=_ROW, resolve_entities=False,
+                               no_network=True, load_dtd=False, huge_tree=False)
+        for _, row in rows:
+            number = row.get("r")
+            row_number = int(number) if number else row_number + 1
+            column = 0
+            for element in row.iterchildren(_CELL):
+                reference = element.get("r")
+                if reference:
+                    row_number, column = coordinate_to_tuple(reference)
+                else:
+                    column += 1
+                value = _cell_value(element, grid, row_number, column, strings, date_styles, epoch)
+                if value is None or (isinstance(value, str) and not value.strip()):
                     continue
-                if cell["data_type"] == "e":
-                    grid.errors.append((cell["row"], cell["column"], str(value)))
-                    continue
-                if isinstance(value, str) and not value.strip():
-                    continue
-                grid.cells.setdefault(cell["row"], {})[cell["column"]] = value
+                grid.cells.setdefault(row_number, {})[column] = value
+            # Free what has been read, so a huge sheet never sits in memory whole.
+            row.clear()
+            parent = row.getparent()
+            while row.getprevious() is not None:
+                del parent[0]
     return grid
 
+
+def _cell_value(element, grid: Grid, row: int, column: int, strings, date_styles, epoch):
+    """The value of one <c> element, noting formulas without results and error values."""
+    from openpyxl.utils.datetime import from_excel
+
+    kind = element.get("t", "n")
+    raw = element.findtext(_VALUE) or None  # an empty <v/> is no value
+    if kind == "inlineStr":
+        inline = element.find(_INLINE)
+        return unescape("".join(t.text or "" for t in inline.iter(_TEXT))) if inline is not None else None
+    if raw is None:
+        if element.find(_FORMULA) is not None:
+            grid.no_value.append((row, column))
+        return None
+    if kind == "s":
+        return unescape(strings[int(raw)])
+    if kind in ("str", "d"):
+        return unescape(raw)
+    if kind == "b":
+        return raw.strip() in ("1", "true")
+    if kind == "e":
+        grid.errors.append((row, column, raw))
+        return None
+    number = float(raw)
+    style = element.get("s")
+    if style and int(style) in date_styles:
+        try:
+            return from_excel(number, epoch)
+        except (OverflowError, ValueError):
+            grid.errors.append((row, column, "#VALUE!"))
+            return None
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
