@@ -15,6 +15,7 @@ from .rules.context import RuleContext
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
+STRUCTURE_FIRST = {"WB002", "WB003"}
 
 
 @dataclass
@@ -27,6 +28,8 @@ class CheckResult:
     # Findings the plan's rows accept (Accepted findings column): counted, not reported.
     accepted: list[Finding] = field(default_factory=list)
     read: ReadResult | None = None
+    # True when the workbook's structure is too broken for the planning rules to be fair.
+    rules_skipped: bool = False
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -49,11 +52,13 @@ def check_workbook(path: str | Path, as_of: dt.date | None = None) -> CheckResul
     read = read_plan(path)
     if read.plan is None:
         return CheckResult(Path(path), None, list(read.findings), [], read)
-    open_findings, accepted = run_rules(read.plan, as_of or dt.date.today())
+    # A missing sheet or column would make nearly every rule fire for the wrong reason.
+    skip = any(f.code in STRUCTURE_FIRST for f in read.findings)
+    open_findings, accepted = ([], []) if skip else run_rules(read.plan, as_of or dt.date.today())
     switched_off = read.plan.settings.rules_off
     structural = [f for f in read.findings if f.code not in switched_off or f.severity is Severity.ERROR]
     findings = sorted(structural + open_findings, key=sort_key)
-    return CheckResult(Path(path), read.plan, findings, accepted, read)
+    return CheckResult(Path(path), read.plan, findings, accepted, read, rules_skipped=skip)
 
 
 def run_rules(plan: Plan, as_of: dt.date) -> tuple[list[Finding], list[Finding]]:

@@ -103,7 +103,7 @@ def _parse_as_of(text: Optional[str]) -> dt.date | None:
 
 @app.command()
 def check(
-    workbooks: list[Path] = typer.Argument(..., help="One or more plan workbooks (.xlsx)."),
+    workbooks: list[Path] = typer.Argument(..., help="One or more plan workbooks (.xlsx).", readable=False),
     format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for programs."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only errors."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="The date to check against (reviews held by then); default today."),
@@ -148,11 +148,11 @@ def check(
 
 @app.command()
 def build(
-    workbook: Path = typer.Argument(..., help="The plan workbook (.xlsx)."),
+    workbook: Path = typer.Argument(..., help="The plan workbook (.xlsx).", readable=False),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the document; default: the workbook's name with .docx."),
     force: bool = typer.Option(False, "--force", help="Write the document even if the plan has errors."),
     pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the document (needs LibreOffice)."),
-    template: Optional[Path] = typer.Option(None, "--template", help="A Word template of your own, made from `sipgen template export`."),
+    template: Optional[Path] = typer.Option(None, "--template", help="A Word template of your own, made from `sipgen template export`.", readable=False),
     with_findings: bool = typer.Option(False, "--with-findings", help="Add an appendix listing the open check findings, for a draft meeting."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="The date to check against; default today."),
 ) -> None:

@@ -108,6 +108,7 @@ class _Reader:
         self.read_cells: dict[str, set[tuple[int, int]]] = defaultdict(set)
         self.year_start: dt.date | None = None
         self.plan_type = SCHOOL
+        self.missing_sheets: list[str] = []
 
     def read(self) -> ReadResult:
         by_sheet: dict[str, Grid] = {}
@@ -145,6 +146,7 @@ class _Reader:
         names = ", ".join(g.name for g in self.grids) or "none"
         for sheet in SHEETS:
             if sheet.required and sheet.name not in found:
+                self.missing_sheets.append(sheet.name)
                 close = difflib.get_close_matches(sheet.name, [g.name for g in self.grids], n=1, cutoff=0.5)
                 hint = f"Rename the sheet '{close[0]}' to '{sheet.name}'." if close else (
                     f"Add a sheet named '{sheet.name}' (run `sipgen new` to see the layout)."
@@ -342,6 +344,14 @@ class _Reader:
                 "Correct the formula, or type the value itself.",
                 sheet=sheet.name, cell=_coord(row, col),
             ))
+        for merged in grid.merged:
+            first = merged.split(":")[0]
+            self.findings.append(finding(
+                "WB008",
+                f"Cells {merged} are merged, so sipgen reads only {first}; whatever the others held is lost to it.",
+                "Unmerge the cells (Home > Merge & Center) and put each value in its own cell.",
+                sheet=sheet.name, cell=merged,
+            ))
         by_col: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for row, cols in grid.cells.items():
             for col in cols:
@@ -400,6 +410,8 @@ class _Reader:
             (plan.criteria, "parent", priorities | objectives, "priority or objective", "Priorities or Objectives"),
             (plan.checks, "priority", priorities, "priority", "Priorities"),
         )
+        if self.missing_sheets:
+            return  # parents on a missing sheet would all be "missing": WB002 says so once
         for records, attr, existing, label, where in parents:
             for record in records:
                 parent = getattr(record, attr)

@@ -51,6 +51,8 @@ def text_report(result: CheckResult, colour: bool = False, width: int = 100) -> 
         for finding in group:
             lines.extend(_finding_lines(finding, paint, width))
     lines.append("")
+    if result.rules_skipped:
+        lines.append("The planning rules were not checked, because sheets or columns are missing. Fix those first.")
     lines.append(paint(summary_line(result), _BOLD))
     return "\n".join(lines)
 

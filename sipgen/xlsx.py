@@ -34,6 +34,7 @@ class Grid:
     # Cells whose formula has no saved value, and cells holding an error value like #REF!.
     no_value: list[tuple[int, int]] = field(default_factory=list)
     errors: list[tuple[int, int, str]] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # ranges such as "A3:J4"
 
     @property
     def failed(self) -> set[tuple[int, int]]:
@@ -187,7 +188,9 @@ def unescape(text: str) -> str:
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_CELL, _ROW, _VALUE, _FORMULA, _INLINE, _TEXT = (f"{_MAIN}{t}" for t in ("c", "row", "v", "f", "is", "t"))
+_CELL, _ROW, _VALUE, _FORMULA, _INLINE, _TEXT, _MERGE = (
+    f"{_MAIN}{t}" for t in ("c", "row", "v", "f", "is", "t", "mergeCell")
+)
 
 
 def _read_sheet(workbook, sheet) -> Grid:
@@ -206,9 +209,13 @@ def _read_sheet(workbook, sheet) -> Grid:
     epoch = workbook.epoch
     row_number = 0
     with sheet._get_source() as source:
-        rows = etree.iterparse(source, events=("end",), tag=_ROW, resolve_entities=False,
+        rows = etree.iterparse(source, events=("end",), tag=(_ROW, _MERGE), resolve_entities=False,
                                no_network=True, load_dtd=False, huge_tree=False)
         for _, row in rows:
+            if row.tag == _MERGE:
+                if row.get("ref"):
+                    grid.merged.append(row.get("ref"))
+                continue
             number = row.get("r")
             row_number = int(number) if number else row_number + 1
             column = 0

@@ -53,11 +53,13 @@ def build_document(
     result = result or check_workbook(workbook, as_of)
     if result.plan is None:
         raise BuildError(result.findings[0].message, 2)
-    errors = result.count(Severity.ERROR)
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors and not force:
+        listed = "".join(f"\n  {f.where or '-'}  {f.code}  {f.message}" for f in errors[:10])
+        more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise BuildError(
-            f"{workbook}: {errors} error{'s' if errors != 1 else ''} stop the build. "
-            f"Run `sipgen check {workbook}` to see them, fix them, or add --force to build anyway.", 1,
+            f"{workbook}: {len(errors)} error{'s stop' if len(errors) != 1 else ' stops'} the build:{listed}{more}\n"
+            f"Fix {'them' if len(errors) != 1 else 'it'} (`sipgen check {workbook}` explains each), or add --force to build anyway.", 1,
         )
     try:
         check_output(output, inputs=(workbook,) + ((Path(template),) if template else ()))
