@@ -6,6 +6,8 @@ Help text, instructions and messages are written with ``{placeholders}`` such as
 
 from __future__ import annotations
 
+import re
+
 SCHOOL = "school"
 ITT = "itt"
 PLAN_TYPES = (SCHOOL, ITT)
@@ -67,6 +69,13 @@ def plan_type_from_label(text: str) -> str | None:
     return None
 
 
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
 def word(text: str, plan_type: str) -> str:
-    """``text`` with its ``{placeholders}`` filled for ``plan_type``."""
-    return text.format_map(_TERMS[plan_type])
+    """``text`` with its ``{placeholders}`` filled for ``plan_type``; other braces stay as they are.
+
+    Only sipgen's own wording goes through here, never text a user typed.
+    """
+    terms = _TERMS[plan_type]
+    return _PLACEHOLDER.sub(lambda m: terms.get(m.group(1), m.group(0)), text)

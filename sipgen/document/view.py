@@ -178,7 +178,7 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
         "org": clean(settings.organisation), "title": clean(settings.title), "year": clean(settings.academic_year),
         "year_label": f"Academic year {clean(settings.academic_year)}" if settings.academic_year else "",
         "version_label": f"Version: {clean(settings.version)}" if settings.version else "",
-        "subject": say(f"{{Organisation}} improvement plan {settings.academic_year}").strip(),
+        "subject": f"{say('{Organisation}')} improvement plan {clean(settings.academic_year)}".strip(),
         "draft": approved is None, "draft_label": say("not yet approved by the {board}"),
         "approval_label": approval,
         "prepared_label": _prepared(plan, anchors, key_people),

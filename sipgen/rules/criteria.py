@@ -150,6 +150,6 @@ def one_kind_only(plan, ctx):
             only = next(iter(kinds))
             other = "Outcome" if only == "Provision" else "Provision"
             about = {"Provision": "provision", "Outcome": "outcomes"}
-            yield Hit(priority, "ref", ctx.say(f"{priority.ref}'s success criteria are all about {about[only]}."),
+            yield Hit(priority, "ref", f"{priority.ref}'s success criteria are all about {about[only]}.",
                       ctx.say(f"Add a criterion about {about[other]}: " + (
                           "what {learners} achieve." if other == "Outcome" else "what staff and teaching do differently.")))

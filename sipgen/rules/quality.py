@@ -104,7 +104,7 @@ def single_source(plan, ctx):
             continue
         sources = [s for s in _SOURCE_SPLIT.split(evidence) if s.strip()]
         if len(sources) < 2:
-            yield Hit(check, "evidence", ctx.say(f"The {check.process.lower() or 'monitoring'} of {check.priority} rests on one source: '{evidence}'."),
+            yield Hit(check, "evidence", f"The {check.process.lower() or 'monitoring'} of {check.priority} rests on one source: '{evidence}'.",
                       ctx.say("Use the full range of evidence, including the views of {learners}, staff and parents."), ref=check.priority)
 
 

@@ -117,3 +117,10 @@ def test_reviews_in_the_future_need_no_impact_yet(tmp_path):
     review_day = data["reviews"][0]["date"]
     assert "RV702" in codes(check_workbook(path, review_day))
     assert "RV702" not in codes(check_workbook(path, review_day - dt.timedelta(days=1)))
+
+
+def test_braces_in_user_text_reach_messages_as_typed(tmp_path):
+    data = primary()
+    data["checks"][0]["evidence"] = "Data {learners} {0} {% x %}"
+    [qa604] = [f for f in run(tmp_path, data).findings if f.code == "QA604"]
+    assert "Data {learners} {0} {% x %}" in qa604.message
