@@ -43,14 +43,42 @@ def document_time(saved: dt.datetime | None) -> dt.datetime:
     return (saved or dt.datetime(2020, 1, 1)).replace(tzinfo=None, microsecond=0)
 
 
+def _template_class():
+    import re
+
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    class FastTemplate(DocxTemplate):
+        """docxtpl, with two costs of large documents removed (measured on a 5,000-action plan).
+
+        - resolve_listing rewrites every run to turn tabs and line breaks into Word XML: 1 s.
+          sipgen's values already carry <w:br/> and <w:tab/>, so it runs only when needed.
+        - map_tree moves the rendered body into python-docx's tree node by node: 1.4 s.
+          The body is kept as bytes instead and written straight into the archive.
+        """
+
+        body_xml: bytes | None = None
+
+        def resolve_listing(self, xml):
+            if not _LISTING.search(xml):
+                return xml
+            return super().resolve_listing(xml)
+
+        def map_tree(self, tree):
+            self.body_xml = etree.tostring(tree, encoding="utf-8")
+
+    _LISTING = re.compile("[\t\n\a\f]")
+    return FastTemplate
+
+
 def render(view: dict, template: Path | None, when: dt.datetime) -> bytes:
     """The rendered document as .docx bytes. Raises :class:`TemplateError` for a bad template."""
-    from docxtpl import DocxTemplate
     from jinja2 import TemplateError as JinjaError
 
     source = Path(template) if template else DEFAULT_TEMPLATE
     try:
-        document = DocxTemplate(str(source))
+        document = _template_class()(str(source))
         document.init_docx()
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx
         raise TemplateError(f"{source}: this is not a Word template sipgen can use ({type(exc).__name__}). Start from `sipgen template export`.") from None
@@ -67,7 +95,26 @@ def render(view: dict, template: Path | None, when: dt.datetime) -> bytes:
     properties.last_modified_by = "sipgen"
     buffer = io.BytesIO()
     docx.save(buffer)
-    return fixed_zip(buffer.getvalue(), when)
+    return fixed_zip(buffer.getvalue(), when, {docx.part.partname.lstrip("/"): _document_xml(docx, document.body_xml)})
+
+
+def _document_xml(docx, body: bytes) -> bytes:
+    """word/document.xml with the rendered body in place of the template's."""
+    from lxml import etree
+
+    root = docx.element
+    old_body = root.body
+    placeholder = etree.Element(old_body.tag)
+    placeholder.text = "SIPGEN-BODY"
+    root.replace(old_body, placeholder)
+    try:
+        xml = etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
+    finally:
+        root.replace(placeholder, old_body)
+    start = xml.index(b"SIPGEN-BODY")
+    open_tag = xml.rindex(b"<", 0, start)
+    close = xml.index(b">", start) + 1
+    return xml[:open_tag] + body + xml[close:]
 
 
 def _jinja_reason(source: Path, exc: Exception) -> str:
@@ -100,8 +147,10 @@ def _ask_word_to_update_fields(docx) -> None:
         settings.append(parse_xml(f'<w:updateFields xmlns:w="{W}" w:val="true"/>'))
 
 
-def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same archive with every entry stamped ``when``, so output is reproducible."""
+def fixed_zip(data: bytes, when: dt.datetime, replace: dict[str, bytes] | None = None) -> bytes:
+    """The same archive with every entry stamped ``when`` (so output is reproducible), and
+    the parts in ``replace`` swapped for new contents."""
+    replace = replace or {}
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -109,5 +158,5 @@ def fixed_zip(data: bytes, when: dt.datetime) -> bytes:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, replace.get(info.filename) or source.read(info.filename))
     return out.getvalue()

@@ -24,10 +24,27 @@ def clean(text: object) -> str:
     return _ILLEGAL.sub("", "" if text is None else str(text))
 
 
+def flat(text: object) -> str:
+    """``text`` on one line, for titles and document properties."""
+    return " ".join(clean(text).split())
+
+
+def _xml_text(text: object) -> str:
+    # Line breaks and tabs become Word's own elements here, so docxtpl need not look for them.
+    return (escape(clean(text).replace("\r\n", "\n").replace("\r", "\n"))
+            .replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+            .replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">'))
+
+
+def plain(text: object) -> Markup:
+    """User text for a ``{{ }}`` inside a template's run: escaped, line breaks kept."""
+    return Markup(_xml_text(text))
+
+
 def run(text: str, bold: bool = False, italic: bool = False, style: str | None = None) -> str:
     props = (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(clean(text))}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r>'
 
 
 def link(text: str, anchor: str, bold: bool = False) -> str:

@@ -14,7 +14,7 @@ from ..findings import Finding
 from ..model import Plan, PlanDate
 from ..rules.responsibilities import initials_used
 from ..terms import word
-from .rich import Anchors, clean
+from .rich import Anchors, flat, plain
 
 RAG_FILLS = {"Red": "F4B6B6", "Amber": "FFE199", "Green": "B7E1B0"}
 NO_FILL = "FFFFFF"
@@ -142,12 +142,12 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
             "objectives": objectives,
             "served_by": anchors.refs_list(sorted(set(served_by.get(priority.ref, [])))) if served_by.get(priority.ref) else "",
             "criteria": [{
-                "ref": clean(c.ref), "parent": anchors.ref(c.parent), "criterion": anchors.text(c.criterion),
-                "kind": clean(c.kind), "baseline": clean(c.baseline), "autumn": clean(c.milestone_autumn),
-                "spring": clean(c.milestone_spring), "summer": clean(c.milestone_summer), "target": clean(c.target),
+                "ref": plain(c.ref), "parent": anchors.ref(c.parent), "criterion": anchors.text(c.criterion),
+                "kind": plain(c.kind), "baseline": plain(c.baseline), "autumn": plain(c.milestone_autumn),
+                "spring": plain(c.milestone_spring), "summer": plain(c.milestone_summer), "target": plain(c.target),
             } for c in criteria_of.get(priority.ref, [])],
             "checks": [{
-                "process": clean(c.process), "how": anchors.text(c.how), "when": clean(c.when),
+                "process": plain(c.process), "how": anchors.text(c.how), "when": plain(c.when),
                 "who": anchors.initials(c.who), "evidence": anchors.text(c.evidence),
             } for c in checks],
             "latest": _review(anchors, review) if review else None,
@@ -166,26 +166,26 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
         by_area[item.area or "Other information"].append(item)
     for area, items in by_area.items():
         context.append({"name": say(area.replace("Pupil", "{Learner}")), "rows": [
-            {"measure": clean(i.measure), "value": clean(i.value), "notes": anchors.text(i.notes)} for i in items]})
+            {"measure": plain(i.measure), "value": plain(i.value), "notes": anchors.text(i.notes)} for i in items]})
 
     approved = settings.approved_on
     approval = ""
     if approved:
         approval = say(f"Approved by the {{board}} on {uk(approved.start)}")
         if settings.approval_minute:
-            approval += f" (minute {clean(settings.approval_minute)})"
+            approval += f" (minute {flat(settings.approval_minute)})"
     view = {
-        "org": clean(settings.organisation), "title": clean(settings.title), "year": clean(settings.academic_year),
-        "year_label": f"Academic year {clean(settings.academic_year)}" if settings.academic_year else "",
-        "version_label": f"Version: {clean(settings.version)}" if settings.version else "",
-        "subject": f"{say('{Organisation}')} improvement plan {clean(settings.academic_year)}".strip(),
+        "org": flat(settings.organisation), "title": flat(settings.title), "year": flat(settings.academic_year),
+        "year_label": f"Academic year {flat(settings.academic_year)}" if settings.academic_year else "",
+        "version_label": f"Version: {flat(settings.version)}" if settings.version else "",
+        "subject": f"{say('{Organisation}')} improvement plan {flat(settings.academic_year)}".strip(),
         "draft": approved is None, "draft_label": say("not yet approved by the {board}"),
         "approval_label": approval,
         "prepared_label": _prepared(plan, anchors, key_people),
         "organisation_word": say("{organisation}"),
         "link_governor_header": say("{Link_governor_or_committee}"),
         "h": h, "contents": contents, "intro": intro, "context": context,
-        "aims": [{"ref": anchors.text(a.ref, bold=True), "aim": clean(a.aim), "horizon": clean(a.horizon)} for a in plan.aims],
+        "aims": [{"ref": anchors.text(a.ref, bold=True), "aim": plain(a.aim), "horizon": plain(a.horizon)} for a in plan.aims],
         "glance": glance, "glance_intro": say(f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."),
         "total_cost": money(total),
         "priorities": priorities,
@@ -193,16 +193,16 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
         "who_intro": say("What each person and group leads, carries out, monitors, evaluates and reviews. Each reference links to that part of the plan."),
         "budget": budget, "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
         "key": [{"initials": _person_target(anchors, initials),
-                 "name": clean(person.name) if person else "(not on the Staff sheet)",
-                 "role": clean(person.role) if person else "", "organisation": clean(person.organisation) if person else ""}
+                 "name": plain(person.name) if person else "(not on the Staff sheet)",
+                 "role": plain(person.role) if person else "", "organisation": plain(person.organisation) if person else ""}
                 for initials, person in key_people],
-        "kpis": [{"kpi": clean(k.kpi), "ref": anchors.ref(k.ref) if k.ref else "", "baseline": clean(k.baseline), "autumn": clean(k.autumn),
-                  "spring": clean(k.spring), "summer": clean(k.summer), "target": clean(k.target),
+        "kpis": [{"kpi": plain(k.kpi), "ref": anchors.ref(k.ref) if k.ref else "", "baseline": plain(k.baseline), "autumn": plain(k.autumn),
+                  "spring": plain(k.spring), "summer": plain(k.summer), "target": plain(k.target),
                   "notes": anchors.text(k.notes)} for k in plan.kpis],
         "reviews": [_review(anchors, r) for r in reviews_sorted],
         "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what was changed as a result.",
         "findings": [{"severity": f.severity.value, "code": f.code, "where": f.where, "ref": anchors.ref(f.ref) if f.ref else "",
-                      "message": clean(f.message), "hint": clean(f.hint)} for f in (findings or [])],
+                      "message": plain(f.message), "hint": plain(f.hint)} for f in (findings or [])],
         "findings_intro": "What `sipgen check` found that is still open, for discussion while the plan is in draft.",
     }
     return view
@@ -311,4 +311,4 @@ def _prepared(plan: Plan, anchors: Anchors, key_people) -> str:
     for initials in plan.settings.overall_lead:
         person = people.get(initials)
         names.append(", ".join(x for x in (person.name, person.role) if x) if person else initials)
-    return f"Overall lead: {'; '.join(clean(n) for n in names)}" if names else ""
+    return f"Overall lead: {'; '.join(flat(n) for n in names)}" if names else ""

@@ -77,18 +77,25 @@ def leading_verb_phrase(action: str) -> str:
     return text
 
 
+@lru_cache(maxsize=64)
+def _vague_pattern(extra: tuple[str, ...]) -> re.Pattern:
+    verbs = sorted({*VAGUE_VERBS, *(v.casefold().strip() for v in extra if v.strip())}, key=len, reverse=True)
+    return re.compile(r"(?:to|also|then|further|actively|continually|continuously)?\s*(" + "|".join(re.escape(v) for v in verbs) + r")s?\b")
+
+
 def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     """The vague verb an action opens with ("ensure", "make sure" ...), or None."""
-    phrase = leading_verb_phrase(action).casefold()
-    phrase = re.sub(r"^(?:to|also|then|further|actively|continually|continuously)\s+", "", phrase)
-    for verb in sorted({*VAGUE_VERBS, *(v.casefold().strip() for v in extra if v.strip())}, key=len, reverse=True):
-        if re.match(rf"{re.escape(verb)}s?\b", phrase):
-            if verb == "support" and re.match(r"supports?\s+(?:staff|assistants?)\b", phrase):
-                return None  # "Support staff run ..." names people, not an aim
-            if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", phrase):
-                return None
-            return verb
-    return None
+    phrase = leading_verb_phrase(action).casefold().lstrip()
+    match = _vague_pattern(tuple(extra)).match(phrase)
+    if not match:
+        return None
+    verb = match.group(1)
+    rest = phrase[match.start(1):]
+    if verb == "support" and re.match(r"supports?\s+(?:staff|assistants?)\b", rest):
+        return None  # "Support staff run ..." names people, not an aim
+    if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", rest):
+        return None
+    return verb
 
 
 def has_quantity(text: str) -> bool:
