@@ -142,6 +142,7 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="S,M,L,XL")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    parser.add_argument("--trust", type=int, default=100, help="how many M plans to build as one folder (0 to skip)")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",")]
     sipgen = [sys.executable, "-m", "sipgen"]
@@ -153,6 +154,15 @@ def main(argv=None) -> int:
         for size, path in plans.items():
             results[f"check {size}"] = dict(zip(("seconds", "peak_mb"), timed([*sipgen, "check", str(path), "--format", "json"], args.runs)))
             results[f"build {size}"] = dict(zip(("seconds", "peak_mb"), timed([*sipgen, "build", str(path), "-o", str(folder / f"{size}.docx")], args.runs)))
+        if "M" in plans and args.trust:
+            trust = folder / "trust"
+            trust.mkdir()
+            for i in range(args.trust):
+                (trust / f"school{i:03}.xlsx").write_bytes(plans["M"].read_bytes())
+            out = folder / "trust-docs"
+            out.mkdir()
+            results[f"build {args.trust} x M"] = dict(zip(("seconds", "peak_mb"), timed(
+                [*sipgen, "build", str(trust), "-o", str(out)], min(args.runs, 3))))
         if "XL" in plans:
             script = folder / "floor.py"
             script.write_text(FLOOR)
@@ -167,6 +177,12 @@ def main(argv=None) -> int:
         results["build XL / floor"] = {"ratio": round(ratio, 2)}
         checks["build XL within 1.5 x floor"] = ratio <= 1.5
         checks["build XL under 500 MB"] = results["build XL"]["peak_mb"] < 500
+    trust_key = f"build {args.trust} x M"
+    if trust_key in results and "build M" in results:
+        expected = args.trust * results["build M"]["seconds"] / (os.cpu_count() or 1)
+        results[f"{trust_key} vs {args.trust} x M / cores"] = {"expected_s": round(expected, 2),
+                                                             "ratio": round(results[trust_key]["seconds"] / expected, 2)}
+        checks[f"{trust_key} within {args.trust} x (build M) / cores"] = results[trust_key]["seconds"] <= expected * 1.1
     if all(f"build {s}" in results for s in ("M", "L", "XL")):
         per_ml = (results["build L"]["seconds"] - results["build M"]["seconds"]) / (SIZES["L"][1] - SIZES["M"][1])
         per_lxl = (results["build XL"]["seconds"] - results["build L"]["seconds"]) / (SIZES["XL"][1] - SIZES["L"][1])

@@ -1,0 +1,134 @@
+"""Checking and building many plans at once: a trust's folder, in parallel, one failure at a time.
+
+Each workbook is handled on its own in a worker process; whatever goes wrong with one is
+recorded in its row of the summary and the others carry on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Row:
+    """One workbook's line in the summary."""
+
+    workbook: Path
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    output: Path | None = None
+    status: str = ""
+    exit_code: int = 0
+    message: str = ""
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """The workbooks named, with each folder replaced by the workbooks in it (sorted).
+
+    Excel's lock files (~$plan.xlsx) and hidden files are left out; a path that does not
+    exist stays, so that it gets its own clear message.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(
+                p for p in path.iterdir()
+                if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()
+            ))
+        else:
+            found.append(path)
+    return found
+
+
+def _counts(result) -> dict:
+    from .findings import Severity
+
+    return {"errors": result.count(Severity.ERROR), "warnings": result.count(Severity.WARNING), "infos": result.count(Severity.INFO)}
+
+
+def build_one(workbook: Path, output: Path, options: dict) -> Row:
+    """Build one workbook's document; never raises, whatever goes wrong is in the row."""
+    from .checker import check_workbook
+    from .document import BuildError, build_document
+
+    row = Row(workbook)
+    try:
+        result = check_workbook(workbook, options.get("as_of"))
+        row.__dict__.update(_counts(result))
+        built = build_document(workbook, output, template=options.get("template"), force=options.get("force", False),
+                               with_findings=options.get("with_findings", False), result=result)
+        row.output, row.status = built.output, "written"
+        if options.get("pdf"):
+            from .pdf import PdfError, export_pdf
+
+            try:
+                export_pdf(built.output, built.output.with_suffix(".pdf"))
+                row.status = "written, with PDF"
+            except PdfError as exc:
+                row.status, row.exit_code, row.message = "written, no PDF", 2, str(exc)
+    except BuildError as exc:
+        row.exit_code = exc.exit_code
+        row.status = "has errors" if exc.exit_code == 1 else "not built"
+        row.message = str(exc)
+    except Exception as exc:  # one broken workbook must not stop a trust's whole run
+        row.exit_code, row.status, row.message = 3, "failed", f"{workbook}: {type(exc).__name__}: {exc}"
+    return row
+
+
+def build_many(workbooks: list[Path], out_dir: Path | None, options: dict, jobs: int | None = None,
+               progress: Callable[[Row], None] | None = None) -> list[Row]:
+    """Build every workbook's document, in parallel over the machine's cores.
+
+    Documents go to ``out_dir`` (default: beside each workbook). Rows come back in the
+    order of ``workbooks``.
+    """
+    outputs = [(out_dir / wb.with_suffix(".docx").name) if out_dir else wb.with_suffix(".docx") for wb in workbooks]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(workbooks)))
+    if workers == 1:
+        rows = []
+        for workbook, output in zip(workbooks, outputs):
+            rows.append(build_one(workbook, output, options))
+            if progress:
+                progress(rows[-1])
+        return rows
+    rows_by_index: dict[int, Row] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(build_one, wb, out, options): i for i, (wb, out) in enumerate(zip(workbooks, outputs))}
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                row = future.result()
+            except Exception as exc:  # the worker itself died (out of memory, killed)
+                row = Row(workbooks[index], status="failed", exit_code=3, message=f"{workbooks[index]}: {exc}")
+            rows_by_index[index] = row
+            if progress:
+                progress(row)
+    return [rows_by_index[i] for i in range(len(workbooks))]
+
+
+def check_many(workbooks: list[Path], as_of: dt.date | None = None):
+    """Check every workbook; the results in order (checking is quick enough to run in turn)."""
+    from .checker import check_workbook
+
+    return [check_workbook(workbook, as_of) for workbook in workbooks]
+
+
+def summary_table(rows: list[Row]) -> str:
+    """The table that ends a batch run: workbook, findings by severity, output, status."""
+    headers = ("workbook", "errors", "warnings", "info", "output", "status")
+    lines = [(str(r.workbook), str(r.errors), str(r.warnings), str(r.infos), str(r.output or "-"), r.status) for r in rows]
+    widths = [max(len(h), *(len(line[i]) for line in lines)) if lines else len(h) for i, h in enumerate(headers)]
+    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths))]
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(v.ljust(w) for v, w in zip(line, widths)) for line in lines]
+    written = sum(1 for r in rows if r.output)
+    out.append(f"{written} of {len(rows)} documents written.")
+    return "\n".join(out)

@@ -1,0 +1,87 @@
+"""A trust's folder of plans: built in parallel, one failure never stops the rest."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from typer.testing import CliRunner
+
+from sipgen.batch import Row, build_many, expand, summary_table
+from sipgen.cli import app
+
+from .conftest import ROOT
+
+SAMPLES = ROOT / "samples"
+
+
+def trust_folder(tmp_path):
+    folder = tmp_path / "trust"
+    folder.mkdir()
+    for name in ("north", "south"):
+        shutil.copy(SAMPLES / "primary.xlsx", folder / f"{name}.xlsx")
+    shutil.copy(SAMPLES / "weak.xlsx", folder / "weak.xlsx")
+    (folder / "broken.xlsx").write_text("not a workbook")
+    (folder / "~$north.xlsx").write_text("Excel's lock file")
+    (folder / "notes.txt").write_text("not a plan")
+    return folder
+
+
+def test_expand_lists_workbooks_in_folders_but_not_lock_files(tmp_path):
+    folder = trust_folder(tmp_path)
+    names = [p.name for p in expand([folder, tmp_path / "missing.xlsx"])]
+    assert names == ["broken.xlsx", "north.xlsx", "south.xlsx", "weak.xlsx", "missing.xlsx"]
+
+
+def test_build_many_in_parallel_keeps_going_and_keeps_order(tmp_path):
+    folder = trust_folder(tmp_path)
+    out = tmp_path / "docs"
+    out.mkdir()
+    seen = []
+    rows = build_many(expand([folder]), out, {"force": False}, jobs=2, progress=seen.append)
+    assert [r.workbook.name for r in rows] == ["broken.xlsx", "north.xlsx", "south.xlsx", "weak.xlsx"]
+    assert sorted(r.workbook.name for r in seen) == sorted(r.workbook.name for r in rows)
+    status = {r.workbook.name: (r.status, r.exit_code) for r in rows}
+    assert status == {"broken.xlsx": ("not built", 2), "north.xlsx": ("written", 0),
+                      "south.xlsx": ("written", 0), "weak.xlsx": ("has errors", 1)}
+    assert sorted(p.name for p in out.iterdir()) == ["north.docx", "south.docx"]
+    assert rows[3].errors == 3 and rows[3].warnings > 0
+    assert "broken.xlsx" in rows[0].message
+
+
+def test_cli_builds_a_folder_and_ends_with_a_table(tmp_path):
+    folder = trust_folder(tmp_path)
+    out = tmp_path / "docs"
+    out.mkdir()
+    result = CliRunner().invoke(app, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 2  # the worst of the four: an unreadable file
+    lines = result.output.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("workbook"))
+    assert lines[header].split() == ["workbook", "errors", "warnings", "info", "output", "status"]
+    assert any("north.xlsx" in line and "written" in line for line in lines)
+    assert "2 of 4 documents written." in result.output
+    assert (out / "north.docx").exists() and not (out / "weak.docx").exists()
+
+
+def test_cli_needs_a_folder_for_several_outputs(tmp_path):
+    folder = trust_folder(tmp_path)
+    result = CliRunner().invoke(app, ["build", str(folder), "-o", str(tmp_path / "one.docx")])
+    assert result.exit_code == 2 and "must be an existing folder" in result.output
+
+
+def test_check_a_folder(tmp_path):
+    folder = trust_folder(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(folder), "--format", "json"])
+    files = {row["file"].rsplit("/", 1)[-1] for row in json.loads(result.output)}
+    assert files == {"broken.xlsx", "weak.xlsx"}
+    assert result.exit_code == 2
+    text = CliRunner().invoke(app, ["check", str(folder)])
+    assert "north.xlsx" in text.output and "status" in text.output
+
+
+def test_summary_table_counts_documents():
+    from pathlib import Path
+
+    rows = [Row(Path("a.xlsx"), output=Path("a.docx"), status="written"), Row(Path("b.xlsx"), errors=2, status="has errors")]
+    table = summary_table(rows)
+    assert table.splitlines()[-1] == "1 of 2 documents written."
