@@ -53,6 +53,20 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _new_file(path: Path, suffixes: tuple[str, ...], wrong_suffix: str, force: bool) -> None:
+    """Stop with a clear message unless a new file may be written at ``path``."""
+    from .files import OutputError, check_output
+
+    if path.suffix.lower() not in suffixes:
+        fail(f"{path}: {wrong_suffix}.")
+    if path.exists() and not force:
+        fail(f"{path}: the file already exists. Choose another name, or add --force to replace it.")
+    try:
+        check_output(path)
+    except OutputError as exc:
+        fail(str(exc))
+
+
 @app.command()
 def new(
     path: Path = typer.Argument(..., help="Where to write the workbook, e.g. plan.xlsx."),
@@ -69,17 +83,9 @@ def new(
       sipgen new example.xlsx --example
     """
     from .examples import load
-    from .files import OutputError, check_output
     from .workbook import write_workbook
 
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        fail(f"{path}: the workbook's name must end in .xlsx, e.g. plan.xlsx.")
-    if path.exists() and not force:
-        fail(f"{path}: the file already exists. Choose another name, or add --force to replace it.")
-    try:
-        check_output(path)
-    except OutputError as exc:
-        fail(str(exc))
+    _new_file(path, (".xlsx", ".xlsm"), "the workbook's name must end in .xlsx, e.g. plan.xlsx", force)
     data = load("primary" if type is PlanType.school else "itt") if example else None
     try:
         write_workbook(path, type.value, data)
@@ -126,9 +132,10 @@ def check(
     from .report import json_report, text_report, use_colour
 
     day = _parse_as_of(as_of)
+    given = workbooks
     workbooks = expand(workbooks)
     if not workbooks:
-        fail("no workbooks found (.xlsx files) in the folder given.")
+        fail(f"{', '.join(map(str, given))}: there are no workbooks (.xlsx files) in this folder.")
     if annotate is not None and len(workbooks) != 1:
         fail("--annotate works on one workbook at a time.")
     results = check_many(workbooks, day)
@@ -190,7 +197,7 @@ def build(
     several = len(workbooks) > 1 or any(w.is_dir() for w in workbooks)
     found = expand(workbooks)
     if not found:
-        fail("no workbooks found (.xlsx files) in the folder given.")
+        fail(f"{', '.join(map(str, workbooks))}: there are no workbooks (.xlsx files) in this folder.")
     options = {"force": force, "template": template, "with_findings": with_findings, "as_of": day, "pdf": pdf}
     if not several:
         _build_single(found[0], output, options)
@@ -262,16 +269,9 @@ def template_export(
     import shutil
 
     from .document.render import DEFAULT_TEMPLATE
-    from .files import OutputError, check_output, write_atomically
+    from .files import write_atomically
 
-    if path.suffix.lower() != ".docx":
-        fail(f"{path}: the template's name must end in .docx.")
-    if path.exists() and not force:
-        fail(f"{path}: the file already exists. Choose another name, or add --force to replace it.")
-    try:
-        check_output(path)
-    except OutputError as exc:
-        fail(str(exc))
+    _new_file(path, (".docx",), "the template's name must end in .docx", force)
     write_atomically(path, lambda temp: shutil.copyfile(DEFAULT_TEMPLATE, temp))
     typer.echo(f"Wrote {path}. Change its look in Word, then: sipgen build plan.xlsx --template {path}")
 

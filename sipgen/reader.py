@@ -219,8 +219,18 @@ class _Reader:
                     "Write the academic year like 2026-27.",
                     sheet=settings.sheet, cell=settings.cell("academic_year"),
                 ))
-        for name in ("max_priorities", "max_owner_share"):
-            if getattr(settings, name) is None:
+        for name, low, high in (("max_priorities", 1, 100), ("max_owner_share", 1, 100)):
+            value = getattr(settings, name)
+            if value is not None and not low <= value <= high:
+                column = SETTINGS.column(name)
+                self.findings.append(finding(
+                    "WB004",
+                    f"{column.header} is {value:g}, which sipgen cannot use; it must be between {low} and {high}.",
+                    f"Type a number from {low} to {high}, or leave it blank for {column.default}.",
+                    sheet=settings.sheet, cell=settings.cell(name),
+                ))
+                value = None
+            if value is None:
                 setattr(settings, name, float(SETTINGS.column(name).default))
         if not settings.layout:
             settings.layout = "Hybrid"

@@ -272,3 +272,16 @@ def test_priority_summary_names_source_lead_and_link_governor(built):
     priority = built.check.plan.priorities[0]
     assert f"Source: {priority.source}" in text
     assert f"Lead: {priority.lead[0]}" in text
+
+
+def test_an_action_serving_another_priority_links_both_ways(built):
+    plan = built.check.plan
+    owner = {a.ref: o.priority for o in plan.objectives for a in o.actions}
+    crossing = [(a, ref) for a in plan.actions for ref in a.also_serves if ref.split(".")[0] != owner.get(a.ref)]
+    assert crossing, "the sample should have an action that also serves another priority"
+    action, ref = crossing[0]
+    xml = body_xml(built.output)
+    target = ref.split(".")[0]
+    assert f"Actions in other priorities that also serve {target}: " in document_text(built.output)
+    assert f'w:anchor="ref_{action.ref.replace(".", "_")}"' in xml
+    assert f'w:anchor="ref_{ref.replace(".", "_")}"' in xml

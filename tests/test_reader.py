@@ -178,3 +178,11 @@ def test_numbers_stored_as_text_and_initials_lists(minimal, write_plan):
     first, second = result.plan.actions
     assert first.cost == 450.0 and first.owners == ("DH", "HT", "CG")
     assert second.also_serves == ("P1", "P1.1", "P1.1.1")
+
+
+def test_limits_out_of_range_are_wb004_and_fall_back_to_defaults(minimal, write_plan):
+    minimal["settings"]["max_priorities"] = -1
+    minimal["settings"]["max_owner_share"] = 250
+    result = read_plan(write_plan(minimal))
+    assert sorted((f.code, f.cell) for f in result.findings) == [("WB004", "B12"), ("WB004", "B13")]
+    assert result.plan.settings.max_priorities == 5 and result.plan.settings.max_owner_share == 40

@@ -33,7 +33,7 @@ CASES: dict[str, Case] = {
     "export.xlsx": Case(2, 2, "CSV"),
     "letter.xlsx": Case(2, 2, "Word document"),
     "random.xlsx": Case(2, 2, "not an Excel workbook"),
-    "folder.xlsx": Case(2, 2, "folder"),
+    "folder.xlsx": Case(2, 2, "no workbooks"),
     "missing.xlsx": Case(2, 2, "no file"),
     "legacy.xls": Case(2, 2, "Save As"),
     "legacy-renamed.xlsx": Case(2, 2, ".xls"),

@@ -42,7 +42,8 @@ def plans(draw):
     return data
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomised so that CI is repeatable; raise max_examples locally to search further.
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(plans())
 def test_reader_reports_and_build_writes_or_explains(data):
     with tempfile.TemporaryDirectory() as folder:
