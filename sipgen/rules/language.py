@@ -14,7 +14,7 @@ from functools import lru_cache
 VAGUE_VERBS = (
     "ensure", "make sure", "improve", "raise", "develop", "further develop", "promote", "support",
     "encourage", "enhance", "strengthen", "embed", "work towards", "work to", "strive", "aim to",
-    "seek to", "foster", "boost", "continue to", "continue", "maintain", "secure", "try to",
+    "seek to", "foster", "boost", "continue to", "continue", "try to",
     "endeavour", "look to", "focus on", "address",
 )
 # Words that, on their own, make a resource statement bland (guidance §35). Users add more.
@@ -95,6 +95,8 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
         return None  # "Support staff run ..." names people, not an aim
     if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", rest):
         return None
+    if verb == "develop" and re.match(r"develops?\s+(?:a|an|new|two|three|\d+)\b", rest):
+        return None  # "Develop a tracker" makes a thing; "develop reading" names an aim
     return verb
 
 
@@ -240,7 +242,8 @@ _IMPACT_WORDS = re.compile(
     r"\b(?:impact|progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
     r"improved|improvement|gained|attainment|outcomes?|scores?|data|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
-    r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed)?\s+that|survey|voice|feedback\s+shows)\b",
+    r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?|survey|voice|feedback\s+shows|"
+    r"reports?|reported|says?|said|feels?|felt|confident|confidence|now|observed|seen|noticeably|declined?)\b",
     re.I,
 )
 _ACTIVITY = re.compile(
