@@ -333,7 +333,7 @@ class _Reader:
         header = word(column.header, self.plan_type)
         what = f"This row has no {header}" if not sheet.form else f"{header} is blank"
         self.findings.append(finding(
-            "WB004", f"{what}, and sipgen needs one.", word(column.help, self.plan_type),
+            "WB004", f"{what}, and sipgen needs one.", "Fill it in. " + word(column.help, self.plan_type),
             sheet=sheet.name, cell=cell, ref=ref,
         ))
 
