@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from enum import Enum
+from functools import lru_cache
 
 
 class Severity(str, Enum):
@@ -45,11 +46,16 @@ class Finding:
 
 def sort_key(finding: Finding) -> tuple:
     """Order findings by sheet order, then row, then column, then code."""
-    from .schema import SHEETS
-
-    order = {sheet.name: i for i, sheet in enumerate(SHEETS)}
+    order = _sheet_order()
     row, col = _cell_position(finding.cell)
     return (order.get(finding.sheet, -1 if not finding.sheet else len(order)), finding.sheet, row, col, finding.code)
+
+
+@lru_cache(maxsize=1)
+def _sheet_order() -> dict[str, int]:
+    from .schema import SHEETS
+
+    return {sheet.name: i for i, sheet in enumerate(SHEETS)}
 
 
 def _cell_position(cell: str) -> tuple[int, int]:

@@ -7,14 +7,17 @@ fragments made by :mod:`sipgen.document.rich` (text with links and bookmarks).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+
+from markupsafe import Markup
 
 from ..dates import uk
 from ..findings import Finding
 from ..model import Plan, PlanDate
 from ..rules.responsibilities import initials_used
 from ..terms import word
-from .rich import Anchors, flat, plain
+from .rich import Anchors, flat, link, plain, run
 
 RAG_FILLS = {"Red": "F4B6B6", "Amber": "FFE199", "Green": "B7E1B0"}
 NO_FILL = "FFFFFF"
@@ -80,7 +83,7 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
     checks_of: dict[str, list] = defaultdict(list)
     for check in plan.checks:
         checks_of[check.priority].append(check)
-    reviews_sorted = sorted(plan.reviews, key=lambda r: (r.date.start if r.date else _far(), r.row))
+    reviews_sorted = sorted(plan.reviews, key=lambda r: (r.date.start if r.date else dt.date.max, r.row))
     latest: dict[str, object] = {}
     for review in reviews_sorted:
         if review.date and review.ref in priority_of and review.ref == priority_of[review.ref]:
@@ -208,24 +211,12 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
     return view
 
 
-def _far():
-    import datetime as dt
-
-    return dt.date.max
-
-
 def _toc(anchor: str, label: str):
-    from markupsafe import Markup
-
-    from .rich import link, run
 
     return Markup(link(label, anchor) if anchor else run(label))
 
 
 def _labelled(anchors: Anchors, parts) -> object:
-    from markupsafe import Markup
-
-    from .rich import run
 
     pieces = []
     for label, value in parts:
@@ -259,9 +250,6 @@ def _key(plan: Plan):
 
 
 def _person_target(anchors: Anchors, initials: str):
-    from markupsafe import Markup
-
-    from .rich import run
 
     name = anchors.people.get(initials.casefold())
     return Markup(anchors.bookmark(name, run(initials, bold=True)) if name else run(initials, bold=True))
@@ -290,9 +278,6 @@ def _who(plan: Plan, anchors: Anchors, key_people) -> list[dict]:
     for priority in plan.priorities:
         for initials in priority.link_governor:
             add(initials, "evaluates", priority.ref)
-    from markupsafe import Markup
-
-    from .rich import link, run
 
     rows = []
     for initials, person in key_people:
