@@ -263,7 +263,7 @@ def _fit_height(worksheet, row: int, texts: list[tuple[str, float]], minimum: fl
     import math
 
     lines = max(
-        (sum(max(1, math.ceil(len(part) / max(width * 0.95, 1))) for part in str(text).split("\n")) for text, width in texts if text),
+        (sum(max(1, math.ceil(len(part) / max(width * 1.1, 1))) for part in str(text).split("\n")) for text, width in texts if text),
         default=1,
     )
     worksheet.row_dimensions[row].height = max(minimum, 15 * lines)
