@@ -24,7 +24,9 @@ class Row:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    accepted: int = 0
     output: Path | None = None
+    pdf: Path | None = None
     status: str = ""
     exit_code: int = 0
     message: str = ""
@@ -51,7 +53,8 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 def _counts(result) -> dict:
     from .findings import Severity
 
-    return {"errors": result.count(Severity.ERROR), "warnings": result.count(Severity.WARNING), "infos": result.count(Severity.INFO)}
+    return {"errors": result.count(Severity.ERROR), "warnings": result.count(Severity.WARNING),
+            "infos": result.count(Severity.INFO), "accepted": len(result.accepted)}
 
 
 def build_one(workbook: Path, output: Path, options: dict) -> Row:
@@ -70,7 +73,7 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
             from .pdf import PdfError, export_pdf
 
             try:
-                export_pdf(built.output, built.output.with_suffix(".pdf"))
+                row.pdf = export_pdf(built.output, built.output.with_suffix(".pdf"))
                 row.status = "written, with PDF"
             except PdfError as exc:
                 row.status, row.exit_code, row.message = "written, no PDF", 2, str(exc)

@@ -208,28 +208,20 @@ def build(
 
 
 def _build_single(workbook: Path, output: Path | None, options: dict) -> None:
-    from .checker import check_workbook
-    from .document import BuildError, build_document
-    from .report import summary_line
+    from .batch import build_one
+    from .document import default_output
+    from .report import counts_line
 
-    result = check_workbook(workbook, options["as_of"])
-    try:
-        built = build_document(workbook, output, template=options["template"], force=options["force"],
-                               with_findings=options["with_findings"], result=result)
-    except BuildError as exc:
-        fail(str(exc), exc.exit_code)
-    typer.echo(f"Wrote {built.output}")
-    if result.findings:
-        typer.echo(f"Check: {summary_line(result)}. Run `sipgen check {workbook}` for the details.")
-    if options["pdf"]:
-        from .pdf import PdfError, export_pdf
-
-        target = built.output.with_suffix(".pdf")
-        try:
-            export_pdf(built.output, target)
-        except PdfError as exc:
-            fail(str(exc), 2)
-        typer.echo(f"Wrote {target}")
+    row = build_one(workbook, output or default_output(workbook), options)
+    if row.output:
+        typer.echo(f"Wrote {row.output}")
+        if row.errors or row.warnings or row.infos:
+            typer.echo(f"Check: {counts_line(row.errors, row.warnings, row.infos, row.accepted)}. "
+                       f"Run `sipgen check {workbook}` for the details.")
+    if row.pdf:
+        typer.echo(f"Wrote {row.pdf}")
+    if row.message:
+        fail(row.message, row.exit_code)
 
 
 def _build_several(workbooks: list[Path], out_dir: Path | None, options: dict, jobs: int | None) -> None:

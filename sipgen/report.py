@@ -28,15 +28,14 @@ def use_colour(stream=None) -> bool:
 
 def summary_line(result: CheckResult) -> str:
     """'3 errors, 5 warnings, 1 info (2 accepted)', or 'No problems found'."""
-    parts = []
-    for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "info")):
-        n = result.count(severity)
-        if n:
-            parts.append(f"{n} {noun}{'s' if n != 1 and noun != 'info' else ''}")
+    return counts_line(result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFO), len(result.accepted))
+
+
+def counts_line(errors: int, warnings: int, infos: int, accepted: int = 0) -> str:
+    parts = [f"{n} {noun}{'s' if n != 1 and noun != 'info' else ''}"
+             for n, noun in ((errors, "error"), (warnings, "warning"), (infos, "info")) if n]
     text = ", ".join(parts) if parts else "No problems found"
-    if result.accepted:
-        text += f" ({len(result.accepted)} accepted)"
-    return text
+    return text + (f" ({accepted} accepted)" if accepted else "")
 
 
 def text_report(result: CheckResult, colour: bool = False, width: int = 100) -> str:
