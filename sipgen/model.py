@@ -12,18 +12,36 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
+DATE = "date"
+TIMING = "timing"
+UNDECIDED = "undecided"
+
+
 @dataclass(frozen=True)
 class PlanDate:
-    """A date as the user wrote it: one day, or a half-term or term spanning several days."""
+    """A date as the user wrote it: one day, a span (a half-term, a month, a range), or a timing.
 
-    start: dt.date
-    end: dt.date
-    label: str = ""  # "Aut1", "Autumn term" ...; empty for a plain date
+    ``kind`` is ``DATE`` for anything with days attached; ``TIMING`` for a recurring or open
+    timing kept as typed ("Ongoing", "Termly", "Each half-term"), which has no days, so
+    ``start`` and ``end`` are None; ``UNDECIDED`` for "TBC" and the like (also no days).
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    label: str = ""  # "Aut1", "Autumn term", "Sep 2025", "Termly" ...; empty for a plain date
+    kind: str = DATE
+    # A range typed in one cell ("Autumn 25 - Feb 26"): its two ends, each a PlanDate.
+    parts: tuple[PlanDate, PlanDate] | None = None
+
+    @property
+    def dated(self) -> bool:
+        """True when the value has days attached, so it can be ordered and compared."""
+        return self.kind == DATE
 
     def __str__(self) -> str:
         if self.label:
             return self.label
-        return self.start.strftime("%d/%m/%Y")
+        return self.start.strftime("%d/%m/%Y") if self.start else ""
 
 
 @dataclass(kw_only=True)

@@ -44,6 +44,8 @@ class Column:
     # A defined name in the template whose cells feed this column's dropdown.
     dropdown: str | None = None
     default: object = None
+    # For dates: a timing such as "Ongoing" or "Termly" is a fair answer, not a wrong value.
+    timings: bool = False
 
 
 @dataclass(frozen=True)
@@ -217,8 +219,8 @@ ACTIONS = Sheet(
         Column("objective", "Objective", Kind.REF, "The ref of the objective this action belongs to, e.g. P1.1.", required=True, width=10, dropdown="ObjectiveRefs"),
         Column("action", "Action", Kind.LONG_TEXT, "What will be done, starting with a precise verb (train, audit, observe), not an aspiration (ensure).", required=True, width=50),
         Column("owners", "Owner(s)", Kind.INITIALS, "Initials of who makes the action happen; several separated by commas.", width=10, aliases=("Owner", "Owners", "Responsible", "Who"), dropdown="StaffInitials"),
-        Column("start", "Start", Kind.DATE, DATE_HELP, width=11),
-        Column("due", "Due", Kind.DATE, DATE_HELP, width=11, aliases=("End", "By", "Deadline")),
+        Column("start", "Start", Kind.DATE, DATE_HELP, width=11, timings=True),
+        Column("due", "Due", Kind.DATE, DATE_HELP, width=11, aliases=("End", "By", "Deadline"), timings=True),
         Column("cost", "Cost (£)", Kind.MONEY, "The cost in pounds as a number; 0 if there is no cost.", width=10, aliases=("Cost",)),
         Column("resources", "Resources", Kind.LONG_TEXT, "What the money or time buys, with quantities: 2 supply days at £190; or No cost.", width=30, aliases=("Resource implications",)),
         Column("also_serves", "Also serves", Kind.REFS, "Other priorities or objectives this action also helps, e.g. P3, P2.1.", width=11),
