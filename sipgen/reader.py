@@ -17,8 +17,10 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from . import model
-from .dates import default_year_start
+from .dates import default_year_start, fill_range
 from .findings import Finding
+from .headers import Guess, find_header, guess_unknown, match_key
+from .parents import check_references, link
 from .rules import finding
 from .schema import (
     FINDINGS_SHEET,
@@ -61,7 +63,6 @@ SHEET_ALIASES = {
     "preface": "Introduction",
     "intro": "Introduction",
 }
-HEADER_SEARCH_ROWS = 10
 # Characters XML (and so Word) cannot hold; tab, line feed and carriage return are fine.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -83,10 +84,23 @@ def read_plan(path: str | Path) -> ReadResult:
     try:
         grids, chart_sheets, saved = read_grids(path)
     except WorkbookError as exc:
-        return ReadResult(path, None, [finding("WB001", str(exc), "Save the plan from Excel as an .xlsx workbook.")])
+        return ReadResult(path, None, [finding("WB001", str(exc), exc.hint)])
+    if not any(sheet_for(g.name) for g in grids):
+        return ReadResult(path, None, [_not_a_plan(path, grids)])
     result = _Reader(path, grids, chart_sheets).read()
     result.plan.saved = saved if isinstance(saved, dt.datetime) else None
     return result
+
+
+def _not_a_plan(path: Path, grids: list[Grid]) -> Finding:
+    """One sentence for a workbook with none of the plan's sheets, instead of a WB002 for each."""
+    names = ", ".join(f"'{g.name}'" for g in grids) or "none"
+    return finding(
+        "WB002",
+        f"{path}: this workbook is not a sipgen plan; none of its sheets ({names}) is one of the plan's "
+        "(Settings, Priorities, Actions ...).",
+        f"Run `sipgen new plan.xlsx` for a plan workbook and copy your plan into it, or check that {path.name} is the right file.",
+    )
 
 
 def sheet_for(name: str) -> Sheet | None:
@@ -136,8 +150,9 @@ class _Reader:
             else:
                 data[sheet.key] = self._read_table(sheet, grid) if grid else []
         plan = model.Plan(source=str(self.path), sheets=tuple(g.name for g in self.grids), **data)
-        self._check_references(plan)
-        self._link(plan)
+        # Parents on a missing sheet would all be "missing": WB002 says so once.
+        self.findings += check_references(plan, parents_checked=not self.missing_sheets)
+        link(plan)
         return ReadResult(self.path, plan, self.findings, dict(self.read_cells))
 
     # -- sheets -------------------------------------------------------------------------
@@ -171,7 +186,7 @@ class _Reader:
 
     def _read_form(self, sheet: Sheet, grid: Grid) -> model.Record:
         """A sheet of label | value | help rows, such as Settings."""
-        labels = {key: column for column in sheet.columns for key in header_keys(column)}
+        labels = {match_key(key): column for column in sheet.columns for key in header_keys(column)}
         known_headers = {"setting", "value", "help", "section", "text", "guidance", "item"}
         record_type = RECORD_TYPES[sheet.key]
         values: dict[str, object] = {}
@@ -180,7 +195,7 @@ class _Reader:
         for row, cols in sorted(grid.cells.items()):
             label_col = min(cols)
             label = cols[label_col]
-            column = labels.get(normalise_header(label)) if isinstance(label, str) else None
+            column = labels.get(match_key(label)) if isinstance(label, str) else None
             if column is None:
                 if row <= 2 and all(normalise_header(v) in known_headers for v in cols.values() if isinstance(v, str)):
                     used.update((row, c) for c in cols)  # the header row
@@ -236,62 +251,82 @@ class _Reader:
             settings.layout = "Hybrid"
 
     def _read_table(self, sheet: Sheet, grid: Grid) -> list[model.Record]:
-        header_row, mapping = self._find_header(sheet, grid)
-        record_type = RECORD_TYPES[sheet.key]
+        header_row, mapping = find_header(sheet, grid.cells)
         used: set[tuple[int, int]] = set()
         if header_row is None:
+            self._no_header(sheet)
             self._account(sheet, grid, used)
             return []
         used.update((header_row, c) for c in mapping)
-        self._report_missing_columns(sheet, grid, header_row, mapping)
-        records = []
-        failed = grid.failed
-        for row in sorted(r for r in grid.cells if r > header_row):
-            cols = grid.cells[row]
-            if not any(c in mapping for c in cols):
-                continue
-            values: dict[str, object] = {}
-            cells = {column.field: _coord(row, col) for col, column in mapping.items()}
-            for col, column in mapping.items():
-                if col in cols:
-                    used.add((row, col))
-                    values[column.field] = self._convert(sheet, column, cols[col], row, col)
-            unreadable = {f for f, v in values.items() if v is None}
-            unreadable |= {column.field for col, column in mapping.items() if (row, col) in failed}
-            record = record_type(sheet=sheet.name, row=row, cells=cells, unreadable=unreadable,
-                                 **{k: v for k, v in values.items() if v is not None})
-            for col, column in mapping.items():
-                if column.required and values.get(column.field) in (None, "", ()) and column.field not in unreadable:
-                    self._missing_value(sheet, column, cells[column.field], getattr(record, "ref", ""))
-            records.append(record)
+        # A title typed above the headers ("Ashgrove SIP 2025-26") names the sheet; it is not plan data.
+        used.update((r, c) for r in grid.cells if r < header_row and len(grid.cells[r]) == 1 for c in grid.cells[r])
+        guesses = guess_unknown(sheet, grid.cells, header_row, mapping, self.plan_type, self.year_start)
+        self._report_guesses(sheet, grid, header_row, guesses, used)
+        self._report_missing_columns(sheet, grid, header_row, mapping, guesses)
+        records = [self._read_row(sheet, grid, row, mapping, used)
+                   for row in sorted(r for r in grid.cells if r > header_row)
+                   if any(c in mapping for c in grid.cells[row])]
         self._account(sheet, grid, used)
         return records
 
-    def _find_header(self, sheet: Sheet, grid: Grid) -> tuple[int | None, dict[int, Column]]:
-        keys = {key: column for column in sheet.columns for key in header_keys(column)}
-        best: tuple[int, int | None, dict[int, Column]] = (0, None, {})
-        for row in sorted(grid.cells)[:HEADER_SEARCH_ROWS]:
-            mapping: dict[int, Column] = {}
-            for col, value in sorted(grid.cells[row].items()):
-                column = keys.get(normalise_header(value)) if isinstance(value, str) else None
-                if column is not None and column not in mapping.values():
-                    mapping[col] = column
-            if len(mapping) > best[0]:
-                best = (len(mapping), row, mapping)
-        if best[1] is None:
-            required = ", ".join(word(c.header, self.plan_type) for c in sheet.columns if c.required)
+    def _read_row(self, sheet: Sheet, grid: Grid, row: int, mapping: dict[int, Column], used: set) -> model.Record:
+        cols = grid.cells[row]
+        values: dict[str, object] = {}
+        cells = {column.field: _coord(row, col) for col, column in mapping.items()}
+        for col, column in mapping.items():
+            if col in cols:
+                used.add((row, col))
+                values[column.field] = self._convert(sheet, column, cols[col], row, col)
+        unreadable = {f for f, v in values.items() if v is None}
+        unreadable |= {column.field for col, column in mapping.items() if (row, col) in grid.failed}
+        if "start" in values or "due" in values:
+            # A range typed in one cell ("Autumn 25 - Feb 26") fills both start and due.
+            values["start"], values["due"] = fill_range(values.get("start"), values.get("due"))
+        record = RECORD_TYPES[sheet.key](sheet=sheet.name, row=row, cells=cells, unreadable=unreadable,
+                                         **{k: v for k, v in values.items() if v is not None})
+        for column in mapping.values():
+            if column.required and values.get(column.field) in (None, "", ()) and column.field not in unreadable:
+                self._missing_value(sheet, column, cells[column.field], getattr(record, "ref", ""))
+        return record
+
+    def _no_header(self, sheet: Sheet) -> None:
+        required = ", ".join(word(c.header, self.plan_type) for c in sheet.columns if c.required)
+        self.findings.append(finding(
+            "WB003",
+            f"The '{sheet.name}' sheet has no header row sipgen recognises, so none of its rows can be read.",
+            f"Put the headers in the first row; it needs at least: {required}.",
+            sheet=sheet.name, cell="A1",
+        ))
+
+    def _report_guesses(self, sheet: Sheet, grid: Grid, header_row: int, guesses: list[Guess], used: set) -> None:
+        """WB003 for each unknown header that is probably one of the plan's missing columns.
+
+        Its cells are named by this finding, so they are not reported again as WB008.
+        """
+        for guess in guesses:
+            target = word(guess.column.header, self.plan_type)
+            letter = get_column_letter(guess.col)
+            cells = [(r, guess.col) for r, cols in grid.cells.items() if r >= header_row and guess.col in cols]
+            used.update(cells)
+            count = len(cells) - 1
+            why = ("" if guess.reason == "name"
+                   else f" It stands where the '{target}' column goes, and its cells hold what that column holds.")
             self.findings.append(finding(
                 "WB003",
-                f"The '{sheet.name}' sheet has no header row sipgen recognises, so none of its rows can be read.",
-                f"Put the headers in the first row; it needs at least: {required}.",
-                sheet=sheet.name, cell="A1",
+                f"Column {letter} is headed '{guess.header}', which sipgen does not know, so its {count} filled "
+                f"cell{'s are' if count != 1 else ' is'} not read. It is probably the '{target}' column.{why}",
+                f"If column {letter} holds the {target.lower()}, rename its header to '{target}'; "
+                "if it holds something else, give it a header of its own after the plan's columns.",
+                sheet=sheet.name, cell=_coord(header_row, guess.col),
             ))
-        return best[1], best[2]
 
-    def _report_missing_columns(self, sheet: Sheet, grid: Grid, header_row: int, mapping: dict[int, Column]) -> None:
-        unmatched = {col: as_text(v) for col, v in grid.cells[header_row].items() if col not in mapping}
+    def _report_missing_columns(self, sheet: Sheet, grid: Grid, header_row: int, mapping: dict[int, Column],
+                                guesses: list[Guess]) -> None:
+        guessed = {g.column.field for g in guesses}
+        taken = {g.col for g in guesses}
+        unmatched = {col: as_text(v) for col, v in grid.cells[header_row].items() if col not in mapping and col not in taken}
         for column in sheet.columns:
-            if not column.required or column in mapping.values():
+            if not column.required or column in mapping.values() or column.field in guessed:
                 continue
             header = word(column.header, self.plan_type)
             close = difflib.get_close_matches(header.casefold(), [h.casefold() for h in unmatched.values()], n=1, cutoff=0.4)
@@ -378,73 +413,6 @@ class _Reader:
                 "Move the text into a column sipgen reads, or rename the header to one in the template; ignore this if they are only notes.",
                 sheet=sheet.name, cell=place,
             ))
-
-    # -- references -----------------------------------------------------------------------
-
-    def _check_references(self, plan: model.Plan) -> None:
-        for records, label in (
-            (plan.priorities, "priority"), (plan.objectives, "objective"), (plan.actions, "action"),
-            (plan.criteria, "success criterion"), (plan.aims, "aim"),
-        ):
-            seen: dict[str, model.Record] = {}
-            for record in records:
-                ref = getattr(record, "ref")
-                if not ref:
-                    continue
-                if ref in seen:
-                    self.findings.append(finding(
-                        "WB005",
-                        f"The reference {ref} is used twice: this {label} and the one at {seen[ref].where('ref')}.",
-                        "Give each row its own reference, e.g. renumber this one.",
-                        sheet=record.sheet, cell=record.cell("ref"), ref=ref,
-                    ))
-                else:
-                    seen[ref] = record
-        seen_people: dict[str, model.Person] = {}
-        for person in plan.staff:
-            key = person.initials.upper()
-            if key and key in seen_people:
-                self.findings.append(finding(
-                    "WB005",
-                    f"The initials {person.initials} are listed twice on the Staff sheet (also at {seen_people[key].where('initials')}).",
-                    "Give each person different initials, e.g. add a middle initial.",
-                    sheet=person.sheet, cell=person.cell("initials"),
-                ))
-            elif key:
-                seen_people[key] = person
-        priorities = {p.ref for p in plan.priorities}
-        objectives = {o.ref for o in plan.objectives}
-        parents = (
-            (plan.objectives, "priority", priorities, "priority", "Priorities"),
-            (plan.actions, "objective", objectives, "objective", "Objectives"),
-            (plan.criteria, "parent", priorities | objectives, "priority or objective", "Priorities or Objectives"),
-            (plan.checks, "priority", priorities, "priority", "Priorities"),
-        )
-        if self.missing_sheets:
-            return  # parents on a missing sheet would all be "missing": WB002 says so once
-        for records, attr, existing, label, where in parents:
-            for record in records:
-                parent = getattr(record, attr)
-                if parent and parent not in existing:
-                    self.findings.append(finding(
-                        "WB006",
-                        f"This row belongs to {label} {parent}, but there is no {label} {parent}.",
-                        f"Correct the reference, or add {parent} to the {where} sheet.",
-                        sheet=record.sheet, cell=record.cell(attr), ref=getattr(record, "ref", "") or parent,
-                    ))
-
-    def _link(self, plan: model.Plan) -> None:
-        priorities = {}
-        for priority in plan.priorities:
-            priorities.setdefault(priority.ref, priority)
-        objectives = {}
-        for objective in plan.objectives:
-            objectives.setdefault(objective.ref, objective)
-            if objective.priority in priorities:
-                priorities[objective.priority].objectives.append(objective)
-        for action in plan.actions:
-            if action.objective in objectives:
-                objectives[action.objective].actions.append(action)
 
 
 def _coord(row: int, col: int) -> str:

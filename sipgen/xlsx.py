@@ -21,8 +21,16 @@ MAX_MEMBERS = 5000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+SAVE_AS_XLSX = "Save the plan from Excel as an .xlsx workbook."
+
+
 class WorkbookError(Exception):
-    """The file cannot be read as a workbook. ``str()`` is the one-line reason for the user."""
+    """The file cannot be read as a workbook. ``str()`` is the one-line reason for the user;
+    ``hint`` says what to do about it."""
+
+    def __init__(self, message: str, hint: str = SAVE_AS_XLSX):
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass
@@ -45,16 +53,20 @@ class Grid:
 def classify(path: Path) -> None:
     """Raise :class:`WorkbookError` unless ``path`` looks like a safe .xlsx archive."""
     if not path.exists():
-        raise WorkbookError(f"{path}: there is no file here. Check the name and folder.")
+        raise WorkbookError(f"{path}: there is no file here. Check the name and folder.",
+                            'If the name has spaces, put it in quotes, e.g. sipgen check "Our plan 2026.xlsx".')
     if path.is_dir():
-        raise WorkbookError(f"{path}: this is a folder, not a workbook. Give the path of an .xlsx file.")
+        raise WorkbookError(f"{path}: this is a folder, not a workbook. Give the path of an .xlsx file.",
+                            "Give the path of the plan's .xlsx file inside the folder.")
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except PermissionError:
-        raise WorkbookError(f"{path}: sipgen is not allowed to read this file. Check its permissions.") from None
+        raise WorkbookError(f"{path}: sipgen is not allowed to read this file. Check its permissions.",
+                            "Ask whoever manages the shared drive for read access, or copy the file somewhere you can read.") from None
     except OSError as exc:
-        raise WorkbookError(f"{path}: the file cannot be read ({exc.strerror or exc}).") from None
+        raise WorkbookError(f"{path}: the file cannot be read ({exc.strerror or exc}).",
+                            "Check that the drive is connected, then try again.") from None
     if not head:
         raise WorkbookError(f"{path}: the file is empty (0 bytes). It may not have saved; save it again from Excel.")
     if head == _OLE_MAGIC:

@@ -211,10 +211,12 @@ def body() -> str:
         tag("if p.now or p.goal"),
         table([("Where we are now", 1), ("Where we want to be", 1)], [rich("p.now"), rich("p.goal")], None, L),
         tag("endif"),
-        text("Objectives and actions", "Heading2", keep_next=True),
+        text("{{ p.work_heading }}", "Heading2", keep_next=True),
         tag("for o in p.objectives"),
+        tag("if o.heading"),
         para(run("{{r o.heading }}"), style="Heading3", keep_next=True),
         rich("o.summary"),
+        tag("endif"),
         tag("if o.actions"),
         table(
             [("Ref", 1.1), ("Action", 6), ("Owner(s)", 1.3), ("Timescale", 2.2), ("Resources", 3.6), ("Cost", 1.1), ("Also serves", 1.3)],
@@ -258,6 +260,16 @@ def body() -> str:
         text("{{ p.ref }} has not been reviewed yet."),
         tag("endif"),
         tag("endfor"),
+        # Rows whose priority or objective does not exist (built with --force)
+        tag("if unplaced"),
+        heading("unplaced"),
+        text("{{ unplaced_intro }}"),
+        table(
+            [("Where", 1.6), ("What", 1.4), ("Ref", 1), ("Row", 6), ("Says it belongs to", 1.6), ("Cost", 1)],
+            [plain("u.where"), plain("u.kind"), rich("u.ref"), rich("u.text"), plain("u.parent"), plain("u.cost")],
+            "for u in unplaced", L,
+        ),
+        tag("endif"),
         section_break("landscape"),
         # Back matter (portrait)
         heading("who"),

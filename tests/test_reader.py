@@ -125,7 +125,8 @@ def test_renamed_required_header_is_wb003_suggesting_the_closest(minimal, edit_p
     result = read_plan(edit_plan(minimal, rename))
     wb003 = [f for f in result.findings if f.code == "WB003"]
     assert [(f.sheet, f.cell) for f in wb003] == [("Actions", "C1")]
-    assert "'Action'" in wb003[0].message and "Actions to take" in wb003[0].hint
+    assert "'Action'" in wb003[0].message and "'Actions to take'" in wb003[0].message
+    assert "rename its header to 'Action'" in wb003[0].hint
 
 
 def test_duplicate_references_are_wb005(minimal, write_plan):

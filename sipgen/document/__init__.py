@@ -52,7 +52,8 @@ def build_document(
     output = Path(output) if output else default_output(workbook)
     result = result or check_workbook(workbook, as_of)
     if result.plan is None:
-        raise BuildError(result.findings[0].message, 2)
+        unreadable = result.findings[0]
+        raise BuildError(f"{unreadable.message} {unreadable.hint}".strip(), 2)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors and not force:
         listed = "".join(f"\n  {f.where or '-'}  {f.code}  {f.message}" for f in errors[:10])

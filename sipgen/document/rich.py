@@ -69,6 +69,8 @@ class Anchors:
             used.add(name)
             self.people[key] = name
         self._next_id = 0
+        # Each bookmark is placed once: a second row with the same reference (WB005) gets none.
+        self._placed: set[str] = set()
 
     def bookmark(self, name: str, inner: str) -> str:
         self._next_id += 1
@@ -112,7 +114,10 @@ class Anchors:
         """``label`` with the bookmark of ``ref`` around it (where links to ``ref`` land)."""
         anchor = self.refs.get(ref)
         inner = run(label, bold=bold)
-        return Markup(self.bookmark(anchor, inner) if anchor else inner)
+        if anchor is None or anchor in self._placed:
+            return Markup(inner)
+        self._placed.add(anchor)
+        return Markup(self.bookmark(anchor, inner))
 
     def heading(self, name: str, label: str) -> Markup:
         return Markup(self.bookmark(name, run(label)))

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from ..dates import uk
 from ..findings import Finding
-from ..model import Plan, PlanDate
+from ..model import Action, Check, Criterion, Objective, Plan, PlanDate, Priority, Review
+from ..references import ref_order
 from ..rules.responsibilities import initials_used
 from ..terms import word
 from .rich import Anchors, flat, link, plain, run
@@ -33,6 +35,7 @@ SECTIONS = {
     "introduction": "Introduction",
     "context": "Context",
     "glance": "Priorities at a glance",
+    "unplaced": "Rows not placed in the plan",
     "who": "Who does what",
     "budget": "Budget",
     "key": "Key to initials",
@@ -41,6 +44,13 @@ SECTIONS = {
     "findings": "Appendix: open check findings",
 }
 PROCESS_ORDER = {"Monitoring": 0, "Evaluation": 1, "Review": 2}
+
+
+UNPLACED_INTRO = (
+    "These rows name a priority or objective that the plan does not have, so they have no place "
+    "in a priority above. They are listed here so that nothing typed is lost, and their costs are "
+    "counted in the budget. Correct the reference named in each row and build again."
+)
 
 
 def money(value: float | None) -> str:
@@ -56,142 +66,71 @@ def when(day: PlanDate | None) -> str:
 
 
 def timescale(start: PlanDate | None, due: PlanDate | None) -> str:
-    if start and due and (start.label or due.label or start != due):
+    """An action's timescale in words: '1 Sep 2025 to 5 Sep 2025', 'Aut2', 'Termly from Sep 2025'."""
+    if not (start and due) or start == due:
+        return when(due or start)
+    if start.dated and due.dated:
         return f"{when(start)} to {when(due)}"
-    return when(due or start)
+    if start.dated:  # "Ongoing" from a date
+        return f"{when(due)} from {when(start)}"
+    if due.dated:
+        return f"{when(start)} until {when(due)}"
+    return f"{when(start)}; {when(due)}"
+
+
+@dataclass
+class Placement:
+    """Where each row of the plan goes: priorities in reference order, and rows with no place.
+
+    With ``--force`` a plan may have rows whose priority or objective does not exist; they go
+    to the part for unplaced rows, so every row (and every cost) appears somewhere.
+    """
+
+    priorities: list[Priority]
+    priority_of: dict[str, str]
+    unplaced_objectives: list[Objective]
+    unplaced_actions: list[Action]
+    unplaced_criteria: list[Criterion]
+    unplaced_checks: list[Check]
+
+
+def place(plan: Plan) -> Placement:
+    priorities = sorted(plan.priorities, key=lambda p: (ref_order(p.ref), p.row))
+    priority_of: dict[str, str] = {}
+    placed: set[int] = set()
+    for priority in priorities:
+        priority_of.setdefault(priority.ref, priority.ref)
+        for record in (*priority.objectives, *priority.every_action):
+            priority_of.setdefault(record.ref, priority.ref)
+            placed.add(id(record))
+    refs = {p.ref for p in plan.priorities}
+    return Placement(
+        priorities=priorities,
+        priority_of=priority_of,
+        unplaced_objectives=[o for o in plan.objectives if id(o) not in placed],
+        unplaced_actions=[a for a in plan.actions if id(a) not in placed],
+        unplaced_criteria=[c for c in plan.criteria if c.parent not in priority_of],
+        unplaced_checks=[c for c in plan.checks if c.priority not in refs],
+    )
 
 
 def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
     """The template's context for ``plan``; ``findings`` adds the open-findings appendix."""
-    settings = plan.settings
     say = lambda text: word(text, plan.plan_type)  # noqa: E731
     key_people = _key(plan)
     anchors = Anchors([r for r in plan.by_ref], [initials for initials, _ in key_people])
     h = {name: anchors.heading(f"sec_{name}", label) for name, label in SECTIONS.items()}
-
-    objectives_of = {p.ref: p.objectives for p in plan.priorities}
-    priority_of: dict[str, str] = {}
-    for priority in plan.priorities:
-        priority_of[priority.ref] = priority.ref
-        for objective in priority.objectives:
-            priority_of[objective.ref] = priority.ref
-            for action in objective.actions:
-                priority_of[action.ref] = priority.ref
-    criteria_of: dict[str, list] = defaultdict(list)
-    for criterion in plan.criteria:
-        criteria_of[priority_of.get(criterion.parent, "")].append(criterion)
-    checks_of: dict[str, list] = defaultdict(list)
-    for check in plan.checks:
-        checks_of[check.priority].append(check)
-    reviews_sorted = sorted(plan.reviews, key=lambda r: (r.date.start if r.date else dt.date.max, r.row))
-    latest: dict[str, object] = {}
-    for review in reviews_sorted:
-        if review.date and review.ref in priority_of and review.ref == priority_of[review.ref]:
-            latest[review.ref] = review
-    served_by: dict[str, list[str]] = defaultdict(list)
-    for action in plan.actions:
-        for ref in action.also_serves:
-            target = priority_of.get(ref)
-            if target and target != priority_of.get(action.ref):
-                served_by[target].append(action.ref)
-
-    priorities = []
-    glance = []
-    budget = []
-    total = 0.0
-    for priority in plan.priorities:
-        cost = sum(a.cost or 0 for o in priority.objectives for a in o.actions)
-        total += cost
-        review = latest.get(priority.ref)
-        rag = review.rag if review else ""
-        glance.append({
-            "ref": anchors.ref(priority.ref), "title": anchors.text(priority.title),
-            "lead": anchors.initials(priority.lead), "link_governor": anchors.initials(priority.link_governor),
-            "rag": rag or "Not yet reviewed", "rag_fill": RAG_FILLS.get(rag, NO_FILL), "cost": money(cost),
-        })
-        budget.append({"ref": anchors.ref(priority.ref, bold=True), "title": anchors.text(priority.title, bold=True),
-                       "cost": anchors.text(money(cost), bold=True)})
-        summary = [("Source: ", priority.source or "not stated")]
-        if priority.aim:
-            summary.append(("Strategic aim: ", priority.aim))
-        objectives = []
-        for objective in objectives_of.get(priority.ref, []):
-            objective_cost = sum(a.cost or 0 for a in objective.actions)
-            budget.append({"ref": anchors.ref(objective.ref), "title": anchors.text(objective.title), "cost": anchors.text(money(objective_cost))})
-            parts = []
-            if objective.cause:
-                parts.append(("Cause it tackles: ", objective.cause))
-            objectives.append({
-                "heading": anchors.target(objective.ref, f"{objective.ref}  {objective.title}"),
-                "summary": _labelled(anchors, parts + [("Lead: ", objective.lead)]),
-                "actions": [{
-                    "ref": anchors.target(action.ref, action.ref, bold=True),
-                    "action": anchors.text(action.action),
-                    "owners": anchors.initials(action.owners),
-                    "when": timescale(action.start, action.due),
-                    "resources": anchors.text(action.resources),
-                    "cost": money(action.cost),
-                    "also": anchors.refs_list(action.also_serves),
-                } for action in objective.actions],
-            })
-        checks = sorted(checks_of.get(priority.ref, []), key=lambda c: (PROCESS_ORDER.get(c.process, 3), c.row))
-        priorities.append({
-            "ref": priority.ref,
-            "heading": anchors.target(priority.ref, f"{priority.ref}  {priority.title}", bold=False),
-            "summary": _labelled(anchors, summary + [("Lead: ", priority.lead),
-                                                     (say("{Link_governor_or_committee}: "), priority.link_governor)]),
-            "preface": anchors.text(priority.preface) if priority.preface else "",
-            "now": anchors.text(priority.now), "goal": anchors.text(priority.goal),
-            "objectives": objectives,
-            "served_by": anchors.refs_list(sorted(set(served_by.get(priority.ref, [])))) if served_by.get(priority.ref) else "",
-            "criteria": [{
-                "ref": plain(c.ref), "parent": anchors.ref(c.parent), "criterion": anchors.text(c.criterion),
-                "kind": plain(c.kind), "baseline": plain(c.baseline), "autumn": plain(c.milestone_autumn),
-                "spring": plain(c.milestone_spring), "summer": plain(c.milestone_summer), "target": plain(c.target),
-            } for c in criteria_of.get(priority.ref, [])],
-            "checks": [{
-                "process": plain(c.process), "how": anchors.text(c.how), "when": plain(c.when),
-                "who": anchors.initials(c.who), "evidence": anchors.text(c.evidence),
-            } for c in checks],
-            "latest": _review(anchors, review) if review else None,
-        })
-
-    contents = [{"link": _toc(f"sec_{h_name}", SECTIONS[h_name]), "style": "TOC1"} for h_name in ("introduction", "context", "glance")]
-    contents += [{"link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title), "style": "TOC1"}
-                 for p in plan.priorities]
-    contents += [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in ("who", "budget", "key", "reviews")]
-
-    intro = [{"heading": label, "text": anchors.text(getattr(plan.introduction, name))}
-             for name, label in INTRO_PARTS if getattr(plan.introduction, name)]
-    context = []
-    by_area: dict[str, list] = defaultdict(list)
-    for item in plan.context:
-        by_area[item.area or "Other information"].append(item)
-    for area, items in by_area.items():
-        context.append({"name": say(area.replace("Pupil", "{Learner}")), "rows": [
-            {"measure": plain(i.measure), "value": plain(i.value), "notes": anchors.text(i.notes)} for i in items]})
-
-    approved = settings.approved_on
-    approval = ""
-    if approved:
-        approval = say(f"Approved by the {{board}} on {uk(approved.start)}")
-        if settings.approval_minute:
-            approval += f" (minute {flat(settings.approval_minute)})"
+    placement = place(plan)
+    latest = _latest_reviews(plan, placement)
+    glance, budget, total = _money_tables(placement, anchors, latest)
     view = {
-        "org": flat(settings.organisation), "title": flat(settings.title), "year": flat(settings.academic_year),
-        "year_label": f"Academic year {flat(settings.academic_year)}" if settings.academic_year else "",
-        "version_label": f"Version: {flat(settings.version)}" if settings.version else "",
-        "subject": f"{say('{Organisation}')} improvement plan {flat(settings.academic_year)}".strip(),
-        "draft": approved is None, "draft_label": say("not yet approved by the {board}"),
-        "approval_label": approval,
-        "prepared_label": _prepared(plan, anchors, key_people),
-        "organisation_word": say("{organisation}"),
-        "link_governor_header": say("{Link_governor_or_committee}"),
-        "h": h, "contents": contents, "intro": intro, "context": context,
-        "aims": [{"ref": anchors.text(a.ref, bold=True), "aim": plain(a.aim), "horizon": plain(a.horizon)} for a in plan.aims],
+        **_cover(plan, anchors, key_people),
+        "h": h, "contents": _contents(plan, placement, anchors),
+        **_front_matter(plan, anchors),
         "glance": glance, "glance_intro": say(f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."),
         "total_cost": money(total),
-        "priorities": priorities,
+        "priorities": [_priority_part(plan, p, placement, anchors, latest.get(p.ref)) for p in placement.priorities],
+        "unplaced": _unplaced_rows(placement, anchors), "unplaced_intro": UNPLACED_INTRO,
         "who": _who(plan, anchors, key_people),
         "who_intro": say("What each person and group leads, carries out, monitors, evaluates and reviews. Each reference links to that part of the plan."),
         "budget": budget, "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
@@ -202,13 +141,198 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
         "kpis": [{"kpi": plain(k.kpi), "ref": anchors.ref(k.ref) if k.ref else "", "baseline": plain(k.baseline), "autumn": plain(k.autumn),
                   "spring": plain(k.spring), "summer": plain(k.summer), "target": plain(k.target),
                   "notes": anchors.text(k.notes)} for k in plan.kpis],
-        "reviews": [_review(anchors, r) for r in reviews_sorted],
+        "reviews": [_review(anchors, r) for r in _reviews_by_date(plan)],
         "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what was changed as a result.",
         "findings": [{"severity": f.severity.value, "code": f.code, "where": f.where, "ref": anchors.ref(f.ref) if f.ref else "",
                       "message": plain(f.message), "hint": plain(f.hint)} for f in (findings or [])],
         "findings_intro": "What `sipgen check` found that is still open, for discussion while the plan is in draft.",
     }
     return view
+
+
+def _reviews_by_date(plan: Plan) -> list[Review]:
+    return sorted(plan.reviews, key=lambda r: (r.date.start if r.date and r.date.dated else dt.date.max, r.row))
+
+
+def _latest_reviews(plan: Plan, placement: Placement) -> dict[str, Review]:
+    """The latest dated review of each priority (of the priority itself, not its parts)."""
+    latest: dict[str, Review] = {}
+    for review in _reviews_by_date(plan):
+        if review.date and review.ref in placement.priority_of and review.ref == placement.priority_of[review.ref]:
+            latest[review.ref] = review
+    return latest
+
+
+def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
+    settings = plan.settings
+    say = lambda text: word(text, plan.plan_type)  # noqa: E731
+    approved = settings.approved_on
+    approval = ""
+    if approved:
+        approval = say(f"Approved by the {{board}} on {when(approved)}")
+        if settings.approval_minute:
+            approval += f" (minute {flat(settings.approval_minute)})"
+    return {
+        "org": flat(settings.organisation), "title": flat(settings.title), "year": flat(settings.academic_year),
+        "year_label": f"Academic year {flat(settings.academic_year)}" if settings.academic_year else "",
+        "version_label": f"Version: {flat(settings.version)}" if settings.version else "",
+        "subject": f"{say('{Organisation}')} improvement plan {flat(settings.academic_year)}".strip(),
+        "draft": approved is None, "draft_label": say("not yet approved by the {board}"),
+        "approval_label": approval,
+        "prepared_label": _prepared(plan, anchors, key_people),
+        "organisation_word": say("{organisation}"),
+        "link_governor_header": say("{Link_governor_or_committee}"),
+    }
+
+
+def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
+    """The contents as saved in the file: only parts the document has, so every entry lands."""
+    front = [name for name, present in (("introduction", _has_intro(plan)), ("context", plan.context or plan.aims)) if present]
+    contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*front, "glance")]
+    contents += [{"link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title), "style": "TOC1"}
+                 for p in placement.priorities]
+    names = (["unplaced"] if _has_unplaced(placement) else []) + ["who", "budget", "key", "reviews"]
+    contents += [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in names]
+    return contents
+
+
+def _has_intro(plan: Plan) -> bool:
+    return any(getattr(plan.introduction, name) for name, _ in INTRO_PARTS)
+
+
+def _front_matter(plan: Plan, anchors: Anchors) -> dict:
+    """The introduction, the context by area, and the strategy's aims."""
+    say = lambda text: word(text, plan.plan_type)  # noqa: E731
+    intro = [{"heading": label, "text": anchors.text(getattr(plan.introduction, name))}
+             for name, label in INTRO_PARTS if getattr(plan.introduction, name)]
+    by_area: dict[str, list] = defaultdict(list)
+    for item in plan.context:
+        by_area[item.area or "Other information"].append(item)
+    context = [{"name": say(area.replace("Pupil", "{Learner}")), "rows": [
+        {"measure": plain(i.measure), "value": plain(i.value), "notes": anchors.text(i.notes)} for i in items]}
+        for area, items in by_area.items()]
+    aims = [{"ref": anchors.text(a.ref, bold=True), "aim": plain(a.aim), "horizon": plain(a.horizon)} for a in plan.aims]
+    return {"intro": intro, "context": context, "aims": aims}
+
+
+def _cost(actions) -> float:
+    return sum(a.cost or 0 for a in actions)
+
+
+def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Review]):
+    """Priorities at a glance and the budget; both count every action, placed or not."""
+    glance, budget = [], []
+    for priority in placement.priorities:
+        cost = _cost(priority.every_action)
+        rag = latest[priority.ref].rag if priority.ref in latest else ""
+        glance.append({
+            "ref": anchors.ref(priority.ref), "title": anchors.text(priority.title),
+            "lead": anchors.initials(priority.lead), "link_governor": anchors.initials(priority.link_governor),
+            "rag": rag or "Not yet reviewed", "rag_fill": RAG_FILLS.get(rag, NO_FILL), "cost": money(cost),
+        })
+        budget.append({"ref": anchors.ref(priority.ref, bold=True), "title": anchors.text(priority.title, bold=True),
+                       "cost": anchors.text(money(cost), bold=True)})
+        if priority.actions and priority.objectives:
+            budget.append({"ref": plain(""), "title": anchors.text(f"Actions of {priority.ref} outside its objectives"),
+                           "cost": anchors.text(money(_cost(priority.actions)))})
+        for objective in priority.objectives:
+            budget.append({"ref": anchors.ref(objective.ref), "title": anchors.text(objective.title),
+                           "cost": anchors.text(money(_cost(objective.actions)))})
+    unplaced = placement.unplaced_actions
+    if unplaced:
+        label = "Rows not placed in a priority (see that part of the plan)"
+        glance.append({"ref": plain(""), "title": anchors.text(label), "lead": plain(""), "link_governor": plain(""),
+                       "rag": "", "rag_fill": NO_FILL, "cost": money(_cost(unplaced))})
+        budget.append({"ref": plain(""), "title": anchors.text(label), "cost": anchors.text(money(_cost(unplaced)))})
+    total = sum(_cost(p.every_action) for p in placement.priorities) + _cost(unplaced)
+    return glance, budget, total
+
+
+def _has_unplaced(placement: Placement) -> bool:
+    return bool(placement.unplaced_objectives or placement.unplaced_actions or placement.unplaced_criteria
+                or placement.unplaced_checks)
+
+
+def _action_rows(actions, anchors: Anchors) -> list[dict]:
+    return [{
+        "ref": anchors.target(action.ref, action.ref, bold=True),
+        "action": anchors.text(action.action),
+        "owners": anchors.initials(action.owners),
+        "when": timescale(action.start, action.due),
+        "resources": anchors.text(action.resources),
+        "cost": money(action.cost),
+        "also": anchors.refs_list(action.also_serves),
+    } for action in actions]
+
+
+def _priority_part(plan: Plan, priority: Priority, placement: Placement, anchors: Anchors, review: Review | None) -> dict:
+    """One priority's part: preface, its objectives and actions, criteria, checks, latest review."""
+    say = lambda text: word(text, plan.plan_type)  # noqa: E731
+    summary = [("Source: ", priority.source or "not stated")]
+    if priority.aim:
+        summary.append(("Strategic aim: ", priority.aim))
+    groups = []
+    if priority.actions:  # actions that hang on the priority itself come first
+        groups.append({"heading": "", "summary": "", "actions": _action_rows(priority.actions, anchors)})
+    for objective in priority.objectives:
+        parts = [("Cause it tackles: ", objective.cause)] if objective.cause else []
+        groups.append({
+            "heading": anchors.target(objective.ref, f"{objective.ref}  {objective.title}"),
+            "summary": _labelled(anchors, parts + [("Lead: ", objective.lead)]),
+            "actions": _action_rows(objective.actions, anchors),
+        })
+    served_by = sorted({a.ref for a in plan.actions for ref in a.also_serves
+                        if placement.priority_of.get(ref) == priority.ref and placement.priority_of.get(a.ref) != priority.ref},
+                       key=ref_order)
+    criteria = sorted((c for c in plan.criteria if placement.priority_of.get(c.parent) == priority.ref),
+                      key=lambda c: (ref_order(c.parent), ref_order(c.ref), c.row))
+    checks = sorted((c for c in plan.checks if c.priority == priority.ref), key=lambda c: (PROCESS_ORDER.get(c.process, 3), c.row))
+    return {
+        "ref": priority.ref,
+        "heading": anchors.target(priority.ref, f"{priority.ref}  {priority.title}", bold=False),
+        "summary": _labelled(anchors, summary + [("Lead: ", priority.lead),
+                                                 (say("{Link_governor_or_committee}: "), priority.link_governor)]),
+        "preface": anchors.text(priority.preface) if priority.preface else "",
+        "now": anchors.text(priority.now), "goal": anchors.text(priority.goal),
+        "work_heading": "Objectives and actions" if priority.objectives else "Actions",
+        "objectives": groups,
+        "served_by": anchors.refs_list(served_by) if served_by else "",
+        "criteria": [_criterion_row(c, anchors) for c in criteria],
+        "checks": [_check_row(c, anchors) for c in checks],
+        "latest": _review(anchors, review) if review else None,
+    }
+
+
+def _criterion_row(c: Criterion, anchors: Anchors) -> dict:
+    return {"ref": plain(c.ref), "parent": anchors.ref(c.parent), "criterion": anchors.text(c.criterion),
+            "kind": plain(c.kind), "baseline": plain(c.baseline), "autumn": plain(c.milestone_autumn),
+            "spring": plain(c.milestone_spring), "summer": plain(c.milestone_summer), "target": plain(c.target)}
+
+
+def _check_row(c: Check, anchors: Anchors) -> dict:
+    return {"process": plain(c.process), "how": anchors.text(c.how), "when": plain(c.when),
+            "who": anchors.initials(c.who), "evidence": anchors.text(c.evidence)}
+
+
+def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
+    """One row for each record with no place in a priority: where it is, what it says, its cost."""
+    rows = []
+
+    def add(record, kind, ref, text, parent_field, cost=""):
+        parent = getattr(record, parent_field)
+        rows.append({"where": record.where(parent_field), "kind": kind, "ref": ref,
+                     "text": anchors.text(text), "parent": parent or "(blank)", "cost": cost})
+
+    for objective in placement.unplaced_objectives:
+        add(objective, "Objective", anchors.target(objective.ref, objective.ref, bold=True), objective.title, "priority")
+    for action in placement.unplaced_actions:
+        # An action under an unplaced objective has a parent that exists: it is placed with it here.
+        add(action, "Action", anchors.target(action.ref, action.ref, bold=True), action.action, "objective", money(action.cost))
+    for criterion in placement.unplaced_criteria:
+        add(criterion, "Success criterion", anchors.text(criterion.ref, bold=True), criterion.criterion, "parent")
+    for check in placement.unplaced_checks:
+        add(check, check.process or "Monitoring", plain(""), check.how or check.evidence, "priority")
+    return rows
 
 
 def _toc(anchor: str, label: str):
@@ -230,7 +354,7 @@ def _labelled(anchors: Anchors, parts) -> object:
 
 def _review(anchors: Anchors, review) -> dict:
     return {
-        "date": uk(review.date.start) if review.date else "",
+        "date": when(review.date),
         "ref": anchors.ref(review.ref), "reviewer": anchors.initials(review.reviewer),
         "rag": review.rag or "", "rag_fill": RAG_FILLS.get(review.rag, NO_FILL),
         "impact": anchors.text(review.impact), "evidence": anchors.text(review.evidence),
@@ -285,7 +409,8 @@ def _who(plan: Plan, anchors: Anchors, key_people) -> list[dict]:
         label = f"{initials} ({person.name})" if person and person.name else initials
         anchor = anchors.people.get(initials.casefold())
         rows.append({"who": Markup(link(label, anchor) if anchor else run(label)),
-                     **{c: anchors.refs_list(mine.get(c, [])) for c in ("leads", "owns", "monitors", "evaluates", "reviews")}})
+                     **{c: anchors.refs_list(sorted(mine.get(c, []), key=ref_order))
+                        for c in ("leads", "owns", "monitors", "evaluates", "reviews")}})
     return rows
 
 

@@ -45,18 +45,23 @@ def priority_without_source(plan, ctx):
                       "Choose its source: self-evaluation, inspection report, external examiner, strategic plan or previous plan.")
 
 
-@rule("PR103", "priority without objectives", "error", "guidance §26")
+@rule("PR103", "priority with nothing to do", "error", "guidance §26")
 def priority_without_objectives(plan, ctx):
-    """A priority has no objectives, so nothing in the plan says how it will be achieved.
+    """A priority has neither objectives nor actions of its own, so nothing says how it will be achieved.
 
-    Bad: P4 "Reduce persistent absence" with no rows on the Objectives sheet.
+    A priority is broken into objectives, each with its actions; a plan without an objective
+    level may list actions under the priority itself (their Objective column names the priority).
 
-    Good: P4.1 "Earlier contact with families when attendance dips" and P4.2 ...
+    Bad: P4 "Reduce persistent absence" with no rows on the Objectives or Actions sheet.
+
+    Good: P4.1 "Earlier contact with families when attendance dips" and P4.2 ..., or actions
+    whose Objective column says P4.
     """
     for priority in plan.priorities:
-        if priority.ref and not priority.objectives:
-            yield Hit(priority, "ref", f"{priority.ref} has no objectives, so the plan does not say how it will be achieved.",
-                      f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), one for each cause of the weakness.")
+        if priority.ref and not priority.objectives and not priority.actions:
+            yield Hit(priority, "ref", f"{priority.ref} has no objectives and no actions, so the plan does not say how it will be achieved.",
+                      f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), "
+                      f"or actions on the Actions sheet whose Objective column says {priority.ref}.")
 
 
 @rule("PR104", "priority without a preface", "warning", "guidance §12")

@@ -25,9 +25,13 @@ declare("WB002", "missing sheet", "error", "-", """
 declare("WB003", "missing column", "error", "-", """
     A column the plan needs is missing, or its header was renamed so sipgen cannot find it.
 
-    Bad: the Actions sheet has no "Action" column because its header now reads "Task".
+    sipgen knows the names people often use (Start date, Deadline, Responsible, Budget ...).
+    A header it does not know that stands where one of the plan's columns is missing, or is
+    named like it, is reported here with the column it probably is, not passed over as notes.
 
-    Good: the header reads "Action" (case, spacing and column order do not matter).
+    Bad: the Actions sheet's "Start" column is headed "Commencing", so its dates are not read.
+
+    Good: the header reads "Start", "Start date" or "From" (case, spacing and order do not matter).
 """)
 
 declare("WB004", "wrong type of value", "error", "guidance §28", """
@@ -48,6 +52,8 @@ declare("WB005", "duplicate reference", "error", "guidance §14", """
 
 declare("WB006", "missing parent", "error", "guidance §26", """
     A row names a priority or objective that does not exist.
+
+    An action names its objective, or its priority in a plan without objectives.
 
     Bad: action P3.1.1 belongs to objective P3.1, but there is no objective P3.1.
 

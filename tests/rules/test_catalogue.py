@@ -15,10 +15,15 @@ PUBLISHED = set(re.findall(r"^\| ([A-Z]{2}\d{3}) \|", (ROOT.parent / "shared" / 
     if (ROOT.parent / "shared" / "PLANNING_RULES.md").exists() else None
 
 
+# Codes the published catalogue lists whose rules need columns or parts of the plan that are
+# still to come (the planning-rules and board-pack issues); each is removed when it lands.
+STILL_TO_COME = {"AC206", "RC403", "SC509", "RV705"}
+
+
 def test_codes_match_the_published_catalogue():
-    if PUBLISHED is None:
-        pytest.skip("the shared rule catalogue is not beside this checkout")
-    assert set(RULES) == PUBLISHED
+    assert PUBLISHED is not None, "the shared rule catalogue (../shared/PLANNING_RULES.md) is not beside this checkout"
+    assert set(RULES) == PUBLISHED - STILL_TO_COME
+    assert not STILL_TO_COME & set(RULES), "a rule has landed: take its code out of STILL_TO_COME"
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
