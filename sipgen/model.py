@@ -134,6 +134,13 @@ class Priority(Record):
     link_governor: tuple[str, ...] = ()
     accepted: frozenset[str] = frozenset()
     objectives: list[Objective] = field(default_factory=list, repr=False, compare=False)
+    # Actions that name the priority itself, in a plan (or part of one) without objectives.
+    actions: list[Action] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def every_action(self) -> list[Action]:
+        """Its own actions, then each objective's, in reference order."""
+        return [*self.actions, *(a for o in self.objectives for a in o.actions)]
 
 
 @dataclass(kw_only=True)
@@ -250,6 +257,11 @@ class Plan:
             if record.ref:
                 index.setdefault(record.ref, record)
         return index
+
+    @property
+    def sequences(self) -> list[Priority | Objective]:
+        """Every dated sequence of actions: each objective's, and each priority's own."""
+        return [*(p for p in self.priorities if p.actions), *self.objectives]
 
     @cached_property
     def people(self) -> dict[str, Person]:

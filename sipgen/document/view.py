@@ -293,7 +293,9 @@ def _priority_part(plan: Plan, priority: Priority, placement: Placement, anchors
         "summary": _labelled(anchors, summary + [("Lead: ", priority.lead),
                                                  (say("{Link_governor_or_committee}: "), priority.link_governor)]),
         "preface": anchors.text(priority.preface) if priority.preface else "",
-        "now": anchors.text(priority.now), "goal": anchors.text(priority.goal),
+        # Empty strings, not empty runs, so the template leaves out a table with nothing in it.
+        "now": anchors.text(priority.now) if priority.now or priority.goal else "",
+        "goal": anchors.text(priority.goal) if priority.now or priority.goal else "",
         "work_heading": "Objectives and actions" if priority.objectives else "Actions",
         "objectives": groups,
         "served_by": anchors.refs_list(served_by) if served_by else "",
