@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 
@@ -23,6 +24,43 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+
+
+class PlainHelp(TyperCommand):
+    """A command whose --help names things as a school user would: FILE.xlsx, N, DATE.
+
+    Typer's own help shows programmers' notation ({path}, <list[Path]>, <int range> [x>=1]).
+    Here each argument and option shows its metavar, its help, and its default if it has one.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rich_markup_mode = None  # plain text, laid out by format_options below
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [p.metavar or p.name.upper() for p in self.get_params(ctx) if p.param_type_name == "argument"]
+
+    def format_options(self, ctx, formatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            if getattr(param, "hidden", False):
+                continue
+            text = getattr(param, "help", None) or ""
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or param.name.upper(), text))
+                continue
+            names = ", ".join(sorted(param.opts, key=lambda o: len(o) - len(o.lstrip("-"))))
+            if not param.is_flag:
+                names += f" {param.metavar or 'VALUE'}"
+            default = getattr(param.default, "value", param.default)
+            if not param.is_flag and default is not None and param.show_default is not False:
+                text = f"{text} Default: {default}."
+            options.append((names, text))
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 class PlanType(str, Enum):
@@ -67,10 +105,10 @@ def _new_file(path: Path, suffixes: tuple[str, ...], wrong_suffix: str, force: b
         fail(str(exc))
 
 
-@app.command()
+@app.command(cls=PlainHelp, short_help="Write a plan workbook to fill in Excel.")
 def new(
-    path: Path = typer.Argument(..., help="Where to write the workbook, e.g. plan.xlsx."),
-    type: PlanType = typer.Option(PlanType.school, "--type", "-t", help="school, or itt for a teacher-training partnership (trainees, partner schools, partnership board)."),
+    path: Path = typer.Argument(..., metavar="FILE.xlsx", help="Where to write the workbook, e.g. plan.xlsx."),
+    type: PlanType = typer.Option(PlanType.school, "--type", "-t", metavar="TYPE", help="school, or itt for a teacher-training partnership (trainees, partner schools, partnership board)."),
     example: bool = typer.Option(False, "--example", help="Fill the workbook with a worked example plan."),
     force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
 ) -> None:
@@ -102,18 +140,19 @@ def _parse_as_of(text: Optional[str]) -> dt.date | None:
     from .dates import parse_date
 
     parsed = parse_date(text, None)
-    if parsed is None:
+    # One day only: not a month, a range or a timing such as "Termly".
+    if parsed is None or not parsed.dated or parsed.start != parsed.end:
         fail(f"--as-of: '{text}' is not a date. Write it like 2026-11-23 or 23/11/2026.")
     return parsed.start
 
 
-@app.command()
+@app.command(cls=PlainHelp, short_help="Check a plan workbook and list, cell by cell, what to fix.")
 def check(
-    workbooks: list[Path] = typer.Argument(..., help="One or more plan workbooks (.xlsx), or folders of them.", readable=False),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text for people, json for programs."),
+    workbooks: list[Path] = typer.Argument(..., metavar="FILE.xlsx...", help="One or more plan workbooks (.xlsx), or folders of them.", readable=False),
+    format: Format = typer.Option(Format.text, "--format", "-f", metavar="FORMAT", help="text for people, json for programs."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only errors."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="The date to check against (reviews held by then); default today."),
-    annotate: Optional[Path] = typer.Option(None, "--annotate", help="Also write a copy of the workbook with each finding as a comment on its cell, and a Findings sheet."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="The date to check against (reviews held by then); default today."),
+    annotate: Optional[Path] = typer.Option(None, "--annotate", metavar="FILE.xlsx", help="Also write a copy of the workbook with each finding as a comment on its cell, and a Findings sheet."),
 ) -> None:
     """Check a plan workbook and list, cell by cell, what to fix.
 
@@ -164,16 +203,16 @@ def check(
     raise typer.Exit(max(result.exit_code(strict) for result in results))
 
 
-@app.command()
+@app.command(cls=PlainHelp, short_help="Write the governor-ready Word document for a plan.")
 def build(
-    workbooks: list[Path] = typer.Argument(..., help="The plan workbook (.xlsx); or several, or folders of them.", readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the document (a folder when building several); default: beside each workbook, with .docx."),
+    workbooks: list[Path] = typer.Argument(..., metavar="FILE.xlsx...", help="The plan workbook (.xlsx); or several, or folders of them.", readable=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE.docx", help="Where to write the document (a folder when building several); default: beside each workbook, with .docx."),
     force: bool = typer.Option(False, "--force", help="Write the document even if the plan has errors."),
     pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the document (needs LibreOffice)."),
-    template: Optional[Path] = typer.Option(None, "--template", help="A Word template of your own, made from `sipgen template export`.", readable=False),
+    template: Optional[Path] = typer.Option(None, "--template", metavar="FILE.docx", help="A Word template of your own, made from `sipgen template export`.", readable=False),
     with_findings: bool = typer.Option(False, "--with-findings", help="Add an appendix listing the open check findings, for a draft meeting."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="The date to check against; default today."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="How many to build at once when building several; default: one for each core."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="The date to check against; default today."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="How many to build at once when building several; default: one for each core."),
 ) -> None:
     """Write the governor-ready Word document for a plan, or for every plan in a folder.
 
@@ -241,13 +280,14 @@ def _build_several(workbooks: list[Path], out_dir: Path | None, options: dict, j
     raise typer.Exit(max(row.exit_code for row in rows))
 
 
-template_app = typer.Typer(help="Work with the Word template that gives the document its look.", no_args_is_help=True)
+template_app = typer.Typer(help="Work with the Word template that gives the document its look.", no_args_is_help=True,
+                           rich_markup_mode=None)
 app.add_typer(template_app, name="template")
 
 
-@template_app.command("export")
+@template_app.command("export", cls=PlainHelp, short_help="Write a copy of the Word template to rebrand.")
 def template_export(
-    path: Path = typer.Argument(..., help="Where to write the template, e.g. our-branding.docx."),
+    path: Path = typer.Argument(..., metavar="FILE.docx", help="Where to write the template, e.g. our-branding.docx."),
     force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
 ) -> None:
     """Write a copy of the Word template to rebrand (logo, fonts, colours).
@@ -268,7 +308,7 @@ def template_export(
     typer.echo(f"Wrote {path}. Change its look in Word, then: sipgen build plan.xlsx --template {path}")
 
 
-@app.command()
+@app.command(cls=PlainHelp, short_help="List every rule: code, severity, name and source.")
 def rules() -> None:
     """List every rule: code, severity, name and source.
 
@@ -282,8 +322,8 @@ def rules() -> None:
         typer.echo(f"{declared.code}  {declared.severity.value:<7}  {declared.name:<34}  {declared.source}")
 
 
-@app.command()
-def explain(code: str = typer.Argument(..., help="A rule code, e.g. SC505.")) -> None:
+@app.command(cls=PlainHelp, short_help="Explain a rule in full, with a bad and a good example.")
+def explain(code: str = typer.Argument(..., metavar="CODE", help="A rule code, e.g. SC505.")) -> None:
     """Explain a rule in full, with a bad and a good example.
 
     \b

@@ -15,6 +15,7 @@ from .terms import SCHOOL, word
 
 MARKERS = {
     "sheets": ("<!-- sheets:start -->", "<!-- sheets:end -->"),
+    "headers": ("<!-- headers:start -->", "<!-- headers:end -->"),
     "rules": ("<!-- rules:start -->", "<!-- rules:end -->"),
 }
 
@@ -31,6 +32,16 @@ def sheets_table() -> str:
     return "\n".join(lines)
 
 
+def headers_table() -> str:
+    """The other headers sipgen reads for each column, so people can keep their own words."""
+    lines = ["| sheet | column | also read under these headers |", "|---|---|---|"]
+    for sheet in SHEETS:
+        for column in sheet.columns:
+            if column.aliases and not sheet.form:
+                lines.append(f"| {sheet.name} | {word(column.header, SCHOOL)} | {', '.join(column.aliases)} |")
+    return "\n".join(lines)
+
+
 def rules_table() -> str:
     """One row for each rule: code, severity, what it finds, and its source."""
     from .rules import RULES
@@ -41,7 +52,7 @@ def rules_table() -> str:
     return "\n".join(lines)
 
 
-GENERATORS = {"sheets": sheets_table, "rules": rules_table}
+GENERATORS = {"sheets": sheets_table, "headers": headers_table, "rules": rules_table}
 
 
 def render(text: str) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import is_half_term_label, parse_date
+from .dates import is_half_term_label, needs_year, parse_date
+from .model import TIMING
 from .schema import Column, Kind, choice_keys, normalise_header
 
 
@@ -68,7 +69,7 @@ def convert(column: Column, value: object, year_start: dt.date | None) -> object
     if kind in (Kind.TEXT, Kind.LONG_TEXT):
         return as_text(value)
     if kind is Kind.DATE:
-        return _date(value, year_start)
+        return _date(column, value, year_start)
     if kind is Kind.MONEY:
         return _money(value)
     if kind is Kind.NUMBER:
@@ -107,21 +108,33 @@ def split_initials(text: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _date(value: object, year_start: dt.date | None):
+_DATE_FORMS = "a date like 14/10/2026, a month such as Sept 25, a term such as Autumn 2025 or a half-term such as Aut1"
+
+
+def _date(column: Column, value: object, year_start: dt.date | None):
     if value in (None, ""):
         return None
     parsed = parse_date(value, year_start)
-    if parsed is not None:
+    if parsed is not None and (parsed.dated or column.timings):
         return parsed
     text = as_text(value)
-    if is_half_term_label(text):
+    if parsed is not None:
+        # A timing or "TBC" where only a date will do, e.g. the date a review took place.
+        if parsed.kind == TIMING:
+            raise BadValue(f"'{parsed.label}' is a timing, not a date; this needs a date.",
+                           "Type the day it happens, like 14/10/2026, or a month such as Sept 25; say how often elsewhere.")
+        raise BadValue(f"'{parsed.label}' is a placeholder, not a date; this needs a date.",
+                       "Type the date once it is known, like 14/10/2026, or a month such as Sept 25.")
+    if year_start is None and needs_year(value):
+        what = "a half-term" if is_half_term_label(text) else "a date without a year"
         raise BadValue(
-            f"'{text}' is a half-term, but the plan's academic year is not set, so sipgen cannot tell which year.",
-            "Fill in the Academic year on the Settings sheet, e.g. 2026-27.",
+            f"'{text}' is {what}, but the plan's academic year is not set, so sipgen cannot tell which year.",
+            "Fill in the Academic year on the Settings sheet, e.g. 2026-27, or add the year, e.g. March 2027.",
         )
     if isinstance(value, (int, float)):
-        raise BadValue(f"{as_text(value)} is a number, not a date.", "Type the date like 14/10/2026, or a half-term such as Aut1.")
-    raise BadValue(f"'{text}' is not a date sipgen can read.", "Type the date like 14/10/2026, or a half-term such as Aut1 or Spr2.")
+        raise BadValue(f"{as_text(value)} is a number, not a date.", f"Type {_DATE_FORMS}.")
+    timing = ", or a timing such as Termly or Ongoing" if column.timings else ""
+    raise BadValue(f"'{text}' is not a date sipgen can read.", f"Type {_DATE_FORMS}{timing}.")
 
 
 def _money(value: object) -> float | None:

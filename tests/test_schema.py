@@ -65,3 +65,20 @@ def test_readme_tables_are_generated_from_the_declarations():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert docs.render(readme) == readme, "run: python -m sipgen.docs README.md"
     assert docs.sheets_table() in readme
+
+
+@pytest.mark.parametrize("sheet", SHEETS, ids=lambda s: s.name)
+def test_no_header_names_two_columns(sheet):
+    from sipgen.headers import match_key
+
+    owner: dict[str, str] = {}
+    for column in sheet.columns:
+        for key in {match_key(k) for k in header_keys(column)}:
+            assert key, f"{sheet.name}: an alias of {column.field} is empty once punctuation is removed"
+            assert owner.setdefault(key, column.field) == column.field, f"{sheet.name}: '{key}' names {owner[key]} and {column.field}"
+
+
+def test_readme_lists_the_other_headers_sipgen_reads():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert docs.headers_table() in readme, "run: python -m sipgen.docs README.md"
+    assert "| Actions | Start | Start date," in docs.headers_table()

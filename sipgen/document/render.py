@@ -13,8 +13,18 @@ import os
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-DEFAULT_TEMPLATE = ROOT / "templates" / "plan.docx"
+
+def _default_template() -> Path:
+    """plan.docx from the top-level templates/ folder, which installs as sipgen.word_templates."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("sipgen.word_templates").joinpath("plan.docx")))
+    except ModuleNotFoundError:  # a source checkout used without installing (PYTHONPATH=.)
+        return Path(__file__).resolve().parent.parent.parent / "templates" / "plan.docx"
+
+
+DEFAULT_TEMPLATE = _default_template()
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 HYPERLINK_STYLE = (
     f'<w:style xmlns:w="{W}" w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'

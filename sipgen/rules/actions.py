@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import academic_year_end, uk
+from ..model import UNDECIDED
 from .language import vague_verb
 from .registry import Hit, rule
 
@@ -38,14 +39,26 @@ def vague_action(plan, ctx):
 def undated_action(plan, ctx):
     """An action has no date or timescale.
 
-    Bad: P2.1.3 "Observe arithmetic lessons" with Start and Due blank.
+    A timing such as "Termly" or "Ongoing" counts as a timescale; a placeholder such as
+    "TBC" does not.
+
+    Bad: P2.1.3 "Observe arithmetic lessons" with Start and Due blank, or Due "TBC".
 
     Good: Start: Aut2; Due: 12/12/2025.
     """
     for action in plan.actions:
-        if action.start is None and action.due is None and not action.unreadable & {"start", "due"}:
+        if action.unreadable & {"start", "due"}:
+            continue
+        given = [(name, when) for name, when in (("due", action.due), ("start", action.start)) if when is not None]
+        if any(when.kind != UNDECIDED for _, when in given):
+            continue
+        if not given:
             yield Hit(action, "due", f"{action.ref or 'This action'} has no date.",
                       "Give a start and a due date, or a half-term such as Spr1.")
+        else:
+            name, when = given[0]
+            yield Hit(action, name, f"{action.ref or 'This action'} has no date yet: its {name} says '{when.label}'.",
+                      "Give a date or a half-term such as Spr1, even a provisional one, so progress can be checked.")
 
 
 def _sequence_key(ref: str) -> tuple:
@@ -59,19 +72,22 @@ def out_of_order(plan, ctx):
     Bad: P1.1.2 starts in Spr1 but P1.1.3, the next step, starts in Aut2.
 
     Good: P1.1.1 Aut1, P1.1.2 Aut2, P1.1.3 Spr1.
+
+    Timings ("Termly") and "TBC" have no days, so they are left out of the comparison.
     """
     for objective in plan.objectives:
         actions = sorted(objective.actions, key=lambda a: (_sequence_key(a.ref), a.row))
         previous = None
         for action in actions:
-            if action.start and action.due and action.due.end < action.start.start:
-                yield Hit(action, "due", f"{action.ref} is due ({action.due}) before it starts ({action.start}).",
+            start, due = (d if d is not None and d.dated else None for d in (action.start, action.due))
+            if start and due and due.end < start.start:
+                yield Hit(action, "due", f"{action.ref} is due ({due}) before it starts ({start}).",
                           "Check the two dates; the due date should be on or after the start.")
-            when = action.start or action.due
+            when = start or due
             if when is None:
                 continue
             if previous is not None and when.start < previous[1].start:
-                yield Hit(action, "start" if action.start else "due",
+                yield Hit(action, "start" if start else "due",
                           f"{action.ref} ({when}) comes before {previous[0].ref} ({previous[1]}), the step before it.",
                           "Put the actions of each objective in the order they happen, renumbering if needed.")
             previous = (action, when)
@@ -96,7 +112,7 @@ def outside_year(plan, ctx):
     for action in plan.actions:
         for name in ("start", "due"):
             when = getattr(action, name)
-            if when and (when.end < start or when.start > end):
+            if when and when.dated and (when.end < start or when.start > end):
                 yield Hit(action, name,
                           f"{action.ref or 'This action'} is dated {when}, outside the plan's year ({uk(start)} to {uk(end)}).",
                           "Check the year; move work for later years to the strategy or next year's plan.")

@@ -79,7 +79,7 @@ def own_work(plan, ctx):
     """
     owners: dict[str, set[str]] = {}
     for priority in plan.priorities:
-        owners[priority.ref] = {i.casefold() for o in priority.objectives for a in o.actions for i in a.owners}
+        owners[priority.ref] = {i.casefold() for a in priority.every_action for i in a.owners}
     for check in plan.checks:
         own = [i for i in check.who if i.casefold() in owners.get(check.priority, set())]
         if own:
@@ -113,7 +113,7 @@ def _points(text: str, year_start) -> list[int]:
     months = []
     for token in _TOKENS.findall(text):
         parsed = parse_date(token, year_start)
-        if parsed is not None:
+        if parsed is not None and parsed.dated:
             months.append(parsed.end.month)
             continue
         month = _MONTHS.get(token[:3].casefold())

@@ -42,10 +42,10 @@ CASES: dict[str, Case] = {
     "zip-bomb.xlsx": Case(2, 2, "zip bomb"),
     "xml-bomb.xlsx": Case(2, 2, "XML bomb"),
     "xml-bomb-strings.xlsx": Case(2, 2, "XML bomb"),
-    "not-a-plan.xlsx": Case(1, 1, "no 'Settings' sheet"),
+    "not-a-plan.xlsx": Case(2, 2, "not a sipgen plan"),
     "renamed-sheet.xlsx": Case(1, 1, "no 'Actions' sheet"),
     "deleted-sheet.xlsx": Case(1, 1, "no 'Priorities' sheet"),
-    "renamed-header.xlsx": Case(1, 1, "no 'Action' column"),
+    "renamed-header.xlsx": Case(1, 1, "probably the 'Action' column"),
     "merged-cells.xlsx": Case(1, 1, "Actions!"),
     "formula-no-value.xlsx": Case(0, 0, "WB007"),
     "error-values.xlsx": Case(0, 0, "#REF!"),
@@ -140,7 +140,7 @@ def make(folder: Path) -> dict[str, Path]:
 
     _write(paths["renamed-sheet.xlsx"], change=lambda wb: setattr(wb["Actions"], "title", "Action plan"))
     _write(paths["deleted-sheet.xlsx"], change=lambda wb: wb.remove(wb["Priorities"]))
-    _write(paths["renamed-header.xlsx"], change=lambda wb: wb["Actions"]["C1"].__setattr__("value", "Task"))
+    _write(paths["renamed-header.xlsx"], change=lambda wb: wb["Actions"]["C1"].__setattr__("value", "Our next steps"))
 
     def merge(wb):
         wb["Actions"].merge_cells("A3:J4")
