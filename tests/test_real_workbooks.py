@@ -227,3 +227,13 @@ def test_a_missing_file_gets_advice_about_the_name_not_about_saving(tmp_path):
     assert "there is no file here" in done.stdout + done.stderr
     assert "Save the plan from Excel" not in done.stdout + done.stderr
     assert "quotes" in done.stdout + done.stderr
+
+
+def test_actions_held_by_a_priority_are_a_sequence_checked_for_order(tmp_path):
+    actions = [
+        ("P1.1", "P1", "Keep-up sessions for the lowest 20%", "SENCo", "Jan 26", "Termly", 300, "TA hours"),
+        ("P1.2", "P1", "RWI training for all KS1 staff", "HT", "Sept 25", "Oct 25", 1200, "2 days"),
+        ("P2.1", "P2", "Attendance clinic", "DHT", "Sept 25", "Oct 25", 400, "EWO"),
+    ]
+    result = check_workbook(school_workbook(tmp_path / "p.xlsx", actions=actions), None)
+    assert [(f.code, f.ref) for f in result.findings if f.code == "AC203"] == [("AC203", "P1.2")]

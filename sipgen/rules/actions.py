@@ -6,6 +6,7 @@ import re
 
 from ..dates import academic_year_end, uk
 from ..model import UNDECIDED
+from ..references import ref_order
 from .language import vague_verb
 from .registry import Hit, rule
 
@@ -61,13 +62,10 @@ def undated_action(plan, ctx):
                       "Give a date or a half-term such as Spr1, even a provisional one, so progress can be checked.")
 
 
-def _sequence_key(ref: str) -> tuple:
-    return tuple(int(part) if part.isdigit() else 0 for part in re.findall(r"\d+", ref))
-
 
 @rule("AC203", "actions out of order", "warning", "guidance §28")
 def out_of_order(plan, ctx):
-    """The actions of one objective are not in chronological order, or one is due before it starts.
+    """The actions of one objective (or one priority without objectives) are not in chronological order, or one is due before it starts.
 
     Bad: P1.1.2 starts in Spr1 but P1.1.3, the next step, starts in Aut2.
 
@@ -75,8 +73,8 @@ def out_of_order(plan, ctx):
 
     Timings ("Termly") and "TBC" have no days, so they are left out of the comparison.
     """
-    for objective in plan.objectives:
-        actions = sorted(objective.actions, key=lambda a: (_sequence_key(a.ref), a.row))
+    for sequence in plan.sequences:  # each objective's actions, and the actions a priority holds itself
+        actions = sorted(sequence.actions, key=lambda a: (ref_order(a.ref), a.row))
         previous = None
         for action in actions:
             start, due = (d if d is not None and d.dated else None for d in (action.start, action.due))
@@ -89,7 +87,7 @@ def out_of_order(plan, ctx):
             if previous is not None and when.start < previous[1].start:
                 yield Hit(action, "start" if start else "due",
                           f"{action.ref} ({when}) comes before {previous[0].ref} ({previous[1]}), the step before it.",
-                          "Put the actions of each objective in the order they happen, renumbering if needed.")
+                          "Put each sequence of actions in the order they happen, renumbering if needed.")
             previous = (action, when)
 
 
