@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -36,56 +35,141 @@ def plan_data(priorities: int, actions: int) -> dict:
     """A plan of the given size, with text of realistic length in every sheet."""
     import datetime as dt
 
-    staff = [{"initials": f"S{i}", "name": f"Staff member {i}", "role": "Teacher", "organisation": "Bench Primary"} for i in range(1, 31)]
-    staff += [{"initials": "GB", "name": "Governing board", "role": "Full governing board", "organisation": "Governing board", "type": "Group"}]
+    staff = [
+        {"initials": f"S{i}", "name": f"Staff member {i}", "role": "Teacher", "organisation": "Bench Primary"}
+        for i in range(1, 31)
+    ]
+    staff += [
+        {
+            "initials": "GB",
+            "name": "Governing board",
+            "role": "Full governing board",
+            "organisation": "Governing board",
+            "type": "Group",
+        }
+    ]
     per_priority = max(1, actions // priorities)
     objectives_per = max(1, min(4, per_priority // 3))
     data = {
-        "settings": {"organisation": "Bench Primary School", "academic_year": "2026-27", "overall_lead": "S1",
-                     "approved_on": dt.date(2026, 10, 14), "title": "School improvement plan 2026-27"},
-        "introduction": {key: "This plan was compiled by the senior team with staff and governors (see P1). " * 3
-                         for key in ("overview", "how_compiled", "weaknesses_tackled", "format_reason")},
-        "context": [{"area": area, "measure": f"Measure {i}", "value": f"{60 + i}%", "notes": "National 58%; rising."}
-                    for area in ("Pupil information", "Performance information", "Budget and staffing") for i in range(4)],
+        "settings": {
+            "organisation": "Bench Primary School",
+            "academic_year": "2026-27",
+            "overall_lead": "S1",
+            "approved_on": dt.date(2026, 10, 14),
+            "title": "School improvement plan 2026-27",
+        },
+        "introduction": {
+            key: "This plan was compiled by the senior team with staff and governors (see P1). " * 3
+            for key in ("overview", "how_compiled", "weaknesses_tackled", "format_reason")
+        },
+        "context": [
+            {"area": area, "measure": f"Measure {i}", "value": f"{60 + i}%", "notes": "National 58%; rising."}
+            for area in ("Pupil information", "Performance information", "Budget and staffing")
+            for i in range(4)
+        ],
         "aims": [{"ref": "S1", "aim": "Every pupil reads fluently by the end of Year 2.", "horizon": "2029"}],
-        "staff": staff, "priorities": [], "objectives": [], "actions": [], "criteria": [], "checks": [], "reviews": [], "kpis": [],
+        "staff": staff,
+        "priorities": [],
+        "objectives": [],
+        "actions": [],
+        "criteria": [],
+        "checks": [],
+        "reviews": [],
+        "kpis": [],
     }
     n = 0
     for p in range(1, priorities + 1):
         ref = f"P{p}"
-        data["priorities"].append({
-            "ref": ref, "title": f"Attainment in area {p} rises from 62% to 75% at the expected standard", "source": "Self-evaluation",
-            "aim": "S1", "preface": "Our self-evaluation found that teaching in this area varies between classes (see P1.1). " * 3,
-            "now": "62% met the standard in 2026.", "goal": "75% meet the standard in 2027.", "lead": f"S{p % 30 + 1}", "link_governor": "GB",
-        })
+        data["priorities"].append(
+            {
+                "ref": ref,
+                "title": f"Attainment in area {p} rises from 62% to 75% at the expected standard",
+                "source": "Self-evaluation",
+                "aim": "S1",
+                "preface": "Our self-evaluation found that teaching in this area varies between classes (see P1.1). "
+                * 3,
+                "now": "62% met the standard in 2026.",
+                "goal": "75% meet the standard in 2027.",
+                "lead": f"S{p % 30 + 1}",
+                "link_governor": "GB",
+            }
+        )
         for o in range(1, objectives_per + 1):
             oref = f"{ref}.{o}"
-            data["objectives"].append({"ref": oref, "priority": ref, "title": f"Consistent teaching of strand {o}",
-                                       "cause": "Staff new to the scheme have not been trained.", "lead": f"S{(p + o) % 30 + 1}"})
+            data["objectives"].append(
+                {
+                    "ref": oref,
+                    "priority": ref,
+                    "title": f"Consistent teaching of strand {o}",
+                    "cause": "Staff new to the scheme have not been trained.",
+                    "lead": f"S{(p + o) % 30 + 1}",
+                }
+            )
         count = per_priority if p < priorities else actions - n
         for a in range(count):
             o = a % objectives_per + 1
             k = a // objectives_per + 1
             day = dt.date(2026, 9, 7) + dt.timedelta(days=min(300, k * 2))
-            data["actions"].append({
-                "ref": f"{ref}.{o}.{k}", "objective": f"{ref}.{o}",
-                "action": f"Train the staff of year group {k % 7} in the agreed sequence for strand {o}, then observe one lesson each.",
-                "owners": f"S{(n % 29) + 2}", "start": day, "due": day + dt.timedelta(days=14), "cost": 190 + (n % 5) * 50,
-                "resources": "1 supply day at £190 and 30 copies of the guidance at £2", "also_serves": "P1" if n % 17 == 0 and p > 1 else "",
-            })
+            data["actions"].append(
+                {
+                    "ref": f"{ref}.{o}.{k}",
+                    "objective": f"{ref}.{o}",
+                    "action": f"Train the staff of year group {k % 7} in the agreed sequence for strand {o}, "
+                    "then observe one lesson each.",
+                    "owners": f"S{(n % 29) + 2}",
+                    "start": day,
+                    "due": day + dt.timedelta(days=14),
+                    "cost": 190 + (n % 5) * 50,
+                    "resources": "1 supply day at £190 and 30 copies of the guidance at £2",
+                    "also_serves": "P1" if n % 17 == 0 and p > 1 else "",
+                }
+            )
             n += 1
         data["criteria"] += [
-            {"ref": f"SC{p}a", "parent": ref, "criterion": "90% of lessons observed follow the agreed sequence.", "kind": "Provision",
-             "baseline": "60%", "milestone_autumn": "70%", "milestone_spring": "80%", "milestone_summer": "90%", "target": "90%"},
-            {"ref": f"SC{p}b", "parent": ref, "criterion": "75% of pupils meet the expected standard.", "kind": "Outcome",
-             "baseline": "62%", "milestone_autumn": "66%", "milestone_spring": "70%", "milestone_summer": "75%", "target": "75%"},
+            {
+                "ref": f"SC{p}a",
+                "parent": ref,
+                "criterion": "90% of lessons observed follow the agreed sequence.",
+                "kind": "Provision",
+                "baseline": "60%",
+                "milestone_autumn": "70%",
+                "milestone_spring": "80%",
+                "milestone_summer": "90%",
+                "target": "90%",
+            },
+            {
+                "ref": f"SC{p}b",
+                "parent": ref,
+                "criterion": "75% of pupils meet the expected standard.",
+                "kind": "Outcome",
+                "baseline": "62%",
+                "milestone_autumn": "66%",
+                "milestone_spring": "70%",
+                "milestone_summer": "75%",
+                "target": "75%",
+            },
         ]
         for process in ("Monitoring", "Evaluation", "Review"):
-            data["checks"].append({"priority": ref, "process": process, "how": "Learning walks and book looks", "when": "Aut2, Spr2, Sum2",
-                                   "who": "GB", "evidence": "Assessment data and pupil voice"})
+            data["checks"].append(
+                {
+                    "priority": ref,
+                    "process": process,
+                    "how": "Learning walks and book looks",
+                    "when": "Aut2, Spr2, Sum2",
+                    "who": "GB",
+                    "evidence": "Assessment data and pupil voice",
+                }
+            )
         data["reviews"] += [
-            {"date": dt.date(2026, 12, 9), "ref": ref, "reviewer": "GB", "rag": "Green", "impact": "68% on track (milestone 66%).",
-             "evidence": "Assessment data", "adjustments": "None needed."},
+            {
+                "date": dt.date(2026, 12, 9),
+                "ref": ref,
+                "reviewer": "GB",
+                "rag": "Green",
+                "impact": "68% on track (milestone 66%).",
+                "evidence": "Assessment data",
+                "adjustments": "None needed.",
+            },
         ]
     data["kpis"] = [{"kpi": "Attendance (%)", "baseline": "94.1", "autumn": "95.0", "target": "96.0"}]
     return data
@@ -150,10 +234,22 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory(prefix="sipgen-bench-") as work:
         folder = Path(work)
         plans = make_plans(folder, sizes)
-        results["help"] = dict(zip(("seconds", "peak_mb"), timed([*sipgen, "--help"], args.runs)))
+        results["help"] = dict(zip(("seconds", "peak_mb"), timed([*sipgen, "--help"], args.runs), strict=True))
         for size, path in plans.items():
-            results[f"check {size}"] = dict(zip(("seconds", "peak_mb"), timed([*sipgen, "check", str(path), "--format", "json"], args.runs)))
-            results[f"build {size}"] = dict(zip(("seconds", "peak_mb"), timed([*sipgen, "build", str(path), "-o", str(folder / f"{size}.docx")], args.runs)))
+            results[f"check {size}"] = dict(
+                zip(
+                    ("seconds", "peak_mb"),
+                    timed([*sipgen, "check", str(path), "--format", "json"], args.runs),
+                    strict=True,
+                )
+            )
+            results[f"build {size}"] = dict(
+                zip(
+                    ("seconds", "peak_mb"),
+                    timed([*sipgen, "build", str(path), "-o", str(folder / f"{size}.docx")], args.runs),
+                    strict=True,
+                )
+            )
         if "M" in plans and args.trust:
             trust = folder / "trust"
             trust.mkdir()
@@ -161,13 +257,32 @@ def main(argv=None) -> int:
                 (trust / f"school{i:03}.xlsx").write_bytes(plans["M"].read_bytes())
             out = folder / "trust-docs"
             out.mkdir()
-            results[f"build {args.trust} x M"] = dict(zip(("seconds", "peak_mb"), timed(
-                [*sipgen, "build", str(trust), "-o", str(out)], min(args.runs, 3))))
+            results[f"build {args.trust} x M"] = dict(
+                zip(
+                    ("seconds", "peak_mb"),
+                    timed([*sipgen, "build", str(trust), "-o", str(out)], min(args.runs, 3)),
+                    strict=True,
+                )
+            )
         if "XL" in plans:
             script = folder / "floor.py"
             script.write_text(FLOOR)
-            results["floor XL"] = dict(zip(("seconds", "peak_mb"), timed(
-                [sys.executable, str(script), str(plans["XL"]), str(folder / "floor-template.docx"), str(folder / "floor.docx")], args.runs)))
+            results["floor XL"] = dict(
+                zip(
+                    ("seconds", "peak_mb"),
+                    timed(
+                        [
+                            sys.executable,
+                            str(script),
+                            str(plans["XL"]),
+                            str(folder / "floor-template.docx"),
+                            str(folder / "floor.docx"),
+                        ],
+                        args.runs,
+                    ),
+                    strict=True,
+                )
+            )
     checks = {}
     for name, limit in TARGETS.items():
         if name in results:
@@ -180,15 +295,22 @@ def main(argv=None) -> int:
     trust_key = f"build {args.trust} x M"
     if trust_key in results and "build M" in results:
         expected = args.trust * results["build M"]["seconds"] / (os.cpu_count() or 1)
-        results[f"{trust_key} vs {args.trust} x M / cores"] = {"expected_s": round(expected, 2),
-                                                             "ratio": round(results[trust_key]["seconds"] / expected, 2)}
+        results[f"{trust_key} vs {args.trust} x M / cores"] = {
+            "expected_s": round(expected, 2),
+            "ratio": round(results[trust_key]["seconds"] / expected, 2),
+        }
         checks[f"{trust_key} within {args.trust} x (build M) / cores"] = results[trust_key]["seconds"] <= expected * 1.1
     if all(f"build {s}" in results for s in ("M", "L", "XL")):
         per_ml = (results["build L"]["seconds"] - results["build M"]["seconds"]) / (SIZES["L"][1] - SIZES["M"][1])
         per_lxl = (results["build XL"]["seconds"] - results["build L"]["seconds"]) / (SIZES["XL"][1] - SIZES["L"][1])
         results["ms per action"] = {"M to L": round(per_ml * 1000, 3), "L to XL": round(per_lxl * 1000, 3)}
         checks["per action L to XL within 1.2 x M to L"] = per_lxl <= 1.2 * per_ml
-    machine = {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform(), "runs": args.runs}
+    machine = {
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "runs": args.runs,
+    }
     print(f"sipgen benchmark: median of {args.runs} runs, {machine['cores']} cores, Python {machine['python']}")
     print(f"{'what':<18}{'seconds':>10}{'peak MB':>10}")
     for name, figures in results.items():

@@ -14,7 +14,15 @@ from .report import summary_line
 from .schema import FINDINGS_SHEET
 
 FILLS = {Severity.ERROR: "F8CBAD", Severity.WARNING: "FFE699", Severity.INFO: "BDD7EE"}
-COLUMNS = (("Severity", 10), ("Code", 8), ("Where", 26), ("Ref", 9), ("Message", 70), ("How to fix it", 60), ("Source", 20))
+COLUMNS = (
+    ("Severity", 10),
+    ("Code", 8),
+    ("Where", 26),
+    ("Ref", 9),
+    ("Message", 70),
+    ("How to fix it", 60),
+    ("Source", 20),
+)
 
 
 def annotate(result: CheckResult, out: str | Path) -> Path:
@@ -35,7 +43,9 @@ def annotate(result: CheckResult, out: str | Path) -> Path:
     for finding in result.findings:
         if finding.sheet in workbook.sheetnames and finding.cell:
             key = (finding.sheet, finding.cell.split(":")[0])
-            notes.setdefault(key, []).append(f"{finding.severity.value} {finding.code}: {finding.message}\nFix: {finding.hint}")
+            notes.setdefault(key, []).append(
+                f"{finding.severity.value} {finding.code}: {finding.message}\nFix: {finding.hint}"
+            )
             if key not in worst or finding.severity.rank < worst[key].rank:
                 worst[key] = finding.severity
     for (sheet, coordinate), lines in notes.items():
@@ -59,14 +69,24 @@ def annotate(result: CheckResult, out: str | Path) -> Path:
         cell.fill = PatternFill("solid", fgColor="1F4E79")
         sheet.column_dimensions[cell.column_letter].width = width
     for row, finding in enumerate(result.findings, start=3):
-        values = (finding.severity.value, finding.code, finding.where, finding.ref, finding.message, finding.hint, finding.source)
+        values = (
+            finding.severity.value,
+            finding.code,
+            finding.where,
+            finding.ref,
+            finding.message,
+            finding.hint,
+            finding.source,
+        )
         for col, value in enumerate(values, start=1):
             sheet.cell(row, col, value)
         sheet.cell(row, 1).fill = PatternFill("solid", fgColor=FILLS[finding.severity])
         if finding.sheet in workbook.sheetnames and finding.cell:
             link = sheet.cell(row, 3)
             # An internal link (location, no target): Excel and LibreOffice jump to the cell.
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{finding.where.split('!')[0]}!{finding.cell.split(':')[0]}")
+            link.hyperlink = Hyperlink(
+                ref=link.coordinate, location=f"{finding.where.split('!')[0]}!{finding.cell.split(':')[0]}"
+            )
             link.style = "Hyperlink"
     sheet.freeze_panes = "A3"
     sheet.page_setup.orientation = "landscape"

@@ -41,10 +41,13 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(
-                p for p in path.iterdir()
-                if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()
-            ))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()
+                )
+            )
         else:
             found.append(path)
     return found
@@ -53,8 +56,12 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 def _counts(result) -> dict:
     from .findings import Severity
 
-    return {"errors": result.count(Severity.ERROR), "warnings": result.count(Severity.WARNING),
-            "infos": result.count(Severity.INFO), "accepted": len(result.accepted)}
+    return {
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+        "infos": result.count(Severity.INFO),
+        "accepted": len(result.accepted),
+    }
 
 
 def build_one(workbook: Path, output: Path, options: dict) -> Row:
@@ -66,8 +73,14 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
     try:
         result = check_workbook(workbook, options.get("as_of"))
         row.__dict__.update(_counts(result))
-        built = build_document(workbook, output, template=options.get("template"), force=options.get("force", False),
-                               with_findings=options.get("with_findings", False), result=result)
+        built = build_document(
+            workbook,
+            output,
+            template=options.get("template"),
+            force=options.get("force", False),
+            with_findings=options.get("with_findings", False),
+            result=result,
+        )
         row.output, row.status = built.output, "written"
         if options.get("pdf"):
             from .pdf import PdfError, export_pdf
@@ -86,8 +99,13 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
     return row
 
 
-def build_many(workbooks: list[Path], out_dir: Path | None, options: dict, jobs: int | None = None,
-               progress: Callable[[Row], None] | None = None) -> list[Row]:
+def build_many(
+    workbooks: list[Path],
+    out_dir: Path | None,
+    options: dict,
+    jobs: int | None = None,
+    progress: Callable[[Row], None] | None = None,
+) -> list[Row]:
     """Build every workbook's document, in parallel over the machine's cores.
 
     Documents go to ``out_dir`` (default: beside each workbook). Rows come back in the
@@ -97,14 +115,17 @@ def build_many(workbooks: list[Path], out_dir: Path | None, options: dict, jobs:
     workers = max(1, min(jobs or os.cpu_count() or 1, len(workbooks)))
     if workers == 1:
         rows = []
-        for workbook, output in zip(workbooks, outputs):
+        for workbook, output in zip(workbooks, outputs, strict=True):
             rows.append(build_one(workbook, output, options))
             if progress:
                 progress(rows[-1])
         return rows
     rows_by_index: dict[int, Row] = {}
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(build_one, wb, out, options): i for i, (wb, out) in enumerate(zip(workbooks, outputs))}
+        futures = {
+            pool.submit(build_one, wb, out, options): i
+            for i, (wb, out) in enumerate(zip(workbooks, outputs, strict=True))
+        }
         for future in as_completed(futures):
             index = futures[future]
             try:
@@ -127,11 +148,13 @@ def check_many(workbooks: list[Path], as_of: dt.date | None = None):
 def summary_table(rows: list[Row]) -> str:
     """The table that ends a batch run: workbook, findings by severity, output, status."""
     headers = ("workbook", "errors", "warnings", "info", "output", "status")
-    lines = [(str(r.workbook), str(r.errors), str(r.warnings), str(r.infos), str(r.output or "-"), r.status) for r in rows]
+    lines = [
+        (str(r.workbook), str(r.errors), str(r.warnings), str(r.infos), str(r.output or "-"), r.status) for r in rows
+    ]
     widths = [max(len(h), *(len(line[i]) for line in lines)) if lines else len(h) for i, h in enumerate(headers)]
-    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths))]
+    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     out.append("  ".join("-" * w for w in widths))
-    out += ["  ".join(v.ljust(w) for v, w in zip(line, widths)) for line in lines]
+    out += ["  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)) for line in lines]
     written = sum(1 for r in rows if r.output)
     out.append(f"{written} of {len(rows)} documents written.")
     return "\n".join(out)

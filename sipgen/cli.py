@@ -6,7 +6,6 @@ import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 from typer.core import TyperCommand
@@ -81,7 +80,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """Write, check and publish a school or ITT partnership improvement plan kept in Excel."""
 
@@ -108,7 +109,13 @@ def _new_file(path: Path, suffixes: tuple[str, ...], wrong_suffix: str, force: b
 @app.command(cls=PlainHelp, short_help="Write a plan workbook to fill in Excel.")
 def new(
     path: Path = typer.Argument(..., metavar="FILE.xlsx", help="Where to write the workbook, e.g. plan.xlsx."),
-    type: PlanType = typer.Option(PlanType.school, "--type", "-t", metavar="TYPE", help="school, or itt for a teacher-training partnership (trainees, partner schools, partnership board)."),
+    type: PlanType = typer.Option(
+        PlanType.school,
+        "--type",
+        "-t",
+        metavar="TYPE",
+        help="school, or itt for a teacher-training partnership (trainees, partner schools, partnership board).",
+    ),
     example: bool = typer.Option(False, "--example", help="Fill the workbook with a worked example plan."),
     force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
 ) -> None:
@@ -134,7 +141,7 @@ def new(
     typer.echo(f"Open it in Excel, fill it in, then run: sipgen check {path}")
 
 
-def _parse_as_of(text: Optional[str]) -> dt.date | None:
+def _parse_as_of(text: str | None) -> dt.date | None:
     if text is None:
         return None
     from .dates import parse_date
@@ -148,11 +155,22 @@ def _parse_as_of(text: Optional[str]) -> dt.date | None:
 
 @app.command(cls=PlainHelp, short_help="Check a plan workbook and list, cell by cell, what to fix.")
 def check(
-    workbooks: list[Path] = typer.Argument(..., metavar="FILE.xlsx...", help="One or more plan workbooks (.xlsx), or folders of them.", readable=False),
-    format: Format = typer.Option(Format.text, "--format", "-f", metavar="FORMAT", help="text for people, json for programs."),
+    workbooks: list[Path] = typer.Argument(
+        ..., metavar="FILE.xlsx...", help="One or more plan workbooks (.xlsx), or folders of them.", readable=False
+    ),
+    format: Format = typer.Option(
+        Format.text, "--format", "-f", metavar="FORMAT", help="text for people, json for programs."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only errors."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="The date to check against (reviews held by then); default today."),
-    annotate: Optional[Path] = typer.Option(None, "--annotate", metavar="FILE.xlsx", help="Also write a copy of the workbook with each finding as a comment on its cell, and a Findings sheet."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="The date to check against (reviews held by then); default today."
+    ),
+    annotate: Path | None = typer.Option(
+        None,
+        "--annotate",
+        metavar="FILE.xlsx",
+        help="Also write a copy of the workbook with each finding as a comment on its cell, and a Findings sheet.",
+    ),
 ) -> None:
     """Check a plan workbook and list, cell by cell, what to fix.
 
@@ -187,7 +205,9 @@ def check(
         except OutputError as exc:
             fail(str(exc))
         if format is Format.text:
-            typer.echo(f"Wrote {annotate}: each finding is a comment on its cell, listed on the Findings sheet.", err=True)
+            typer.echo(
+                f"Wrote {annotate}: each finding is a comment on its cell, listed on the Findings sheet.", err=True
+            )
     if format is Format.json:
         typer.echo(json_report(results))
     else:
@@ -197,22 +217,54 @@ def check(
             from .batch import Row, summary_table
             from .findings import Severity
 
-            rows = [Row(r.path, r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO), None,
-                        "unreadable" if r.unreadable else ("has errors" if r.count(Severity.ERROR) else "ok")) for r in results]
+            rows = [
+                Row(
+                    r.path,
+                    r.count(Severity.ERROR),
+                    r.count(Severity.WARNING),
+                    r.count(Severity.INFO),
+                    None,
+                    "unreadable" if r.unreadable else ("has errors" if r.count(Severity.ERROR) else "ok"),
+                )
+                for r in results
+            ]
             typer.echo("\n" + summary_table(rows).rsplit("\n", 1)[0])
     raise typer.Exit(max(result.exit_code(strict) for result in results))
 
 
 @app.command(cls=PlainHelp, short_help="Write the governor-ready Word document for a plan.")
 def build(
-    workbooks: list[Path] = typer.Argument(..., metavar="FILE.xlsx...", help="The plan workbook (.xlsx); or several, or folders of them.", readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE.docx", help="Where to write the document (a folder when building several); default: beside each workbook, with .docx."),
+    workbooks: list[Path] = typer.Argument(
+        ..., metavar="FILE.xlsx...", help="The plan workbook (.xlsx); or several, or folders of them.", readable=False
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FILE.docx",
+        help="Where to write the document (a folder when building several); default: beside each workbook, with .docx.",
+    ),
     force: bool = typer.Option(False, "--force", help="Write the document even if the plan has errors."),
     pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the document (needs LibreOffice)."),
-    template: Optional[Path] = typer.Option(None, "--template", metavar="FILE.docx", help="A Word template of your own, made from `sipgen template export`.", readable=False),
-    with_findings: bool = typer.Option(False, "--with-findings", help="Add an appendix listing the open check findings, for a draft meeting."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="The date to check against; default today."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="How many to build at once when building several; default: one for each core."),
+    template: Path | None = typer.Option(
+        None,
+        "--template",
+        metavar="FILE.docx",
+        help="A Word template of your own, made from `sipgen template export`.",
+        readable=False,
+    ),
+    with_findings: bool = typer.Option(
+        False, "--with-findings", help="Add an appendix listing the open check findings, for a draft meeting."
+    ),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help="The date to check against; default today."),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="How many to build at once when building several; default: one for each core.",
+    ),
 ) -> None:
     """Write the governor-ready Word document for a plan, or for every plan in a folder.
 
@@ -255,8 +307,10 @@ def _build_single(workbook: Path, output: Path | None, options: dict) -> None:
     if row.output:
         typer.echo(f"Wrote {row.output}")
         if row.errors or row.warnings or row.infos:
-            typer.echo(f"Check: {counts_line(row.errors, row.warnings, row.infos, row.accepted)}. "
-                       f"Run `sipgen check {workbook}` for the details.")
+            typer.echo(
+                f"Check: {counts_line(row.errors, row.warnings, row.infos, row.accepted)}. "
+                f"Run `sipgen check {workbook}` for the details."
+            )
     if row.pdf:
         typer.echo(f"Wrote {row.pdf}")
     if row.message:
@@ -266,8 +320,13 @@ def _build_single(workbook: Path, output: Path | None, options: dict) -> None:
 def _build_several(workbooks: list[Path], out_dir: Path | None, options: dict, jobs: int | None) -> None:
     from .batch import build_many, summary_table
 
-    with typer.progressbar(length=len(workbooks), label="Building", file=sys.stderr,
-                           item_show_func=lambda row: row.workbook.name if row else "") as bar:
+    with typer.progressbar(
+        length=len(workbooks),
+        label="Building",
+        file=sys.stderr,
+        item_show_func=lambda row: row.workbook.name if row else "",
+    ) as bar:
+
         def advance(row):
             bar.current_item = row
             bar.update(1)
@@ -280,8 +339,9 @@ def _build_several(workbooks: list[Path], out_dir: Path | None, options: dict, j
     raise typer.Exit(max(row.exit_code for row in rows))
 
 
-template_app = typer.Typer(help="Work with the Word template that gives the document its look.", no_args_is_help=True,
-                           rich_markup_mode=None)
+template_app = typer.Typer(
+    help="Work with the Word template that gives the document its look.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(template_app, name="template")
 
 
@@ -356,6 +416,9 @@ def run() -> None:
     except Exception as exc:  # a bug: say so plainly, keep the detail for those who ask
         if os.environ.get("SIPGEN_DEBUG"):
             raise
-        typer.echo(f"sipgen: something went wrong inside sipgen ({type(exc).__name__}: {exc}). "
-                   "Set SIPGEN_DEBUG=1 to see the details and report them.", err=True)
+        typer.echo(
+            f"sipgen: something went wrong inside sipgen ({type(exc).__name__}: {exc}). "
+            "Set SIPGEN_DEBUG=1 to see the details and report them.",
+            err=True,
+        )
         sys.exit(3)

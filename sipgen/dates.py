@@ -30,19 +30,44 @@ _TERMS = {
 }
 _SEASON = {"autumn": "aut", "aut": "aut", "spring": "spr", "spr": "spr", "summer": "sum", "sum": "sum"}
 _LABEL = re.compile(
-    r"^(?P<season>autumn|aut|spring|spr|summer|sum)\.?\s*(?:term)?\s*(?:(?:half[- ]?term\s*)?(?P<half>[12]|one|two|i{1,2}))?\s*(?:term)?"
+    r"^(?P<season>autumn|aut|spring|spr|summer|sum)\.?\s*(?:term)?\s*(?:(?:half[- "
+    r"]?term\s*)?(?P<half>[12]|one|two|i{1,2}))?\s*(?:term)?"
     r"(?:\s*(?P<year>\d{4}|\d{2}))?$"
 )
 # Holidays a deadline is set by ("by Feb half term", "by Christmas"): the half-term they close.
 _BREAKS = {10: "aut1", 2: "spr1", 5: "sum1"}
 _HOLIDAYS = {"christmas": ("Christmas", "aut2"), "xmas": ("Christmas", "aut2"), "easter": ("Easter", "spr2")}
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # "sept", "september" and "sep" all mean 9.
-_MONTH = {**{n.casefold(): i for i, n in enumerate(_MONTH_NAMES, 1)},
-          **{n[:3].casefold(): i for i, n in enumerate(_MONTH_NAMES, 1)}, "sept": 9}
+_MONTH = {
+    **{n.casefold(): i for i, n in enumerate(_MONTH_NAMES, 1)},
+    **{n[:3].casefold(): i for i, n in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
 _M = "(?P<month>" + "|".join(sorted(_MONTH, key=len, reverse=True)) + ")"
+
+
+def month_number(text: str) -> int | None:
+    """9 for "Sept", "sep" or "September"; None for anything else."""
+    return _MONTH.get(text.strip().rstrip(".").casefold())
+
+
+# Any month name or abbreviation, for other modules' patterns (no group, case left to the caller).
+MONTH_PATTERN = "(?:" + "|".join(sorted(_MONTH, key=len, reverse=True)) + ")"
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri|sat|sun)"
 
 _NUMERIC = (
@@ -199,7 +224,7 @@ def _season(match: re.Match, year_start: dt.date | None) -> PlanDate | None:
 
 
 def _month_first(match: re.Match, year_start: dt.date | None) -> PlanDate | None:
-    """"March", "Sept 2025", "Sept 25" (a year) or "Sept 30" (a day), "March 31st 2026"."""
+    """ "March", "Sept 2025", "Sept 25" (a year) or "Sept 30" (a day), "March 31st 2026"."""
     month, num, year = _MONTH[match["month"]], match["num"], match["year"]
     if num is None:
         return _month(month, None, year_start)
@@ -237,7 +262,7 @@ def _day(day: str, month: int, year: str | None, year_start: dt.date | None) -> 
 
 
 def _edge(match: re.Match, year_start: dt.date | None) -> PlanDate | None:
-    """"End of Spring term", "Start of Aut2", "By 31/3/26", "By Feb half term": one day."""
+    """ "End of Spring term", "Start of Aut2", "By 31/3/26", "By Feb half term": one day."""
     edge = match.groupdict().get("edge")
     rest = match["rest"]
     target = _single(rest, year_start)
@@ -255,7 +280,7 @@ def _edge(match: re.Match, year_start: dt.date | None) -> PlanDate | None:
 
 
 def _holiday(rest: str, year_start: dt.date) -> PlanDate | None:
-    """"Feb half term", "Christmas": the half-term that closes before it, named as typed."""
+    """ "Feb half term", "Christmas": the half-term that closes before it, named as typed."""
     match = _BREAK.match(rest)
     if match and _MONTH[match["month"]] in _BREAKS:
         month = _MONTH[match["month"]]
@@ -269,9 +294,9 @@ def _holiday(rest: str, year_start: dt.date) -> PlanDate | None:
 
 
 def _range(key: str, year_start: dt.date | None) -> PlanDate | None:
-    """"Autumn 25 - Feb 26", "Sept - Dec 2025", "Aut1-Aut2": two dates in one cell."""
+    """ "Autumn 25 - Feb 26", "Sept - Dec 2025", "Aut1-Aut2": two dates in one cell."""
     for separator in _SEPARATOR.finditer(key):
-        left_text, right_text = key[:separator.start()], key[separator.end():]
+        left_text, right_text = key[: separator.start()], key[separator.end() :]
         if not left_text or not right_text:
             continue
         left, right = _ends(left_text, right_text, year_start)

@@ -17,9 +17,13 @@ class OutputError(Exception):
 def check_output(path: Path, inputs: tuple[Path, ...] = ()) -> None:
     """Raise :class:`OutputError` if writing ``path`` would harm an input or cannot work."""
     for source in inputs:
-        same = path.resolve() == source.resolve() or (path.exists() and source.exists() and os.path.samefile(source, path))
+        same = path.resolve() == source.resolve() or (
+            path.exists() and source.exists() and os.path.samefile(source, path)
+        )
         if same:
-            raise OutputError(f"{path}: this is the input workbook; sipgen never overwrites it. Choose another output name.")
+            raise OutputError(
+                f"{path}: this is the input workbook; sipgen never overwrites it. Choose another output name."
+            )
     if path.is_dir():
         raise OutputError(f"{path}: this is a folder. Give a file name, e.g. {path / 'plan.xlsx'}.")
     folder = path.parent

@@ -13,13 +13,36 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
+
+from .findings import Finding
+from .rules import finding
 from .schema import Column, Kind, Sheet, header_keys, normalise_header
 from .terms import word
 from .values import BadValue, as_text, convert
 
 HEADER_SEARCH_ROWS = 10
 # Words too common in headers to say which column is meant ("Date of review", "Cost (£)").
-_COMMON_WORDS = {"the", "of", "a", "an", "and", "or", "to", "for", "by", "in", "on", "date", "dates", "s", "be", "we", "will", "is"}
+_COMMON_WORDS = {
+    "the",
+    "of",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "for",
+    "by",
+    "in",
+    "on",
+    "date",
+    "dates",
+    "s",
+    "be",
+    "we",
+    "will",
+    "is",
+}
 # How alike a header must be to a column's name to be taken for it (difflib's ratio).
 _NAME_LIKENESS = 0.75
 # The share of a column's filled cells that must fit a typed column (dates, money ...).
@@ -62,8 +85,14 @@ class Guess:
     reason: str  # "name", or "place" (it stands where the column goes and its cells fit)
 
 
-def guess_unknown(sheet: Sheet, rows: dict[int, dict[int, object]], header_row: int, mapping: dict[int, Column],
-                  plan_type: str, year_start) -> list[Guess]:
+def guess_unknown(
+    sheet: Sheet,
+    rows: dict[int, dict[int, object]],
+    header_row: int,
+    mapping: dict[int, Column],
+    plan_type: str,
+    year_start,
+) -> list[Guess]:
     """For each unknown header, the missing column it most probably is (if any is likely)."""
     missing = [c for c in sheet.columns if c not in mapping.values()]
     unknown = {col: as_text(v) for col, v in rows[header_row].items() if col not in mapping and as_text(v)}
@@ -149,4 +178,78 @@ def _fits(column: Column, values: list[object], year_start, inside: bool) -> boo
 
 
 def _looks_like_refs(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z]{0,3}\s*\d+(?:\.\d+)*(?:\s*[,;/]\s*[A-Za-z]{0,3}\s*\d+(?:\.\d+)*)*", text.strip()))
+    return bool(
+        re.fullmatch(r"[A-Za-z]{0,3}\s*\d+(?:\.\d+)*(?:\s*[,;/]\s*[A-Za-z]{0,3}\s*\d+(?:\.\d+)*)*", text.strip())
+    )
+
+
+# -- what to tell the user (WB003) ----------------------------------------------------------
+
+
+def no_header(sheet: Sheet, plan_type: str) -> Finding:
+    required = ", ".join(word(c.header, plan_type) for c in sheet.columns if c.required)
+    return finding(
+        "WB003",
+        f"The '{sheet.name}' sheet has no header row sipgen recognises, so none of its rows can be read.",
+        f"Put the headers in the first row; it needs at least: {required}.",
+        sheet=sheet.name,
+        cell="A1",
+    )
+
+
+def column_findings(
+    sheet: Sheet,
+    rows: dict[int, dict[int, object]],
+    header_row: int,
+    mapping: dict[int, Column],
+    guesses: list[Guess],
+    plan_type: str,
+) -> list[Finding]:
+    """WB003 for each guessed column, then for each required column still missing."""
+    found = [_guess_finding(sheet, rows, header_row, guess, plan_type) for guess in guesses]
+    guessed = {g.column.field for g in guesses}
+    taken = {g.col for g in guesses}
+    unmatched = {col: as_text(v) for col, v in rows[header_row].items() if col not in mapping and col not in taken}
+    for column in sheet.columns:
+        if column.required and column not in mapping.values() and column.field not in guessed:
+            found.append(_missing_finding(sheet, rows, header_row, column, unmatched, plan_type))
+    return found
+
+
+def _guess_finding(sheet: Sheet, rows, header_row: int, guess: Guess, plan_type: str) -> Finding:
+    target = word(guess.column.header, plan_type)
+    letter = get_column_letter(guess.col)
+    count = sum(1 for r, cols in rows.items() if r > header_row and guess.col in cols)
+    why = (
+        ""
+        if guess.reason == "name"
+        else f" It stands where the '{target}' column goes, and its cells hold what that column holds."
+    )
+    return finding(
+        "WB003",
+        f"Column {letter} is headed '{guess.header}', which sipgen does not know, so its {count} filled "
+        f"cell{'s are' if count != 1 else ' is'} not read. It is probably the '{target}' column.{why}",
+        f"If column {letter} holds the {target.lower()}, rename its header to '{target}'; "
+        "if it holds something else, give it a header of its own after the plan's columns.",
+        sheet=sheet.name,
+        cell=f"{letter}{header_row}",
+    )
+
+
+def _missing_finding(sheet: Sheet, rows, header_row: int, column: Column, unmatched: dict, plan_type: str) -> Finding:
+    header = word(column.header, plan_type)
+    names = [h.casefold() for h in unmatched.values()]
+    close = difflib.get_close_matches(header.casefold(), names, n=1, cutoff=0.4)
+    if close:
+        col = next(c for c, h in unmatched.items() if h.casefold() == close[0])
+        hint = f"If column {get_column_letter(col)} ('{unmatched[col]}') holds it, rename that header to '{header}'."
+    else:
+        col = max(rows[header_row]) + 1
+        hint = f"Add a column headed '{header}'."
+    return finding(
+        "WB003",
+        f"The '{sheet.name}' sheet has no '{header}' column, which sipgen needs.",
+        hint,
+        sheet=sheet.name,
+        cell=f"{get_column_letter(col)}{header_row}",
+    )

@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-
 DATE = "date"
 TIMING = "timing"
 UNDECIDED = "undecided"

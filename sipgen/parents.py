@@ -48,12 +48,16 @@ def _once(record, label: str, seen: dict) -> list[Finding]:
         return []
     other, other_label = seen[ref]
     also = f"the {other_label} at {other.where('ref')}" if other_label != label else f"the one at {other.where('ref')}"
-    return [finding(
-        "WB005",
-        f"The reference {ref} is used twice: this {label} and {also}.",
-        "Give each row its own reference, e.g. renumber this one.",
-        sheet=record.sheet, cell=record.cell("ref"), ref=ref,
-    )]
+    return [
+        finding(
+            "WB005",
+            f"The reference {ref} is used twice: this {label} and {also}.",
+            "Give each row its own reference, e.g. renumber this one.",
+            sheet=record.sheet,
+            cell=record.cell("ref"),
+            ref=ref,
+        )
+    ]
 
 
 def _duplicate_people(plan: model.Plan) -> list[Finding]:
@@ -62,12 +66,16 @@ def _duplicate_people(plan: model.Plan) -> list[Finding]:
     for person in plan.staff:
         key = person.initials.upper()
         if key and key in seen:
-            found.append(finding(
-                "WB005",
-                f"The initials {person.initials} are listed twice on the Staff sheet (also at {seen[key].where('initials')}).",
-                "Give each person different initials, e.g. add a middle initial.",
-                sheet=person.sheet, cell=person.cell("initials"),
-            ))
+            found.append(
+                finding(
+                    "WB005",
+                    f"The initials {person.initials} are listed twice on the Staff sheet (also at "
+                    f"{seen[key].where('initials')}).",
+                    "Give each person different initials, e.g. add a middle initial.",
+                    sheet=person.sheet,
+                    cell=person.cell("initials"),
+                )
+            )
         elif key:
             seen[key] = person
     return found
@@ -78,8 +86,20 @@ def _missing_parents(plan: model.Plan) -> list[Finding]:
     objectives = {o.ref for o in plan.objectives}
     parents = (
         (plan.objectives, "priority", priorities, "priority", "the Priorities sheet"),
-        (plan.actions, "objective", objectives | priorities, "objective or priority", "the Objectives or Priorities sheet"),
-        (plan.criteria, "parent", priorities | objectives, "priority or objective", "the Priorities or Objectives sheet"),
+        (
+            plan.actions,
+            "objective",
+            objectives | priorities,
+            "objective or priority",
+            "the Objectives or Priorities sheet",
+        ),
+        (
+            plan.criteria,
+            "parent",
+            priorities | objectives,
+            "priority or objective",
+            "the Priorities or Objectives sheet",
+        ),
         (plan.checks, "priority", priorities, "priority", "the Priorities sheet"),
     )
     found = []
@@ -87,12 +107,16 @@ def _missing_parents(plan: model.Plan) -> list[Finding]:
         for record in records:
             parent = getattr(record, attr)
             if parent and parent not in existing:
-                found.append(finding(
-                    "WB006",
-                    f"This row belongs to {label} {parent}, but the plan has no {label} {parent}.",
-                    f"Correct the reference, or add {parent} to {where}.",
-                    sheet=record.sheet, cell=record.cell(attr), ref=getattr(record, "ref", "") or parent,
-                ))
+                found.append(
+                    finding(
+                        "WB006",
+                        f"This row belongs to {label} {parent}, but the plan has no {label} {parent}.",
+                        f"Correct the reference, or add {parent} to {where}.",
+                        sheet=record.sheet,
+                        cell=record.cell(attr),
+                        ref=getattr(record, "ref", "") or parent,
+                    )
+                )
     return found
 
 

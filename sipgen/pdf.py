@@ -46,8 +46,17 @@ def export_pdf(docx: Path, pdf: Path) -> Path:
         if _uno_available():
             command = [UNO_PYTHON, str(Path(__file__).with_name("uno_export.py")), str(docx), str(made), str(profile)]
         else:  # the contents page stays as sipgen wrote it, without page numbers
-            command = [office, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-                       "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work_dir), str(docx)]
+            command = [
+                office,
+                "--headless",
+                "--norestore",
+                f"-env:UserInstallation=file://{profile}",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(work_dir),
+                str(docx),
+            ]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=env)
         except subprocess.TimeoutExpired:

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from . import model
 from .dates import default_year_start, fill_range
 from .findings import Finding
-from .headers import Guess, find_header, guess_unknown, match_key
+from .headers import column_findings, find_header, guess_unknown, match_key, no_header
 from .parents import check_references, link
 from .rules import finding
 from .schema import (
@@ -33,7 +33,7 @@ from .schema import (
     normalise_header,
 )
 from .terms import SCHOOL, plan_type_from_label, word
-from .values import BadValue, as_text, convert
+from .values import BadValue, convert
 from .xlsx import Grid, WorkbookError, read_grids
 
 RECORD_TYPES: dict[str, type[model.Record]] = {
@@ -99,7 +99,8 @@ def _not_a_plan(path: Path, grids: list[Grid]) -> Finding:
         "WB002",
         f"{path}: this workbook is not a sipgen plan; none of its sheets ({names}) is one of the plan's "
         "(Settings, Priorities, Actions ...).",
-        f"Run `sipgen new plan.xlsx` for a plan workbook and copy your plan into it, or check that {path.name} is the right file.",
+        "Run `sipgen new plan.xlsx` for a plan workbook and copy your plan into it, or check that "
+        f"{path.name} is the right file.",
     )
 
 
@@ -138,7 +139,9 @@ class _Reader:
         self._report_missing_sheets(by_sheet)
 
         settings_grid = by_sheet.get(SETTINGS.name)
-        settings = self._read_form(SETTINGS, settings_grid) if settings_grid else model.Settings(sheet=SETTINGS.name, row=1)
+        settings = (
+            self._read_form(SETTINGS, settings_grid) if settings_grid else model.Settings(sheet=SETTINGS.name, row=1)
+        )
         self._finish_settings(settings)
         data: dict[str, object] = {"settings": settings}
         for sheet in SHEETS:
@@ -146,7 +149,9 @@ class _Reader:
                 continue
             grid = by_sheet.get(sheet.name)
             if sheet.form:
-                data[sheet.key] = self._read_form(sheet, grid) if grid else RECORD_TYPES[sheet.key](sheet=sheet.name, row=1)
+                data[sheet.key] = (
+                    self._read_form(sheet, grid) if grid else RECORD_TYPES[sheet.key](sheet=sheet.name, row=1)
+                )
             else:
                 data[sheet.key] = self._read_table(sheet, grid) if grid else []
         plan = model.Plan(source=str(self.path), sheets=tuple(g.name for g in self.grids), **data)
@@ -163,26 +168,36 @@ class _Reader:
             if sheet.required and sheet.name not in found:
                 self.missing_sheets.append(sheet.name)
                 close = difflib.get_close_matches(sheet.name, [g.name for g in self.grids], n=1, cutoff=0.5)
-                hint = f"Rename the sheet '{close[0]}' to '{sheet.name}'." if close else (
-                    f"Add a sheet named '{sheet.name}' (run `sipgen new` to see the layout)."
+                hint = (
+                    f"Rename the sheet '{close[0]}' to '{sheet.name}'."
+                    if close
+                    else (f"Add a sheet named '{sheet.name}' (run `sipgen new` to see the layout).")
                 )
-                self.findings.append(finding(
-                    "WB002",
-                    f"The workbook has no '{sheet.name}' sheet, which every plan needs. Sheets found: {names}.",
-                    hint, sheet=sheet.name,
-                ))
+                self.findings.append(
+                    finding(
+                        "WB002",
+                        f"The workbook has no '{sheet.name}' sheet, which every plan needs. Sheets found: {names}.",
+                        hint,
+                        sheet=sheet.name,
+                    )
+                )
 
     def _unread_sheet(self, grid: Grid) -> None:
         cells = [(r, c) for r, cols in grid.cells.items() for c in cols]
         if not cells:
             return
         first = min(cells)
-        self.findings.append(finding(
-            "WB008",
-            f"The sheet '{grid.name}' is not part of a sipgen plan, so its {len(cells)} filled cell(s) are not read.",
-            "Move anything the plan needs onto the plan's own sheets, or ignore this if the sheet is just your notes.",
-            sheet=grid.name, cell=_range(cells) if len(cells) > 1 else _coord(*first),
-        ))
+        self.findings.append(
+            finding(
+                "WB008",
+                f"The sheet '{grid.name}' is not part of a sipgen plan, so its {len(cells)} filled cell(s) "
+                "are not read.",
+                "Move anything the plan needs onto the plan's own sheets, or ignore this if the sheet is just "
+                "your notes.",
+                sheet=grid.name,
+                cell=_range(cells) if len(cells) > 1 else _coord(*first),
+            )
+        )
 
     def _read_form(self, sheet: Sheet, grid: Grid) -> model.Record:
         """A sheet of label | value | help rows, such as Settings."""
@@ -222,28 +237,37 @@ class _Reader:
         settings.plan_type = plan_type or SCHOOL
         self.plan_type = settings.plan_type
         if not settings.title:
-            settings.title = word("{default_title}", settings.plan_type) + (f" {settings.academic_year}" if settings.academic_year else "")
+            settings.title = word("{default_title}", settings.plan_type) + (
+                f" {settings.academic_year}" if settings.academic_year else ""
+            )
         if settings.year_start is not None:
             self.year_start = settings.year_start.start
         elif settings.academic_year:
             self.year_start = default_year_start(settings.academic_year)
             if self.year_start is None:
-                self.findings.append(finding(
-                    "WB004",
-                    f"The academic year '{settings.academic_year}' is not written like 2026-27, so half-terms such as Aut1 cannot be dated.",
-                    "Write the academic year like 2026-27.",
-                    sheet=settings.sheet, cell=settings.cell("academic_year"),
-                ))
+                self.findings.append(
+                    finding(
+                        "WB004",
+                        f"The academic year '{settings.academic_year}' is not written like 2026-27, so "
+                        "half-terms such as Aut1 cannot be dated.",
+                        "Write the academic year like 2026-27.",
+                        sheet=settings.sheet,
+                        cell=settings.cell("academic_year"),
+                    )
+                )
         for name, low, high in (("max_priorities", 1, 100), ("max_owner_share", 1, 100)):
             value = getattr(settings, name)
             if value is not None and not low <= value <= high:
                 column = SETTINGS.column(name)
-                self.findings.append(finding(
-                    "WB004",
-                    f"{column.header} is {value:g}, which sipgen cannot use; it must be between {low} and {high}.",
-                    f"Type a number from {low} to {high}, or leave it blank for {column.default}.",
-                    sheet=settings.sheet, cell=settings.cell(name),
-                ))
+                self.findings.append(
+                    finding(
+                        "WB004",
+                        f"{column.header} is {value:g}, which sipgen cannot use; it must be between {low} and {high}.",
+                        f"Type a number from {low} to {high}, or leave it blank for {column.default}.",
+                        sheet=settings.sheet,
+                        cell=settings.cell(name),
+                    )
+                )
                 value = None
             if value is None:
                 setattr(settings, name, float(SETTINGS.column(name).default))
@@ -254,18 +278,21 @@ class _Reader:
         header_row, mapping = find_header(sheet, grid.cells)
         used: set[tuple[int, int]] = set()
         if header_row is None:
-            self._no_header(sheet)
+            self.findings.append(no_header(sheet, self.plan_type))
             self._account(sheet, grid, used)
             return []
         used.update((header_row, c) for c in mapping)
         # A title typed above the headers ("Ashgrove SIP 2025-26") names the sheet; it is not plan data.
         used.update((r, c) for r in grid.cells if r < header_row and len(grid.cells[r]) == 1 for c in grid.cells[r])
         guesses = guess_unknown(sheet, grid.cells, header_row, mapping, self.plan_type, self.year_start)
-        self._report_guesses(sheet, grid, header_row, guesses, used)
-        self._report_missing_columns(sheet, grid, header_row, mapping, guesses)
-        records = [self._read_row(sheet, grid, row, mapping, used)
-                   for row in sorted(r for r in grid.cells if r > header_row)
-                   if any(c in mapping for c in grid.cells[row])]
+        self.findings += column_findings(sheet, grid.cells, header_row, mapping, guesses, self.plan_type)
+        # The cells of a guessed column are named by its WB003, so they are not reported again as WB008.
+        used.update((r, g.col) for g in guesses for r, cols in grid.cells.items() if r >= header_row and g.col in cols)
+        records = [
+            self._read_row(sheet, grid, row, mapping, used)
+            for row in sorted(r for r in grid.cells if r > header_row)
+            if any(c in mapping for c in grid.cells[row])
+        ]
         self._account(sheet, grid, used)
         return records
 
@@ -282,66 +309,17 @@ class _Reader:
         if "start" in values or "due" in values:
             # A range typed in one cell ("Autumn 25 - Feb 26") fills both start and due.
             values["start"], values["due"] = fill_range(values.get("start"), values.get("due"))
-        record = RECORD_TYPES[sheet.key](sheet=sheet.name, row=row, cells=cells, unreadable=unreadable,
-                                         **{k: v for k, v in values.items() if v is not None})
+        record = RECORD_TYPES[sheet.key](
+            sheet=sheet.name,
+            row=row,
+            cells=cells,
+            unreadable=unreadable,
+            **{k: v for k, v in values.items() if v is not None},
+        )
         for column in mapping.values():
             if column.required and values.get(column.field) in (None, "", ()) and column.field not in unreadable:
                 self._missing_value(sheet, column, cells[column.field], getattr(record, "ref", ""))
         return record
-
-    def _no_header(self, sheet: Sheet) -> None:
-        required = ", ".join(word(c.header, self.plan_type) for c in sheet.columns if c.required)
-        self.findings.append(finding(
-            "WB003",
-            f"The '{sheet.name}' sheet has no header row sipgen recognises, so none of its rows can be read.",
-            f"Put the headers in the first row; it needs at least: {required}.",
-            sheet=sheet.name, cell="A1",
-        ))
-
-    def _report_guesses(self, sheet: Sheet, grid: Grid, header_row: int, guesses: list[Guess], used: set) -> None:
-        """WB003 for each unknown header that is probably one of the plan's missing columns.
-
-        Its cells are named by this finding, so they are not reported again as WB008.
-        """
-        for guess in guesses:
-            target = word(guess.column.header, self.plan_type)
-            letter = get_column_letter(guess.col)
-            cells = [(r, guess.col) for r, cols in grid.cells.items() if r >= header_row and guess.col in cols]
-            used.update(cells)
-            count = len(cells) - 1
-            why = ("" if guess.reason == "name"
-                   else f" It stands where the '{target}' column goes, and its cells hold what that column holds.")
-            self.findings.append(finding(
-                "WB003",
-                f"Column {letter} is headed '{guess.header}', which sipgen does not know, so its {count} filled "
-                f"cell{'s are' if count != 1 else ' is'} not read. It is probably the '{target}' column.{why}",
-                f"If column {letter} holds the {target.lower()}, rename its header to '{target}'; "
-                "if it holds something else, give it a header of its own after the plan's columns.",
-                sheet=sheet.name, cell=_coord(header_row, guess.col),
-            ))
-
-    def _report_missing_columns(self, sheet: Sheet, grid: Grid, header_row: int, mapping: dict[int, Column],
-                                guesses: list[Guess]) -> None:
-        guessed = {g.column.field for g in guesses}
-        taken = {g.col for g in guesses}
-        unmatched = {col: as_text(v) for col, v in grid.cells[header_row].items() if col not in mapping and col not in taken}
-        for column in sheet.columns:
-            if not column.required or column in mapping.values() or column.field in guessed:
-                continue
-            header = word(column.header, self.plan_type)
-            close = difflib.get_close_matches(header.casefold(), [h.casefold() for h in unmatched.values()], n=1, cutoff=0.4)
-            if close:
-                col = next(c for c, h in unmatched.items() if h.casefold() == close[0])
-                hint = f"If column {get_column_letter(col)} ('{unmatched[col]}') holds it, rename that header to '{header}'."
-                cell = _coord(header_row, col)
-            else:
-                hint = f"Add a column headed '{header}'."
-                cell = _coord(header_row, max(grid.cells[header_row]) + 1)
-            self.findings.append(finding(
-                "WB003",
-                f"The '{sheet.name}' sheet has no '{header}' column, which sipgen needs.",
-                hint, sheet=sheet.name, cell=cell,
-            ))
 
     # -- cells ---------------------------------------------------------------------------
 
@@ -349,54 +327,79 @@ class _Reader:
         if isinstance(raw, str) and _CONTROL.search(raw):
             count = len(_CONTROL.findall(raw))
             raw = _CONTROL.sub("", raw)
-            self.findings.append(finding(
-                "WB007",
-                f"This cell holds {count} control character{'s' if count > 1 else ''} that a document cannot show; sipgen leaves {'them' if count > 1 else 'it'} out.",
-                "Retype the text, or paste it as plain text, to remove the hidden characters.",
-                sheet=sheet.name, cell=_coord(row, col),
-            ))
+            self.findings.append(
+                finding(
+                    "WB007",
+                    f"This cell holds {count} control character{'s' if count > 1 else ''} that a document "
+                    f"cannot show; sipgen leaves {'them' if count > 1 else 'it'} out.",
+                    "Retype the text, or paste it as plain text, to remove the hidden characters.",
+                    sheet=sheet.name,
+                    cell=_coord(row, col),
+                )
+            )
         try:
             return convert(column, raw, self.year_start)
         except BadValue as exc:
             header = word(column.header, self.plan_type)
-            self.findings.append(finding(
-                "WB004", f"{header}: {exc}", exc.hint, sheet=sheet.name, cell=_coord(row, col),
-            ))
+            self.findings.append(
+                finding(
+                    "WB004",
+                    f"{header}: {exc}",
+                    exc.hint,
+                    sheet=sheet.name,
+                    cell=_coord(row, col),
+                )
+            )
             return None
 
     def _missing_value(self, sheet: Sheet, column: Column, cell: str, ref: str) -> None:
         header = word(column.header, self.plan_type)
         what = f"This row has no {header}" if not sheet.form else f"{header} is blank"
-        self.findings.append(finding(
-            "WB004", f"{what}, and sipgen needs one.", "Fill it in. " + word(column.help, self.plan_type),
-            sheet=sheet.name, cell=cell, ref=ref,
-        ))
+        self.findings.append(
+            finding(
+                "WB004",
+                f"{what}, and sipgen needs one.",
+                "Fill it in. " + word(column.help, self.plan_type),
+                sheet=sheet.name,
+                cell=cell,
+                ref=ref,
+            )
+        )
 
     def _account(self, sheet: Sheet, grid: Grid, used: set[tuple[int, int]]) -> None:
         """Report formula and error cells (WB007) and every filled cell not read (WB008)."""
         self.read_cells[grid.name].update(used)
         for row, col in grid.no_value:
-            self.findings.append(finding(
-                "WB007",
-                "This cell holds a formula with no saved result, so sipgen cannot see its value.",
-                "Open the workbook in Excel and save it once so the result is stored, or type the value itself.",
-                sheet=sheet.name, cell=_coord(row, col),
-            ))
+            self.findings.append(
+                finding(
+                    "WB007",
+                    "This cell holds a formula with no saved result, so sipgen cannot see its value.",
+                    "Open the workbook in Excel and save it once so the result is stored, or type the value itself.",
+                    sheet=sheet.name,
+                    cell=_coord(row, col),
+                )
+            )
         for row, col, error in grid.errors:
-            self.findings.append(finding(
-                "WB007",
-                f"This cell shows the error {error}, so sipgen cannot read a value from it.",
-                "Correct the formula, or type the value itself.",
-                sheet=sheet.name, cell=_coord(row, col),
-            ))
+            self.findings.append(
+                finding(
+                    "WB007",
+                    f"This cell shows the error {error}, so sipgen cannot read a value from it.",
+                    "Correct the formula, or type the value itself.",
+                    sheet=sheet.name,
+                    cell=_coord(row, col),
+                )
+            )
         for merged in grid.merged:
             first = merged.split(":")[0]
-            self.findings.append(finding(
-                "WB008",
-                f"Cells {merged} are merged, so sipgen reads only {first}; whatever the others held is lost to it.",
-                "Unmerge the cells (Home > Merge & Center) and put each value in its own cell.",
-                sheet=sheet.name, cell=merged,
-            ))
+            self.findings.append(
+                finding(
+                    "WB008",
+                    f"Cells {merged} are merged, so sipgen reads only {first}; whatever the others held is lost to it.",
+                    "Unmerge the cells (Home > Merge & Center) and put each value in its own cell.",
+                    sheet=sheet.name,
+                    cell=merged,
+                )
+            )
         by_col: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for row, cols in grid.cells.items():
             for col in cols:
@@ -406,13 +409,22 @@ class _Reader:
             letter = get_column_letter(col)
             n = len(cells)
             place = _range(cells) if n > 1 else _coord(*cells[0])
-            self.findings.append(finding(
-                "WB008",
-                f"{n} filled cell{'s' if n > 1 else ''} in column {letter} ({place}) {'are' if n > 1 else 'is'} not read: "
-                + ("the column has no header sipgen knows." if not sheet.form else "they are not beside a setting sipgen knows."),
-                "Move the text into a column sipgen reads, or rename the header to one in the template; ignore this if they are only notes.",
-                sheet=sheet.name, cell=place,
-            ))
+            self.findings.append(
+                finding(
+                    "WB008",
+                    f"{n} filled cell{'s' if n > 1 else ''} in column {letter} ({place}) "
+                    f"{'are' if n > 1 else 'is'} not read: "
+                    + (
+                        "the column has no header sipgen knows."
+                        if not sheet.form
+                        else "they are not beside a setting sipgen knows."
+                    ),
+                    "Move the text into a column sipgen reads, or rename the header to one in the template; "
+                    "ignore this if they are only notes.",
+                    sheet=sheet.name,
+                    cell=place,
+                )
+            )
 
 
 def _coord(row: int, col: int) -> str:

@@ -13,7 +13,9 @@ REF_PATTERN = re.compile(r"(?<![\w.])P\d{1,2}(?:\.\d{1,3}){0,2}(?![\w]|\.\d)")
 
 def ref_order(ref: str) -> tuple:
     """A sort key that puts references in their natural order: P2 before P10, P1.1.2 after P1.1.1."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|[^\d.\s]+", ref.upper()))
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.findall(r"\d+|[^\d.\s]+", ref.upper())
+    )
 
 
 def find_refs(text: str) -> list[re.Match]:

@@ -28,18 +28,24 @@ def use_colour(stream=None) -> bool:
 
 def summary_line(result: CheckResult) -> str:
     """'3 errors, 5 warnings, 1 info (2 accepted)', or 'No problems found'."""
-    return counts_line(result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFO), len(result.accepted))
+    return counts_line(
+        result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFO), len(result.accepted)
+    )
 
 
 def counts_line(errors: int, warnings: int, infos: int, accepted: int = 0) -> str:
-    parts = [f"{n} {noun}{'s' if n != 1 and noun != 'info' else ''}"
-             for n, noun in ((errors, "error"), (warnings, "warning"), (infos, "info")) if n]
+    parts = [
+        f"{n} {noun}{'s' if n != 1 and noun != 'info' else ''}"
+        for n, noun in ((errors, "error"), (warnings, "warning"), (infos, "info"))
+        if n
+    ]
     text = ", ".join(parts) if parts else "No problems found"
     return text + (f" ({accepted} accepted)" if accepted else "")
 
 
 def text_report(result: CheckResult, colour: bool = False, width: int = 100) -> str:
     """The report ``sipgen check`` prints: findings grouped by sheet, then a summary line."""
+
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if colour else text
 

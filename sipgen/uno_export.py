@@ -27,9 +27,17 @@ def main(source, target, profile):
 
     pipe = "sipgen" + uuid.uuid4().hex
     office = subprocess.Popen(
-        ["soffice", "--headless", "--norestore", "--nologo", "--nodefault",
-         "-env:UserInstallation=file://" + profile, "--accept=pipe,name=%s;urp;" % pipe],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "-env:UserInstallation=file://" + profile,
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         local = uno.getComponentContext()
@@ -37,16 +45,18 @@ def main(source, target, profile):
         context = None
         for _ in range(300):
             try:
-                context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+                context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
                 break
             except Exception:
                 if office.poll() is not None:
-                    raise SystemExit("LibreOffice stopped before it could convert the document")
+                    raise SystemExit("LibreOffice stopped before it could convert the document") from None
                 time.sleep(0.1)
         if context is None:
             raise SystemExit("LibreOffice did not start in time")
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (prop("Hidden", True),))
+        document = desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (prop("Hidden", True),)
+        )
         if document is None:
             raise SystemExit("LibreOffice could not open the document")
         indexes = document.getDocumentIndexes()
@@ -54,7 +64,9 @@ def main(source, target, profile):
             indexes.getByIndex(i).update()
         document.getTextFields().refresh()
         document.refresh()
-        document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "writer_pdf_Export"),))
+        document.storeToURL(
+            uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", "writer_pdf_Export"),)
+        )
         document.close(True)
         try:
             desktop.terminate()

@@ -121,10 +121,14 @@ def _date(column: Column, value: object, year_start: dt.date | None):
     if parsed is not None:
         # A timing or "TBC" where only a date will do, e.g. the date a review took place.
         if parsed.kind == TIMING:
-            raise BadValue(f"'{parsed.label}' is a timing, not a date; this needs a date.",
-                           "Type the day it happens, like 14/10/2026, or a month such as Sept 25; say how often elsewhere.")
-        raise BadValue(f"'{parsed.label}' is a placeholder, not a date; this needs a date.",
-                       "Type the date once it is known, like 14/10/2026, or a month such as Sept 25.")
+            raise BadValue(
+                f"'{parsed.label}' is a timing, not a date; this needs a date.",
+                "Type the day it happens, like 14/10/2026, or a month such as Sept 25; say how often elsewhere.",
+            )
+        raise BadValue(
+            f"'{parsed.label}' is a placeholder, not a date; this needs a date.",
+            "Type the date once it is known, like 14/10/2026, or a month such as Sept 25.",
+        )
     if year_start is None and needs_year(value):
         what = "a half-term" if is_half_term_label(text) else "a date without a year"
         raise BadValue(
@@ -141,7 +145,10 @@ def _money(value: object) -> float | None:
     if value in (None, ""):
         return None
     if isinstance(value, bool):
-        raise BadValue(f"{as_text(value)} is not an amount of money.", "Type the cost in pounds as a number, e.g. 380, or 0 for no cost.")
+        raise BadValue(
+            f"{as_text(value)} is not an amount of money.",
+            "Type the cost in pounds as a number, e.g. 380, or 0 for no cost.",
+        )
     if isinstance(value, (int, float)):
         return float(value)
     text = as_text(value)
@@ -150,7 +157,10 @@ def _money(value: object) -> float | None:
         return 0.0
     if re.fullmatch(r"\d+(\.\d+)?", cleaned):
         return float(cleaned)
-    raise BadValue(f"'{text}' is not an amount of money.", "Type the cost in pounds as a number, e.g. 380, or 0 for no cost; put words in the Resources column.")
+    raise BadValue(
+        f"'{text}' is not an amount of money.",
+        "Type the cost in pounds as a number, e.g. 380, or 0 for no cost; put words in the Resources column.",
+    )
 
 
 def _number(value: object) -> float | None:

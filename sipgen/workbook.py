@@ -106,19 +106,42 @@ def _validation(column: Column, plan_type: str, cells: str):
     prompt = _help(column, plan_type)[:250]
     if column.choices:
         choices = ",".join(word(c, plan_type) for c in column.choices)
-        rule = DataValidation(type="list", formula1=f'"{choices}"', errorStyle="warning",
-                              errorTitle="Not one of the choices", error=f"Choose one of: {choices.replace(',', ', ')}.")
+        rule = DataValidation(
+            type="list",
+            formula1=f'"{choices}"',
+            errorStyle="warning",
+            errorTitle="Not one of the choices",
+            error=f"Choose one of: {choices.replace(',', ', ')}.",
+        )
     elif column.dropdown:
         # Several initials ("JB, KL") are allowed, so a value not in the list only informs.
-        rule = DataValidation(type="list", formula1=column.dropdown, errorStyle="information",
-                              errorTitle="Not in the list", error="This is not in the list. If it is new, add it to the Staff, Priorities or Objectives sheet.")
+        rule = DataValidation(
+            type="list",
+            formula1=column.dropdown,
+            errorStyle="information",
+            errorTitle="Not in the list",
+            error="This is not in the list. If it is new, add it to the Staff, Priorities or Objectives sheet.",
+        )
     elif column.kind is Kind.DATE:
-        rule = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
-                              errorStyle="information", errorTitle="Not a date",
-                              error="Excel does not see a date here. A half-term such as Aut1 is fine; otherwise type a date like 14/10/2026.")
+        rule = DataValidation(
+            type="date",
+            operator="between",
+            formula1="DATE(2000,1,1)",
+            formula2="DATE(2100,12,31)",
+            errorStyle="information",
+            errorTitle="Not a date",
+            error="Excel does not see a date here. sipgen also reads a month (Sept 25), a term (Autumn 2025) "
+            "or a half-term (Aut1); otherwise type a date like 14/10/2026.",
+        )
     elif column.kind in (Kind.MONEY, Kind.NUMBER):
-        rule = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", errorStyle="warning",
-                              errorTitle="Not a number", error="Type a number, e.g. 380. Put words in the Resources column.")
+        rule = DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            errorStyle="warning",
+            errorTitle="Not a number",
+            error="Type a number, e.g. 380. Put words in the Resources column.",
+        )
     else:
         rule = DataValidation()
     rule.showInputMessage = True
@@ -137,20 +160,44 @@ def _write_instructions(worksheet, plan_type: str) -> None:
     worksheet.column_dimensions["C"].width = 90
     rows: list[tuple[str, str, str, str]] = [
         ("title", word("How to fill in this {organisation} improvement plan", plan_type), "", ""),
-        ("text", "Fill in each sheet from left to right. Each header has a note with help (hover over it), "
-                 "and each cell shows a short message when you select it. Columns marked Required must be filled "
-                 "for every row. Dropdowns offer the choices, and the initials on the Staff sheet.", "", ""),
-        ("text", "When you are ready, run `sipgen check` on this file: it lists, cell by cell, anything that "
-                 "is missing or could be stronger. `sipgen build` then writes the Word document for the "
-                 + word("{board}.", plan_type), "", ""),
-        ("text", "Dates can be typed like 14/10/2026 or as half-terms: Aut1, Aut2, Spr1, Spr2, Sum1, Sum2.", "", ""),
+        (
+            "text",
+            "Fill in each sheet from left to right. Each header has a note with help (hover over it), "
+            "and each cell shows a short message when you select it. Columns marked Required must be filled "
+            "for every row. Dropdowns offer the choices, and the initials on the Staff sheet.",
+            "",
+            "",
+        ),
+        (
+            "text",
+            "When you are ready, run `sipgen check` on this file: it lists, cell by cell, anything that "
+            "is missing or could be stronger. `sipgen build` then writes the Word document for the "
+            + word("{board}.", plan_type),
+            "",
+            "",
+        ),
+        (
+            "text",
+            "Dates can be typed as dates (14/10/2026, 8 Sept 2025), months (Sept 25), terms (Autumn 2025, "
+            "Spring term) or half-terms (Aut1, Aut2, Spr1, Spr2, Sum1, Sum2). In Start and Due, a range such as "
+            "Autumn 25 - Feb 26 fills both, and a timing such as Termly or Ongoing is kept as written.",
+            "",
+            "",
+        ),
         ("gap", "", "", ""),
     ]
     for sheet in SHEETS:
         rows.append(("sheet", sheet.name, "", word(sheet.purpose, plan_type)))
         rows.append(("colhead", "Setting" if sheet.form else "Column", "Required", "What to type"))
         for column in sheet.columns:
-            rows.append(("column", word(column.header, plan_type), "Required" if column.required else "", word(column.help, plan_type)))
+            rows.append(
+                (
+                    "column",
+                    word(column.header, plan_type),
+                    "Required" if column.required else "",
+                    word(column.help, plan_type),
+                )
+            )
         rows.append(("gap", "", "", ""))
     for number, (kind, first, second, third) in enumerate(rows, start=1):
         if kind == "title":
@@ -207,9 +254,16 @@ def _write_form(worksheet, sheet: Sheet, plan_type: str, values: dict) -> None:
         worksheet.cell(row, 3, word(column.help, plan_type)).font = styles["help_font"]
         worksheet.cell(row, 3).alignment = styles["wrap"]
         value_width = worksheet.column_dimensions["B"].width
-        _fit_height(worksheet, row, [(word(column.header, plan_type), 36), (str(value.value or ""), value_width),
-                                     (word(column.help, plan_type), 70)],
-                    minimum=60 if column.kind is Kind.LONG_TEXT else 15)
+        _fit_height(
+            worksheet,
+            row,
+            [
+                (word(column.header, plan_type), 36),
+                (str(value.value or ""), value_width),
+                (word(column.help, plan_type), 70),
+            ],
+            minimum=60 if column.kind is Kind.LONG_TEXT else 15,
+        )
         worksheet.add_data_validation(_validation(column, plan_type, f"B{row}"))
     worksheet.freeze_panes = "B2"
     _print_setup(worksheet, landscape=False)
@@ -263,7 +317,11 @@ def _fit_height(worksheet, row: int, texts: list[tuple[str, float]], minimum: fl
     import math
 
     lines = max(
-        (sum(max(1, math.ceil(len(part) / max(width * 1.1, 1))) for part in str(text).split("\n")) for text, width in texts if text),
+        (
+            sum(max(1, math.ceil(len(part) / max(width * 1.1, 1))) for part in str(text).split("\n"))
+            for text, width in texts
+            if text
+        ),
         default=1,
     )
     worksheet.row_dimensions[row].height = max(minimum, 15 * lines)

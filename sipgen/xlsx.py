@@ -53,20 +53,28 @@ class Grid:
 def classify(path: Path) -> None:
     """Raise :class:`WorkbookError` unless ``path`` looks like a safe .xlsx archive."""
     if not path.exists():
-        raise WorkbookError(f"{path}: there is no file here. Check the name and folder.",
-                            'If the name has spaces, put it in quotes, e.g. sipgen check "Our plan 2026.xlsx".')
+        raise WorkbookError(
+            f"{path}: there is no file here. Check the name and folder.",
+            'If the name has spaces, put it in quotes, e.g. sipgen check "Our plan 2026.xlsx".',
+        )
     if path.is_dir():
-        raise WorkbookError(f"{path}: this is a folder, not a workbook. Give the path of an .xlsx file.",
-                            "Give the path of the plan's .xlsx file inside the folder.")
+        raise WorkbookError(
+            f"{path}: this is a folder, not a workbook. Give the path of an .xlsx file.",
+            "Give the path of the plan's .xlsx file inside the folder.",
+        )
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except PermissionError:
-        raise WorkbookError(f"{path}: sipgen is not allowed to read this file. Check its permissions.",
-                            "Ask whoever manages the shared drive for read access, or copy the file somewhere you can read.") from None
+        raise WorkbookError(
+            f"{path}: sipgen is not allowed to read this file. Check its permissions.",
+            "Ask whoever manages the shared drive for read access, or copy the file somewhere you can read.",
+        ) from None
     except OSError as exc:
-        raise WorkbookError(f"{path}: the file cannot be read ({exc.strerror or exc}).",
-                            "Check that the drive is connected, then try again.") from None
+        raise WorkbookError(
+            f"{path}: the file cannot be read ({exc.strerror or exc}).",
+            "Check that the drive is connected, then try again.",
+        ) from None
     if not head:
         raise WorkbookError(f"{path}: the file is empty (0 bytes). It may not have saved; save it again from Excel.")
     if head == _OLE_MAGIC:
@@ -84,7 +92,8 @@ def classify(path: Path) -> None:
                         head = part.read(4096)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         raise WorkbookError(
-                            f"{path}: the workbook's part {info.filename} declares XML entities, which spreadsheets never need "
+                            f"{path}: the workbook's part {info.filename} declares XML entities, which "
+                            "spreadsheets never need "
                             "and attacks use to exhaust memory (an 'XML bomb'); sipgen refuses it."
                         )
     except (zipfile.BadZipFile, zlib.error, EOFError):
@@ -98,7 +107,9 @@ def classify(path: Path) -> None:
         if "ppt/presentation.xml" in names:
             raise WorkbookError(f"{path}: this is a PowerPoint file, not an Excel workbook.")
         if "content.xml" in names:
-            raise WorkbookError(f"{path}: this is an OpenDocument file. Save it as an Excel workbook (.xlsx) and try again.")
+            raise WorkbookError(
+                f"{path}: this is an OpenDocument file. Save it as an Excel workbook (.xlsx) and try again."
+            )
         raise WorkbookError(f"{path}: this is a zip archive but not an Excel workbook.")
 
 
@@ -108,7 +119,8 @@ def _ole_reason(path: Path) -> str:
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
         return (
             f"{path}: the workbook is protected by a password, so sipgen cannot open it. "
-            "In Excel choose File > Info > Protect Workbook > Encrypt with Password, clear the password, and save it as .xlsx."
+            "In Excel choose File > Info > Protect Workbook > Encrypt with Password, clear the password, and "
+            "save it as .xlsx."
         )
     return (
         f"{path}: this is an old-style Excel file (.xls). "
@@ -140,7 +152,9 @@ def _not_zip_reason(path: Path, head: bytes) -> str:
 
 def _refuse_bombs(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
-        raise WorkbookError(f"{path}: the file holds {len(members):,} parts, far more than any plan; sipgen refuses it.")
+        raise WorkbookError(
+            f"{path}: the file holds {len(members):,} parts, far more than any plan; sipgen refuses it."
+        )
     total = 0
     for info in members:
         total += info.file_size
@@ -187,7 +201,10 @@ def _load_reason(path: Path, exc: Exception) -> str:
         return f"{path}: the workbook contains XML built to exhaust memory (an 'XML bomb'); sipgen refuses it."
     if isinstance(exc, (zipfile.BadZipFile, EOFError)) or "zip" in text.lower() or "CRC" in text:
         return f"{path}: the file is damaged or incomplete. Open it in Excel, or copy it again."
-    return f"{path}: the workbook is damaged and cannot be read ({type(exc).__name__}). Open it in Excel and save it again."
+    return (
+        f"{path}: the workbook is damaged and cannot be read ({type(exc).__name__}). Open it in Excel and "
+        "save it again."
+    )
 
 
 # Excel writes characters XML cannot hold (and some it can, like carriage returns) as _xHHHH_.
@@ -221,8 +238,15 @@ def _read_sheet(workbook, sheet) -> Grid:
     epoch = workbook.epoch
     row_number = 0
     with sheet._get_source() as source:
-        rows = etree.iterparse(source, events=("end",), tag=(_ROW, _MERGE), resolve_entities=False,
-                               no_network=True, load_dtd=False, huge_tree=False)
+        rows = etree.iterparse(
+            source,
+            events=("end",),
+            tag=(_ROW, _MERGE),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        )
         for _, row in rows:
             if row.tag == _MERGE:
                 if row.get("ref"):

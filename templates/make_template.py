@@ -33,13 +33,24 @@ ACCENT = "1F4E79"
 
 # -- small XML builders --------------------------------------------------------------------
 
+
 def run(text: str, bold: bool = False, size: int | None = None, colour: str | None = None) -> str:
-    props = ("<w:b/>" if bold else "") + (f'<w:color w:val="{colour}"/>' if colour else "") + (f'<w:sz w:val="{size}"/>' if size else "")
+    props = (
+        ("<w:b/>" if bold else "")
+        + (f'<w:color w:val="{colour}"/>' if colour else "")
+        + (f'<w:sz w:val="{size}"/>' if size else "")
+    )
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def para(content: str = "", style: str | None = None, keep_next: bool = False, align: str | None = None, spacing_after: int | None = None) -> str:
+def para(
+    content: str = "",
+    style: str | None = None,
+    keep_next: bool = False,
+    align: str | None = None,
+    spacing_after: int | None = None,
+) -> str:
     props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
     if spacing_after is not None:
         props += f'<w:spacing w:after="{spacing_after}"/>'
@@ -64,8 +75,14 @@ def cell(content: str, width: int, fill: str | None = None) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>{content}</w:tc>'
 
 
-def table(columns: list[tuple[str, int]], row_cells: list[str], loop: str | None, total_width: int,
-          extra_rows: str = "", header: bool = True) -> str:
+def table(
+    columns: list[tuple[str, int]],
+    row_cells: list[str],
+    loop: str | None,
+    total_width: int,
+    extra_rows: str = "",
+    header: bool = True,
+) -> str:
     """A table in the 'Plan Table' style: a header row repeated on every page, then rows.
 
     ``row_cells`` are paragraphs' XML (one a column) for the repeated row, and ``loop`` its
@@ -76,13 +93,19 @@ def table(columns: list[tuple[str, int]], row_cells: list[str], loop: str | None
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = ""
     if header:
-        head = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + "".join(
-            cell(para(run(label, bold=True)), w) for (label, _), w in zip(columns, widths)
-        ) + "</w:tr>"
+        head = (
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            + "".join(cell(para(run(label, bold=True)), w) for (label, _), w in zip(columns, widths, strict=True))
+            + "</w:tr>"
+        )
     rows = ""
     if loop:
         rows += "<w:tr>" + "".join(cell(text("{%tr " + loop + " %}"), w) for w in widths) + "</w:tr>"
-    rows += "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cell(c, w) for c, w in zip(row_cells, widths)) + "</w:tr>"
+    rows += (
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        + "".join(cell(c, w) for c, w in zip(row_cells, widths, strict=True))
+        + "</w:tr>"
+    )
     if loop:
         rows += "<w:tr>" + "".join(cell(text("{%tr endfor %}"), w) for w in widths) + "</w:tr>"
     return (
@@ -118,8 +141,9 @@ def sect_pr(orientation: str, first: bool = False) -> str:
     refs = "{HEADER_REFS}" if first else ""
     title_page = "<w:titlePg/>" if first else ""
     return (
-        f"<w:sectPr>{refs}<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"{width}\" w:h=\"{height}\"{orient}/>"
-        '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>'
+        f'<w:sectPr>{refs}<w:type w:val="nextPage"/><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+        '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" '
+        'w:header="567" w:footer="567" w:gutter="0"/>'
         f"{title_page}</w:sectPr>"
     )
 
@@ -143,6 +167,7 @@ def toc_field() -> str:
 
 
 # -- the body --------------------------------------------------------------------------------
+
 
 def body() -> str:
     P, L = PORTRAIT_TEXT, LANDSCAPE_TEXT
@@ -179,26 +204,64 @@ def body() -> str:
         heading("context"),
         tag("for area in context"),
         text("{{ area.name }}", "Heading2", keep_next=True),
-        table([("Measure", 3), ("Value", 2), ("Notes", 5)], [plain("row.measure"), plain("row.value"), rich("row.notes")], "for row in area.rows", P),
+        table(
+            [("Measure", 3), ("Value", 2), ("Notes", 5)],
+            [plain("row.measure"), plain("row.value"), rich("row.notes")],
+            "for row in area.rows",
+            P,
+        ),
         para(),
         tag("endfor"),
         tag("if aims"),
         text("Our strategy", "Heading2", keep_next=True),
         text("The priorities of this plan serve these aims of the {{ organisation_word }}'s 3-5 year strategy."),
-        table([("Ref", 1), ("Aim", 7), ("By when", 2)], [rich("aim.ref"), plain("aim.aim"), plain("aim.horizon")], "for aim in aims", P),
+        table(
+            [("Ref", 1), ("Aim", 7), ("By when", 2)],
+            [rich("aim.ref"), plain("aim.aim"), plain("aim.horizon")],
+            "for aim in aims",
+            P,
+        ),
         tag("endif"),
         tag("endif"),
         # Priorities at a glance
         heading("glance"),
         text("{{ glance_intro }}"),
         table(
-            [("Ref", 1), ("Priority", 6), ("Lead", 1.4), ("{{ link_governor_header }}", 2.2), ("Latest RAG", 1.6), ("Cost", 1.6)],
-            [rich("g.ref"), rich("g.title"), rich("g.lead"), rich("g.link_governor"),
-             para(run("{% cellbg g.rag_fill %}{{ g.rag }}")), plain("g.cost")],
-            "for g in glance", P,
-            extra_rows="<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cell(c, w) for c, w in zip(
-                [para(run("Total", bold=True)), para(), para(), para(), para(), para(run("{{ total_cost }}", bold=True))],
-                [int(x * P / 13.8) for x in (1, 6, 1.4, 2.2, 1.6, 1.6)])) + "</w:tr>",
+            [
+                ("Ref", 1),
+                ("Priority", 6),
+                ("Lead", 1.4),
+                ("{{ link_governor_header }}", 2.2),
+                ("Latest RAG", 1.6),
+                ("Cost", 1.6),
+            ],
+            [
+                rich("g.ref"),
+                rich("g.title"),
+                rich("g.lead"),
+                rich("g.link_governor"),
+                para(run("{% cellbg g.rag_fill %}{{ g.rag }}")),
+                plain("g.cost"),
+            ],
+            "for g in glance",
+            P,
+            extra_rows="<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + "".join(
+                cell(c, w)
+                for c, w in zip(
+                    [
+                        para(run("Total", bold=True)),
+                        para(),
+                        para(),
+                        para(),
+                        para(),
+                        para(run("{{ total_cost }}", bold=True)),
+                    ],
+                    [int(x * P / 13.8) for x in (1, 6, 1.4, 2.2, 1.6, 1.6)],
+                    strict=True,
+                )
+            )
+            + "</w:tr>",
         ),
         section_break("portrait", first=True),
         # One part a priority (landscape)
@@ -219,9 +282,26 @@ def body() -> str:
         tag("endif"),
         tag("if o.actions"),
         table(
-            [("Ref", 1.1), ("Action", 6), ("Owner(s)", 1.3), ("Timescale", 2.2), ("Resources", 3.6), ("Cost", 1.1), ("Also serves", 1.3)],
-            [rich("a.ref"), rich("a.action"), rich("a.owners"), plain("a.when"), rich("a.resources"), plain("a.cost"), rich("a.also")],
-            "for a in o.actions", L,
+            [
+                ("Ref", 1.1),
+                ("Action", 6),
+                ("Owner(s)", 1.3),
+                ("Timescale", 2.2),
+                ("Resources", 3.6),
+                ("Cost", 1.1),
+                ("Also serves", 1.3),
+            ],
+            [
+                rich("a.ref"),
+                rich("a.action"),
+                rich("a.owners"),
+                plain("a.when"),
+                rich("a.resources"),
+                plain("a.cost"),
+                rich("a.also"),
+            ],
+            "for a in o.actions",
+            L,
         ),
         tag("endif"),
         tag("endfor"),
@@ -231,10 +311,30 @@ def body() -> str:
         text("Success criteria and milestones", "Heading2", keep_next=True),
         tag("if p.criteria"),
         table(
-            [("Ref", 0.9), ("For", 0.9), ("Success criterion", 5), ("Kind", 1.2), ("Baseline", 1.7), ("Autumn", 1.7), ("Spring", 1.7), ("Summer", 1.7), ("Target", 1.7)],
-            [plain("c.ref"), rich("c.parent"), rich("c.criterion"), plain("c.kind"), plain("c.baseline"),
-             plain("c.autumn"), plain("c.spring"), plain("c.summer"), plain("c.target")],
-            "for c in p.criteria", L,
+            [
+                ("Ref", 0.9),
+                ("For", 0.9),
+                ("Success criterion", 5),
+                ("Kind", 1.2),
+                ("Baseline", 1.7),
+                ("Autumn", 1.7),
+                ("Spring", 1.7),
+                ("Summer", 1.7),
+                ("Target", 1.7),
+            ],
+            [
+                plain("c.ref"),
+                rich("c.parent"),
+                rich("c.criterion"),
+                plain("c.kind"),
+                plain("c.baseline"),
+                plain("c.autumn"),
+                plain("c.spring"),
+                plain("c.summer"),
+                plain("c.target"),
+            ],
+            "for c in p.criteria",
+            L,
         ),
         tag("else"),
         text("No success criteria are recorded for this priority yet."),
@@ -243,8 +343,15 @@ def body() -> str:
         tag("if p.checks"),
         table(
             [("", 1.4), ("How", 4), ("When", 2), ("By whom", 1.6), ("Evidence", 4)],
-            [para(run("{{ m.process }}", bold=True)), rich("m.how"), plain("m.when"), rich("m.who"), rich("m.evidence")],
-            "for m in p.checks", L,
+            [
+                para(run("{{ m.process }}", bold=True)),
+                rich("m.how"),
+                plain("m.when"),
+                rich("m.who"),
+                rich("m.evidence"),
+            ],
+            "for m in p.checks",
+            L,
         ),
         tag("else"),
         text("No monitoring, evaluation or review arrangements are recorded for this priority yet."),
@@ -253,8 +360,14 @@ def body() -> str:
         tag("if p.latest"),
         table(
             [("Date", 1.3), ("RAG", 1.1), ("Impact to date", 6), ("Adjustments made", 4)],
-            [plain("p.latest.date"), para(run("{% cellbg p.latest.rag_fill %}{{ p.latest.rag }}")), rich("p.latest.impact"), rich("p.latest.adjustments")],
-            None, L,
+            [
+                plain("p.latest.date"),
+                para(run("{% cellbg p.latest.rag_fill %}{{ p.latest.rag }}")),
+                rich("p.latest.impact"),
+                rich("p.latest.adjustments"),
+            ],
+            None,
+            L,
         ),
         tag("else"),
         text("{{ p.ref }} has not been reviewed yet."),
@@ -267,7 +380,8 @@ def body() -> str:
         table(
             [("Where", 1.6), ("What", 1.4), ("Ref", 1), ("Row", 6), ("Says it belongs to", 1.6), ("Cost", 1)],
             [plain("u.where"), plain("u.kind"), rich("u.ref"), rich("u.text"), plain("u.parent"), plain("u.cost")],
-            "for u in unplaced", L,
+            "for u in unplaced",
+            L,
         ),
         tag("endif"),
         section_break("landscape"),
@@ -275,29 +389,77 @@ def body() -> str:
         heading("who"),
         text("{{ who_intro }}"),
         table(
-            [("Who", 2.4), ("Leads", 1.8), ("Owns actions", 3.2), ("Monitors", 1.6), ("Evaluates", 1.6), ("Reviews", 1.6)],
-            [rich("w.who"), rich("w.leads"), rich("w.owns"), rich("w.monitors"), rich("w.evaluates"), rich("w.reviews")],
-            "for w in who", P,
+            [
+                ("Who", 2.4),
+                ("Leads", 1.8),
+                ("Owns actions", 3.2),
+                ("Monitors", 1.6),
+                ("Evaluates", 1.6),
+                ("Reviews", 1.6),
+            ],
+            [
+                rich("w.who"),
+                rich("w.leads"),
+                rich("w.owns"),
+                rich("w.monitors"),
+                rich("w.evaluates"),
+                rich("w.reviews"),
+            ],
+            "for w in who",
+            P,
         ),
         heading("budget"),
         text("{{ budget_intro }}"),
         table(
             [("Ref", 1.2), ("Priority or objective", 7), ("Cost", 1.8)],
             [rich("b.ref"), rich("b.title"), rich("b.cost")],
-            "for b in budget", P,
-            extra_rows="<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cell(c, w) for c, w in zip(
-                [para(), para(run("Total", bold=True)), para(run("{{ total_cost }}", bold=True))],
-                [int(x * P / 10) for x in (1.2, 7, 1.8)])) + "</w:tr>",
+            "for b in budget",
+            P,
+            extra_rows="<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + "".join(
+                cell(c, w)
+                for c, w in zip(
+                    [para(), para(run("Total", bold=True)), para(run("{{ total_cost }}", bold=True))],
+                    [int(x * P / 10) for x in (1.2, 7, 1.8)],
+                    strict=True,
+                )
+            )
+            + "</w:tr>",
         ),
         heading("key"),
         text("Everyone the plan names by initials, with their role."),
-        table([("Initials", 1.3), ("Name", 3), ("Role or status", 3.2), ("Organisation", 3)],
-              [rich("k.initials"), plain("k.name"), plain("k.role"), plain("k.organisation")], "for k in key", P),
+        table(
+            [("Initials", 1.3), ("Name", 3), ("Role or status", 3.2), ("Organisation", 3)],
+            [rich("k.initials"), plain("k.name"), plain("k.role"), plain("k.organisation")],
+            "for k in key",
+            P,
+        ),
         tag("if kpis"),
         heading("kpis"),
-        table([("KPI", 3), ("For", 0.8), ("Baseline", 1.1), ("Autumn", 1.1), ("Spring", 1.1), ("Summer", 1.1), ("Target", 1.1), ("Notes", 3)],
-              [plain("k.kpi"), rich("k.ref"), plain("k.baseline"), plain("k.autumn"), plain("k.spring"), plain("k.summer"), plain("k.target"), rich("k.notes")],
-              "for k in kpis", P),
+        table(
+            [
+                ("KPI", 3),
+                ("For", 0.8),
+                ("Baseline", 1.1),
+                ("Autumn", 1.1),
+                ("Spring", 1.1),
+                ("Summer", 1.1),
+                ("Target", 1.1),
+                ("Notes", 3),
+            ],
+            [
+                plain("k.kpi"),
+                rich("k.ref"),
+                plain("k.baseline"),
+                plain("k.autumn"),
+                plain("k.spring"),
+                plain("k.summer"),
+                plain("k.target"),
+                rich("k.notes"),
+            ],
+            "for k in kpis",
+            P,
+        ),
         tag("endif"),
         section_break("portrait"),
         # Appendices (landscape)
@@ -305,9 +467,26 @@ def body() -> str:
         text("{{ reviews_intro }}"),
         tag("if reviews"),
         table(
-            [("Date", 1.3), ("Ref", 1), ("Reviewer", 1.2), ("RAG", 1), ("Impact to date", 5), ("Evidence", 3), ("Adjustments made", 4)],
-            [plain("r.date"), rich("r.ref"), rich("r.reviewer"), para(run("{% cellbg r.rag_fill %}{{ r.rag }}")), rich("r.impact"), rich("r.evidence"), rich("r.adjustments")],
-            "for r in reviews", L,
+            [
+                ("Date", 1.3),
+                ("Ref", 1),
+                ("Reviewer", 1.2),
+                ("RAG", 1),
+                ("Impact to date", 5),
+                ("Evidence", 3),
+                ("Adjustments made", 4),
+            ],
+            [
+                plain("r.date"),
+                rich("r.ref"),
+                rich("r.reviewer"),
+                para(run("{% cellbg r.rag_fill %}{{ r.rag }}")),
+                rich("r.impact"),
+                rich("r.evidence"),
+                rich("r.adjustments"),
+            ],
+            "for r in reviews",
+            L,
         ),
         tag("else"),
         text("No reviews are recorded yet."),
@@ -317,8 +496,16 @@ def body() -> str:
         text("{{ findings_intro }}"),
         table(
             [("Severity", 1.2), ("Code", 1), ("Where", 2.2), ("Ref", 1), ("Finding", 6), ("How to fix it", 5)],
-            [plain("f.severity"), plain("f.code"), plain("f.where"), rich("f.ref"), plain("f.message"), plain("f.hint")],
-            "for f in findings", L,
+            [
+                plain("f.severity"),
+                plain("f.code"),
+                plain("f.where"),
+                rich("f.ref"),
+                plain("f.message"),
+                plain("f.hint"),
+            ],
+            "for f in findings",
+            L,
         ),
         tag("endif"),
     ]
@@ -328,19 +515,39 @@ def body() -> str:
 # -- styles, header and footer -------------------------------------------------------------
 
 STYLES = {
-    "Hyperlink": f"""<w:style {NS} w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/>
-        <w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>""",
-    "TOC1": f"""<w:style {NS} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
-        <w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs><w:spacing w:before="120" w:after="40"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>""",
-    "TOC2": f"""<w:style {NS} w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>
-        <w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs><w:spacing w:after="20"/><w:ind w:left="220"/></w:pPr></w:style>""",
-    "PlanTable": f"""<w:style {NS} w:type="table" w:customStyle="1" w:styleId="PlanTable"><w:name w:val="Plan Table"/><w:basedOn w:val="TableNormal"/>
-        <w:uiPriority w:val="59"/><w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
-        <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:left w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>
-        <w:bottom w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:right w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>
-        <w:insideH w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/></w:tblBorders>
-        <w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>
-        <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{ACCENT}"/></w:tcPr></w:tblStylePr></w:style>""",
+    "Hyperlink": (
+        f'<w:style {NS} w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
+        '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr>'
+        '<w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>'
+    ),
+    "TOC1": (
+        f'<w:style {NS} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+        '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs>'
+        '<w:spacing w:before="120" w:after="40"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+    ),
+    "TOC2": (
+        f'<w:style {NS} w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+        '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs>'
+        '<w:spacing w:after="20"/><w:ind w:left="220"/></w:pPr></w:style>'
+    ),
+    "PlanTable": (
+        f'<w:style {NS} w:type="table" w:customStyle="1" w:styleId="PlanTable">'
+        '<w:name w:val="Plan Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr>'
+        '<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr>'
+        '<w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:tblPr><w:tblBorders>'
+        '<w:top w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:left w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:right w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:insideV w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/></w:tblBorders><w:tblCellMar>'
+        '<w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/>'
+        '<w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr>'
+        '<w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{ACCENT}"/></w:tcPr></w:tblStylePr></w:style>'
+    ),
 }
 
 
@@ -375,21 +582,30 @@ def build(out: Path) -> Path:
         r.font.color.rgb = RGBColor.from_string("595959")
     footer = section.footer.paragraphs[0]
     footer.alignment = 1
-    footer._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Page </w:t></w:r>'))
+    footer._p.append(
+        parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Page </w:t></w:r>')
+    )
     for instruction, between in (("PAGE", " of "), ("NUMPAGES", "")):
         for piece in (
-            '<w:fldChar w:fldCharType="begin"/>', f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
-            '<w:fldChar w:fldCharType="separate"/>', '<w:t>1</w:t>', '<w:fldChar w:fldCharType="end"/>',
+            '<w:fldChar w:fldCharType="begin"/>',
+            f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>',
+            "<w:t>1</w:t>",
+            '<w:fldChar w:fldCharType="end"/>',
         ):
             footer._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr>{piece}</w:r>'))
         if between:
-            footer._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">{between}</w:t></w:r>'))
+            footer._p.append(
+                parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">{between}</w:t></w:r>')
+            )
 
     sect = section._sectPr
     refs = "".join(
         el.xml if hasattr(el, "xml") else "" for el in sect if el.tag.endswith(("headerReference", "footerReference"))
     )
-    refs = refs.replace(f' xmlns:w="{W}"', "").replace(' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', "")
+    refs = refs.replace(f' xmlns:w="{W}"', "").replace(
+        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', ""
+    )
     xml = body().replace("{HEADER_REFS}", refs)
     body_el = document.element.body
     for child in list(body_el):

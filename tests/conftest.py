@@ -24,17 +24,38 @@ MINIMAL = {
         {"initials": "CG", "name": "Pat Governor", "role": "Chair of governors", "organisation": "Governing board"},
     ],
     "priorities": [
-        {"ref": "P1", "title": "Raise attainment in early reading", "source": "Self-evaluation", "lead": "DH", "link_governor": "CG"},
+        {
+            "ref": "P1",
+            "title": "Raise attainment in early reading",
+            "source": "Self-evaluation",
+            "lead": "DH",
+            "link_governor": "CG",
+        },
     ],
     "objectives": [
         {"ref": "P1.1", "priority": "P1", "title": "Consistent phonics teaching", "lead": "DH"},
     ],
     "actions": [
-        {"ref": "P1.1.1", "objective": "P1.1", "action": "Train all Reception and Year 1 staff in the phonics scheme",
-         "owners": "DH", "start": dt.date(2026, 9, 7), "due": dt.date(2026, 9, 30), "cost": 450,
-         "resources": "2 supply days at £225"},
-        {"ref": "P1.1.2", "objective": "P1.1", "action": "Observe every phonics group once", "owners": "HT, DH",
-         "start": "Aut2", "due": "Spr1", "cost": 0, "resources": "No cost: within leadership time"},
+        {
+            "ref": "P1.1.1",
+            "objective": "P1.1",
+            "action": "Train all Reception and Year 1 staff in the phonics scheme",
+            "owners": "DH",
+            "start": dt.date(2026, 9, 7),
+            "due": dt.date(2026, 9, 30),
+            "cost": 450,
+            "resources": "2 supply days at £225",
+        },
+        {
+            "ref": "P1.1.2",
+            "objective": "P1.1",
+            "action": "Observe every phonics group once",
+            "owners": "HT, DH",
+            "start": "Aut2",
+            "due": "Spr1",
+            "cost": 0,
+            "resources": "No cost: within leadership time",
+        },
     ],
 }
 

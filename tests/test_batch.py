@@ -42,8 +42,12 @@ def test_build_many_in_parallel_keeps_going_and_keeps_order(tmp_path):
     assert [r.workbook.name for r in rows] == ["broken.xlsx", "north.xlsx", "south.xlsx", "weak.xlsx"]
     assert sorted(r.workbook.name for r in seen) == sorted(r.workbook.name for r in rows)
     status = {r.workbook.name: (r.status, r.exit_code) for r in rows}
-    assert status == {"broken.xlsx": ("not built", 2), "north.xlsx": ("written", 0),
-                      "south.xlsx": ("written", 0), "weak.xlsx": ("has errors", 1)}
+    assert status == {
+        "broken.xlsx": ("not built", 2),
+        "north.xlsx": ("written", 0),
+        "south.xlsx": ("written", 0),
+        "weak.xlsx": ("has errors", 1),
+    }
     assert sorted(p.name for p in out.iterdir()) == ["north.docx", "south.docx"]
     assert rows[3].errors == 3 and rows[3].warnings > 0
     assert "broken.xlsx" in rows[0].message
@@ -82,6 +86,9 @@ def test_check_a_folder(tmp_path):
 def test_summary_table_counts_documents():
     from pathlib import Path
 
-    rows = [Row(Path("a.xlsx"), output=Path("a.docx"), status="written"), Row(Path("b.xlsx"), errors=2, status="has errors")]
+    rows = [
+        Row(Path("a.xlsx"), output=Path("a.docx"), status="written"),
+        Row(Path("b.xlsx"), errors=2, status="has errors"),
+    ]
     table = summary_table(rows)
     assert table.splitlines()[-1] == "1 of 2 documents written."

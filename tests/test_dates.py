@@ -36,7 +36,9 @@ def test_readable_dates(text, start, end, label):
 
 
 # "ASAP" and "ongoing" are now timings and "Sept" a month (tests/test_dates_real_plans.py).
-@pytest.mark.parametrize("text", ["after half term", "31/02/2027", "Autumn 3", "13/13/2026", "2026", "soon-ish", "after the trip"])
+@pytest.mark.parametrize(
+    "text", ["after half term", "31/02/2027", "Autumn 3", "13/13/2026", "2026", "soon-ish", "after the trip"]
+)
 def test_not_dates(text):
     assert parse_date(text, START) is None
 
@@ -52,8 +54,14 @@ def test_excel_datetimes_become_days():
 
 @pytest.mark.parametrize(
     "year, start",
-    [("2026-27", dt.date(2026, 9, 1)), ("2026/27", dt.date(2026, 9, 1)), ("2026-2027", dt.date(2026, 9, 1)),
-     ("2026 to 2027", dt.date(2026, 9, 1)), ("2026-28", None), ("next year", None)],
+    [
+        ("2026-27", dt.date(2026, 9, 1)),
+        ("2026/27", dt.date(2026, 9, 1)),
+        ("2026-2027", dt.date(2026, 9, 1)),
+        ("2026 to 2027", dt.date(2026, 9, 1)),
+        ("2026-28", None),
+        ("next year", None),
+    ],
 )
 def test_academic_year(year, start):
     assert default_year_start(year) == start

@@ -172,11 +172,34 @@ def test_a_range_keeps_its_two_ends():
 @pytest.mark.parametrize(
     "text",
     [
-        "Ongoing", "On-going", "on going", "Termly", "Weekly", "Fortnightly", "Monthly", "Half-termly",
-        "Each half-term", "Every half term", "Each term", "Every week", "Daily", "Annually",
-        "Throughout the year", "All year", "As required", "As and when needed", "Continuous", "Regularly",
-        "Immediately", "ASAP", "End of each term", "Weekly from Sept", "Termly (governors' meetings)",
-        "End of term", "Every Monday", "From Spr1 onwards",
+        "Ongoing",
+        "On-going",
+        "on going",
+        "Termly",
+        "Weekly",
+        "Fortnightly",
+        "Monthly",
+        "Half-termly",
+        "Each half-term",
+        "Every half term",
+        "Each term",
+        "Every week",
+        "Daily",
+        "Annually",
+        "Throughout the year",
+        "All year",
+        "As required",
+        "As and when needed",
+        "Continuous",
+        "Regularly",
+        "Immediately",
+        "ASAP",
+        "End of each term",
+        "Weekly from Sept",
+        "Termly (governors' meetings)",
+        "End of term",
+        "Every Monday",
+        "From Spr1 onwards",
     ],
 )
 def test_timings_are_kept_as_typed(text):
@@ -198,10 +221,23 @@ def test_undecided_dates_are_undecided(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "13/13/2026", "31/02/2027", "Autumn 3", "Aut 3 2025", "after the trip", "after half term", "soon-ish",
-        "2026", "Feb 29",  # 29 Feb 2026 does not exist
-        "32 March 2026", "Sept 123", "Monday", "w/c Aut1", "Sept 2025 - soon", "End of Autumn 3",
-        "Aut2-Aut1", "Jul 26 - Sep 25",  # ranges that end before they start
+        "13/13/2026",
+        "31/02/2027",
+        "Autumn 3",
+        "Aut 3 2025",
+        "after the trip",
+        "after half term",
+        "soon-ish",
+        "2026",
+        "Feb 29",  # 29 Feb 2026 does not exist
+        "32 March 2026",
+        "Sept 123",
+        "Monday",
+        "w/c Aut1",
+        "Sept 2025 - soon",
+        "End of Autumn 3",
+        "Aut2-Aut1",
+        "Jul 26 - Sep 25",  # ranges that end before they start
     ],
 )
 def test_near_misses_stay_unreadable(text):
@@ -279,8 +315,15 @@ def test_unreadable_text_lists_the_forms_sipgen_reads_and_timings_only_where_all
     assert "Sept 25" in in_reviews.value.hint and "Termly" not in in_reviews.value.hint
 
 
-@pytest.mark.parametrize("text, what", [("March", "a date without a year"), ("31st March", "a date without a year"),
-                                        ("Aut1", "a half-term"), ("Aut1-Aut2", "a date without a year")])
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ("March", "a date without a year"),
+        ("31st March", "a date without a year"),
+        ("Aut1", "a half-term"),
+        ("Aut1-Aut2", "a date without a year"),
+    ],
+)
 def test_a_date_that_needs_the_academic_year_says_so(text, what):
     with pytest.raises(BadValue) as caught:
         convert(DUE, text, None)
@@ -361,6 +404,7 @@ def test_real_plan_dates_build_a_document(minimal, write_plan, tmp_path):
 
 # -- where dates are read outside the plan -------------------------------------------------
 
+
 def test_review_points_ignore_timings_and_read_months():
     assert _points("Aut2, Spr2 and Sum2", YS) == [12, 3, 7]
     assert _points("December, March and July", YS) == [12, 3, 7]
@@ -368,8 +412,15 @@ def test_review_points_ignore_timings_and_read_months():
     assert _points("Termly", YS) == []
 
 
-@pytest.mark.parametrize("text, expected", [("2026-11-23", D(2026, 11, 23)), ("23/11/2026", D(2026, 11, 23)),
-                                            ("23 November 2026", D(2026, 11, 23)), ("Monday 23rd Nov 2026", D(2026, 11, 23))])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2026-11-23", D(2026, 11, 23)),
+        ("23/11/2026", D(2026, 11, 23)),
+        ("23 November 2026", D(2026, 11, 23)),
+        ("Monday 23rd Nov 2026", D(2026, 11, 23)),
+    ],
+)
 def test_as_of_takes_one_day(text, expected):
     assert _parse_as_of(text) == expected
 

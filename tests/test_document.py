@@ -72,7 +72,9 @@ def test_every_reference_is_a_bookmark_and_every_link_lands(built):
 def test_references_typed_in_narrative_become_links(built):
     xml = body_xml(built.output)
     plan = built.check.plan
-    mentioned = {m for _, _, text in text_fields(plan) for m in re.findall(r"\bP\d+(?:\.\d+)*\b", text) if m in plan.by_ref}
+    mentioned = {
+        m for _, _, text in text_fields(plan) for m in re.findall(r"\bP\d+(?:\.\d+)*\b", text) if m in plan.by_ref
+    }
     linked = set(re.findall(r'<w:hyperlink w:anchor="ref_([^"]+)"', xml))
     assert {m.replace(".", "_") for m in mentioned} <= linked
 
@@ -144,7 +146,7 @@ def test_draft_mark_until_approved(tmp_path, write_plan, minimal):
 
 
 def test_user_text_is_data_never_template_or_xml(tmp_path, write_plan, minimal):
-    hostile = "Cost {{ 7*7 }} {% if 1 %}yes{% endif %} <w:p>&amp; & \"quotes\" < > — Ysgol Gymraeg ŵ ŷ، שלום 🎉"
+    hostile = 'Cost {{ 7*7 }} {% if 1 %}yes{% endif %} <w:p>&amp; & "quotes" < > — Ysgol Gymraeg ŵ ŷ، שלום 🎉'
     minimal["actions"][0]["action"] = "Train staff: " + hostile
     minimal["priorities"][0]["preface"] = "See P1.1 " + hostile
     out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True).output
@@ -246,7 +248,9 @@ def test_libreoffice_opens_each_sample_and_the_pdf_has_contents_and_links(name, 
     plan = check_workbook(SAMPLES / f"{name}.xlsx").plan
     for priority in plan.priorities:
         assert " ".join(priority.title.split())[:40] in text, priority.ref
-    links = sum(1 for page in reader.pages for a in (page.get("/Annots") or []) if a.get_object().get("/Subtype") == "/Link")
+    links = sum(
+        1 for page in reader.pages for a in (page.get("/Annots") or []) if a.get_object().get("/Subtype") == "/Link"
+    )
     assert links > len(plan.priorities) * 3
     contents = reader.pages[1].extract_text()
     assert "Priorities at a glance" in contents and re.search(r"Priorities at a glance\.*\s*\d", contents)

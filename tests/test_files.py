@@ -27,8 +27,9 @@ def mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-@pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)],
-                         ids=["umask 022", "umask 002", "umask 077"])
+@pytest.mark.parametrize(
+    ("mask", "expected"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)], ids=["umask 022", "umask 002", "umask 077"]
+)
 def test_a_new_output_gets_the_mode_the_umask_gives(tmp_path, mask, expected):
     path = tmp_path / "plan.docx"
     with umask(mask):
@@ -77,13 +78,19 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path):
 def sipgen(cwd, mask: int, *args: str) -> subprocess.CompletedProcess:
     """Run `python -m sipgen ARGS` in ``cwd`` under the umask ``mask``."""
     command = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "sipgen", *args))
-    return subprocess.run(["sh", "-c", f"umask {mask:03o}; exec {command}"], cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["sh", "-c", f"umask {mask:03o}; exec {command}"], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_the_command_writes_files_colleagues_can_open(tmp_path):
-    for args in (["new", "blank.xlsx"], ["new", "example.xlsx", "--example"], ["build", "example.xlsx"],
-                 ["check", "example.xlsx", "--annotate", "checked.xlsx"], ["template", "export", "mine.docx"]):
+    for args in (
+        ["new", "blank.xlsx"],
+        ["new", "example.xlsx", "--example"],
+        ["build", "example.xlsx"],
+        ["check", "example.xlsx", "--annotate", "checked.xlsx"],
+        ["template", "export", "mine.docx"],
+    ):
         done = sipgen(tmp_path, 0o002, *args)
         assert done.returncode == 0, (args, done.stderr)
     for name in ("blank.xlsx", "example.xlsx", "example.docx", "checked.xlsx", "mine.docx"):

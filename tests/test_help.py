@@ -18,8 +18,13 @@ NOTATION = ["<", "{path}", "[x>=", "list[", "Path]", "<int", "<str>", "[required
 def help_text(words: list[str]) -> str:
     """The help as printed in a terminal 80 columns wide. (CliRunner is not used: it lays
     help out 80 wide, where a terminal of 80 columns gets 78, and so misses truncation.)"""
-    done = subprocess.run([sys.executable, "-m", "sipgen", *words, "--help"], capture_output=True, text=True,
-                          env={**os.environ, "COLUMNS": "80"}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "sipgen", *words, "--help"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -20,13 +20,16 @@ import pytest
 
 from .conftest import ROOT, soffice
 
-COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",
-                                     ".pytest_cache", "*.part", "*.whl")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache", "*.part", "*.whl"
+)
 
 
 def run(command: list, cwd: Path, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     done = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-    assert done.returncode == 0, f"{' '.join(map(str, command))} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+    assert done.returncode == 0, (
+        f"{' '.join(map(str, command))} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+    )
     return done
 
 
@@ -37,18 +40,53 @@ def installed(tmp_path_factory):
     source = tmp / "source"
     shutil.copytree(ROOT, source, ignore=COPY_IGNORE)
     wheels = tmp / "wheels"
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-                           "--disable-pip-version-check", "-q", "-w", str(wheels), str(source)],
-                          cwd=tmp, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, f"pip wheel failed (is setuptools>=77 installed? run scripts/setup --test):\n{done.stderr}"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            str(wheels),
+            str(source),
+        ],
+        cwd=tmp,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, (
+        f"pip wheel failed (is setuptools>=77 installed? run scripts/setup --test):\n{done.stderr}"
+    )
     [wheel] = wheels.glob("sipgen-*.whl")
 
     venv = tmp / "venv"
     run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
-         "--disable-pip-version-check", "-q", wheel], cwd=tmp)
-    site = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=tmp).stdout.strip())
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            python,
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "-q",
+            wheel,
+        ],
+        cwd=tmp,
+    )
+    site = Path(
+        run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], cwd=tmp).stdout.strip()
+    )
     ours = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
     (site / "test-venv-packages.pth").write_text("".join(f"{path}\n" for path in ours))
 
@@ -65,7 +103,10 @@ def test_the_wheel_holds_the_whole_package(installed):
     expected |= {"sipgen/uno_export.py", "sipgen/word_templates/__init__.py", "sipgen/word_templates/plan.docx"}
     missing = sorted(expected - names)
     assert not missing, f"not in the wheel: {missing} (a new subpackage must be listed in pyproject.toml's packages)"
-    assert zipfile.ZipFile(wheel).read("sipgen/word_templates/plan.docx") == (source / "templates" / "plan.docx").read_bytes()
+    assert (
+        zipfile.ZipFile(wheel).read("sipgen/word_templates/plan.docx")
+        == (source / "templates" / "plan.docx").read_bytes()
+    )
     assert not [n for n in names if n.startswith(("templates/", "tests/", "samples/", "workbook_templates/"))]
 
 
@@ -73,8 +114,15 @@ def test_the_installed_sipgen_works_outside_the_repository(installed, tmp_path):
     source, _, venv, env = installed
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
     sipgen = bin_dir / "sipgen"
-    where = run([bin_dir / "python", "-c", "import sipgen, sipgen.word_templates as t; print(sipgen.__file__); print(t.__file__)"],
-                cwd=tmp_path, env=env).stdout.split()
+    where = run(
+        [
+            bin_dir / "python",
+            "-c",
+            "import sipgen, sipgen.word_templates as t; print(sipgen.__file__); print(t.__file__)",
+        ],
+        cwd=tmp_path,
+        env=env,
+    ).stdout.split()
     assert all(Path(path).resolve().is_relative_to(venv.resolve()) for path in where), where
 
     def sipgen_ok(*args: str) -> str:
@@ -88,8 +136,9 @@ def test_the_installed_sipgen_works_outside_the_repository(installed, tmp_path):
     office = soffice()
     if office is None and os.environ.get("CI"):
         pytest.fail("LibreOffice is not installed; .ci/run installs it")
-    built = subprocess.run([sipgen, "build", "example.xlsx", "--pdf"], cwd=tmp_path, env=env,
-                           capture_output=True, text=True, timeout=300)
+    built = subprocess.run(
+        [sipgen, "build", "example.xlsx", "--pdf"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
     if office:  # the PDF comes from sipgen/uno_export.py, run from the installed package
         assert built.returncode == 0, built.stderr
         assert (tmp_path / "example.pdf").read_bytes().startswith(b"%PDF")

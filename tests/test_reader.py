@@ -141,7 +141,8 @@ def test_missing_parent_is_wb006(minimal, write_plan):
     minimal["objectives"].append({"ref": "P2.1", "priority": "P2", "title": "Orphan"})
     result = read_plan(write_plan(minimal))
     assert sorted((f.code, f.sheet, f.cell) for f in result.findings) == [
-        ("WB006", "Actions", "B3"), ("WB006", "Objectives", "B3"),
+        ("WB006", "Actions", "B3"),
+        ("WB006", "Objectives", "B3"),
     ]
 
 

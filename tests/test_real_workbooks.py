@@ -29,31 +29,96 @@ def school_workbook(path, actions_header=None, actions=None, priorities=None, ex
     """A plan typed the way a school types it: its own headers, no Objectives sheet, a title row."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    _sheet(workbook, "Settings", [
-        ("Setting", "Value"), ("School name", "Ashgrove CE Primary"), ("Plan type", "School"),
-        ("Academic year", "2025-26"), ("Overall lead", "HT"),
-    ])
-    _sheet(workbook, "Staff", [
-        ("Initials", "Name", "Role"), ("HT", "Jo Reeve", "Headteacher"), ("DHT", "Sam Okafor", "Deputy head"),
-        ("SENCo", "Ali Grant", "SENCo"), ("FGB", "Full governing board", "Governors"),
-    ])
-    _sheet(workbook, "Priorities", [
-        ("Ashgrove SIP 2025-26: key priorities",),
-        ("Reference", "Key priority", "Source", "Lead", "Link governor"),
-        *(priorities or [
-            ("P2", "Attendance of disadvantaged pupils", "Performance data", "DHT", "FGB"),
-            ("P1", "Early reading", "Inspection report", "HT", "FGB"),
-        ]),
-    ])
-    _sheet(workbook, "Actions", [
-        actions_header or ("No.", "Priority", "What will be done", "Lead person", "Start date", "Deadline", "Budget", "Resources needed"),
-        *(actions or [
-            ("P2.2", "P2", "First-day calls to families of absent pupils", "DHT", "Sept 25", "Ongoing", 0, "Office time"),
-            ("P1.1", "P1", "RWI training for all KS1 staff", "HT", "8 Sept 2025", "31st Oct", 1200, "2 training days"),
-            ("P2.1", "P2", "Attendance clinic with EWO", "DHT", "Autumn 2025", "Feb 26", 400, "EWO sessions"),
-            ("P1.2", "P1", "Daily keep-up sessions for lowest 20%", "SENCo", "Nov 25", "Termly", 3200, "TA hours"),
-        ]),
-    ])
+    _sheet(
+        workbook,
+        "Settings",
+        [
+            ("Setting", "Value"),
+            ("School name", "Ashgrove CE Primary"),
+            ("Plan type", "School"),
+            ("Academic year", "2025-26"),
+            ("Overall lead", "HT"),
+        ],
+    )
+    _sheet(
+        workbook,
+        "Staff",
+        [
+            ("Initials", "Name", "Role"),
+            ("HT", "Jo Reeve", "Headteacher"),
+            ("DHT", "Sam Okafor", "Deputy head"),
+            ("SENCo", "Ali Grant", "SENCo"),
+            ("FGB", "Full governing board", "Governors"),
+        ],
+    )
+    _sheet(
+        workbook,
+        "Priorities",
+        [
+            ("Ashgrove SIP 2025-26: key priorities",),
+            ("Reference", "Key priority", "Source", "Lead", "Link governor"),
+            *(
+                priorities
+                or [
+                    ("P2", "Attendance of disadvantaged pupils", "Performance data", "DHT", "FGB"),
+                    ("P1", "Early reading", "Inspection report", "HT", "FGB"),
+                ]
+            ),
+        ],
+    )
+    _sheet(
+        workbook,
+        "Actions",
+        [
+            actions_header
+            or (
+                "No.",
+                "Priority",
+                "What will be done",
+                "Lead person",
+                "Start date",
+                "Deadline",
+                "Budget",
+                "Resources needed",
+            ),
+            *(
+                actions
+                or [
+                    (
+                        "P2.2",
+                        "P2",
+                        "First-day calls to families of absent pupils",
+                        "DHT",
+                        "Sept 25",
+                        "Ongoing",
+                        0,
+                        "Office time",
+                    ),
+                    (
+                        "P1.1",
+                        "P1",
+                        "RWI training for all KS1 staff",
+                        "HT",
+                        "8 Sept 2025",
+                        "31st Oct",
+                        1200,
+                        "2 training days",
+                    ),
+                    ("P2.1", "P2", "Attendance clinic with EWO", "DHT", "Autumn 2025", "Feb 26", 400, "EWO sessions"),
+                    (
+                        "P1.2",
+                        "P1",
+                        "Daily keep-up sessions for lowest 20%",
+                        "SENCo",
+                        "Nov 25",
+                        "Termly",
+                        3200,
+                        "TA hours",
+                    ),
+                ]
+            ),
+        ],
+    )
     for name, rows in (extra or {}).items():
         _sheet(workbook, name, rows)
     workbook.save(path)
@@ -84,20 +149,31 @@ def test_a_plan_without_objectives_passes_the_structure_rules(tmp_path):
 
 
 def test_a_priority_with_neither_objectives_nor_actions_is_pr103(tmp_path):
-    path = school_workbook(tmp_path / "p.xlsx", priorities=[
-        ("P1", "Early reading", "Inspection report", "HT", "FGB"),
-        ("P3", "Writing in KS2", "Self-evaluation", "HT", "FGB"),
-    ], actions=[("P1.1", "P1", "RWI training for all KS1 staff", "HT", "8 Sept 2025", "31st Oct", 1200, "2 days")])
+    path = school_workbook(
+        tmp_path / "p.xlsx",
+        priorities=[
+            ("P1", "Early reading", "Inspection report", "HT", "FGB"),
+            ("P3", "Writing in KS2", "Self-evaluation", "HT", "FGB"),
+        ],
+        actions=[("P1.1", "P1", "RWI training for all KS1 staff", "HT", "8 Sept 2025", "31st Oct", 1200, "2 days")],
+    )
     result = check_workbook(path, None)
     pr103 = [f for f in result.findings if f.code == "PR103"]
     assert [f.ref for f in pr103] == ["P3"]
     assert "no objectives and no actions" in pr103[0].message
 
 
-@pytest.mark.parametrize("start, due", [
-    ("Start date", "Due date"), ("Starts", "By when"), ("From", "Completion date"), ("START DATE ", "deadline"),
-    ("Begin", "Target date"), ("Start dates", "Due dates"),
-])
+@pytest.mark.parametrize(
+    "start, due",
+    [
+        ("Start date", "Due date"),
+        ("Starts", "By when"),
+        ("From", "Completion date"),
+        ("START DATE ", "deadline"),
+        ("Begin", "Target date"),
+        ("Start dates", "Due dates"),
+    ],
+)
 def test_tidied_date_headers_keep_every_date(tmp_path, start, due):
     header = ("Ref", "Objective", "Action", "Owner", start, due, "Cost (£)", "Resources")
     path = school_workbook(tmp_path / "p.xlsx", actions_header=header)
@@ -135,7 +211,19 @@ def test_an_unknown_header_named_like_a_missing_column_is_wb003(tmp_path):
 
 def test_a_notes_column_after_the_plan_is_still_notes(tmp_path):
     header = ("Ref", "Objective", "Action", "Owner", "Start", "Due", "Cost", "Resources", "Comments")
-    actions = [("P1.1", "P1", "RWI training for all KS1 staff", "HT", "8 Sept 2025", "31st Oct", 1200, "2 days", "Booked with the hub")]
+    actions = [
+        (
+            "P1.1",
+            "P1",
+            "RWI training for all KS1 staff",
+            "HT",
+            "8 Sept 2025",
+            "31st Oct",
+            1200,
+            "2 days",
+            "Booked with the hub",
+        )
+    ]
     result = read_plan(school_workbook(tmp_path / "p.xlsx", actions_header=header, actions=actions))
     assert [(f.code, f.cell) for f in result.findings] == [("WB008", "I1:I2")]
 
@@ -172,17 +260,42 @@ def test_rows_in_any_order_give_the_document_in_reference_order(tmp_path):
 
 
 def test_force_places_every_row_and_counts_every_pound(tmp_path, write_plan, minimal):
-    minimal["actions"].append({"ref": "P1.9.1", "objective": "P1.9", "action": "Buy decodable readers", "owners": "DH",
-                               "start": "Aut1", "due": "Aut2", "cost": 800, "resources": "Books from the scheme"})
+    minimal["actions"].append(
+        {
+            "ref": "P1.9.1",
+            "objective": "P1.9",
+            "action": "Buy decodable readers",
+            "owners": "DH",
+            "start": "Aut1",
+            "due": "Aut2",
+            "cost": 800,
+            "resources": "Books from the scheme",
+        }
+    )
     minimal["objectives"].append({"ref": "P7.1", "priority": "P7", "title": "Orphaned objective", "lead": "HT"})
-    minimal["actions"].append({"ref": "P7.1.1", "objective": "P7.1", "action": "Visit a partner school", "owners": "HT",
-                               "start": "Spr1", "due": "Spr1", "cost": 150, "resources": "Supply cover"})
+    minimal["actions"].append(
+        {
+            "ref": "P7.1.1",
+            "objective": "P7.1",
+            "action": "Visit a partner school",
+            "owners": "HT",
+            "start": "Spr1",
+            "due": "Spr1",
+            "cost": 150,
+            "resources": "Supply cover",
+        }
+    )
     minimal["criteria"] = [{"ref": "SC9", "parent": "P8", "criterion": "90% of pupils pass the phonics check"}]
     path = write_plan(minimal)
     result = build_document(path, path.with_suffix(".docx"), force=True)
     text = document_text(result.output)
     assert "Rows not placed in the plan" in text
-    for typed in ("Buy decodable readers", "Orphaned objective", "Visit a partner school", "90% of pupils pass the phonics check"):
+    for typed in (
+        "Buy decodable readers",
+        "Orphaned objective",
+        "Visit a partner school",
+        "90% of pupils pass the phonics check",
+    ):
         assert typed in text
     # 450 + 0 in P1, 800 and 150 not placed: the total counts them all.
     assert "£1,400" in text

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import range_boundaries
 
-from sipgen.examples import NAMES, load
+from sipgen.examples import NAMES
 from sipgen.reader import read_plan
 
 from .conftest import ROOT, soffice
@@ -83,9 +83,21 @@ def test_workbook_saved_by_libreoffice_reads_the_same(tmp_path):
     shutil.copy(SAMPLES / "primary.xlsx", source)
     out = tmp_path / "out"
     subprocess.run(
-        [office, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-         "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(source)],
-        check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+        [
+            office,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
     )
     saved = out / "primary.xlsx"
     assert saved.exists() and saved.read_bytes() != source.read_bytes()

@@ -30,7 +30,7 @@ def test_every_column_has_help_a_width_and_a_unique_header(sheet):
         assert len(column.help) > 20, column.field
         assert 5 <= column.width <= 100
         assert (column.kind is Kind.CHOICE) == bool(column.choices), column.field
-        for other in keys[i + 1:]:
+        for other in keys[i + 1 :]:
             assert not keys[i] & other, f"{column.field} shares a header with another column"
 
 
@@ -75,7 +75,9 @@ def test_no_header_names_two_columns(sheet):
     for column in sheet.columns:
         for key in {match_key(k) for k in header_keys(column)}:
             assert key, f"{sheet.name}: an alias of {column.field} is empty once punctuation is removed"
-            assert owner.setdefault(key, column.field) == column.field, f"{sheet.name}: '{key}' names {owner[key]} and {column.field}"
+            assert owner.setdefault(key, column.field) == column.field, (
+                f"{sheet.name}: '{key}' names {owner[key]} and {column.field}"
+            )
 
 
 def test_readme_lists_the_other_headers_sipgen_reads():

@@ -41,8 +41,22 @@ def structure(path: Path) -> dict:
             cell.coordinate: cell.comment.text for row in sheet.iter_rows() for cell in row if cell.comment
         }
         found[f"{sheet.title}: data validations"] = sorted(
-            (str(v.sqref), v.type, v.operator, v.formula1, v.formula2, v.allow_blank, v.showDropDown,
-             v.showInputMessage, v.promptTitle, v.prompt, v.showErrorMessage, v.errorStyle, v.errorTitle, v.error)
+            (
+                str(v.sqref),
+                v.type,
+                v.operator,
+                v.formula1,
+                v.formula2,
+                v.allow_blank,
+                v.showDropDown,
+                v.showInputMessage,
+                v.promptTitle,
+                v.prompt,
+                v.showErrorMessage,
+                v.errorStyle,
+                v.errorTitle,
+                v.error,
+            )
             for v in sheet.data_validations.dataValidation
         )
         found[f"{sheet.title}: frozen at"] = sheet.freeze_panes

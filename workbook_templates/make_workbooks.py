@@ -28,8 +28,10 @@ WORKBOOKS = {
 
 def write_workbooks(folder: Path = HERE) -> list[Path]:
     """Write every workbook of :data:`WORKBOOKS` to ``folder``; return the paths."""
-    return [write_workbook(folder / name, plan_type, load(example) if example else None)
-            for name, (plan_type, example) in WORKBOOKS.items()]
+    return [
+        write_workbook(folder / name, plan_type, load(example) if example else None)
+        for name, (plan_type, example) in WORKBOOKS.items()
+    ]
 
 
 if __name__ == "__main__":

@@ -60,7 +60,9 @@ def build_document(
         more = f"\n  ... and {len(errors) - 10} more" if len(errors) > 10 else ""
         raise BuildError(
             f"{workbook}: {len(errors)} error{'s stop' if len(errors) != 1 else ' stops'} the build:{listed}{more}\n"
-            f"Fix {'them' if len(errors) != 1 else 'it'} (`sipgen check {workbook}` explains each), or add --force to build anyway.", 1,
+            f"Fix {'them' if len(errors) != 1 else 'it'} (`sipgen check {workbook}` explains each), or add "
+            "--force to build anyway.",
+            1,
         )
     try:
         check_output(output, inputs=(workbook,) + ((Path(template),) if template else ()))

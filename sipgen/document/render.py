@@ -49,7 +49,7 @@ def document_time(saved: dt.datetime | None) -> dt.datetime:
     """The document's timestamp: SOURCE_DATE_EPOCH if set, else when the workbook was saved."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
     return (saved or dt.datetime(2020, 1, 1)).replace(tzinfo=None, microsecond=0)
 
 
@@ -91,7 +91,10 @@ def render(view: dict, template: Path | None, when: dt.datetime) -> bytes:
         document = _template_class()(str(source))
         document.init_docx()
     except Exception as exc:  # python-docx raises several types for a file that is not a .docx
-        raise TemplateError(f"{source}: this is not a Word template sipgen can use ({type(exc).__name__}). Start from `sipgen template export`.") from None
+        raise TemplateError(
+            f"{source}: this is not a Word template sipgen can use ({type(exc).__name__}). Start from `sipgen "
+            "template export`."
+        ) from None
     try:
         document.render(view, jinja_env=environment(), autoescape=True)
     except JinjaError as exc:
@@ -131,9 +134,15 @@ def _jinja_reason(source: Path, exc: Exception) -> str:
     from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
     if isinstance(exc, SecurityError):
-        return f"{source}: the template tries to reach parts of Python that templates may not use ({exc}). Nothing was run."
+        return (
+            f"{source}: the template tries to reach parts of Python that templates may not use ({exc}). "
+            "Nothing was run."
+        )
     if isinstance(exc, UndefinedError):
-        return f"{source}: the template uses a name sipgen does not provide ({exc.message}). Check the spelling against `sipgen template export`."
+        return (
+            f"{source}: the template uses a name sipgen does not provide ({exc.message}). Check the "
+            "spelling against `sipgen template export`."
+        )
     if isinstance(exc, TemplateSyntaxError):
         return f"{source}: the template has a mistake in a {{{{ }}}} or {{% %}} tag ({exc.message})."
     return f"{source}: the template could not be filled in ({type(exc).__name__}: {exc})."

@@ -31,9 +31,11 @@ def flat(text: object) -> str:
 
 def _xml_text(text: object) -> str:
     # Line breaks and tabs become Word's own elements here, so docxtpl need not look for them.
-    return (escape(clean(text).replace("\r\n", "\n").replace("\r", "\n"))
-            .replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-            .replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">'))
+    return (
+        escape(clean(text).replace("\r\n", "\n").replace("\r", "\n"))
+        .replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+        .replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+    )
 
 
 def plain(text: object) -> Markup:
@@ -42,7 +44,9 @@ def plain(text: object) -> Markup:
 
 
 def run(text: str, bold: bool = False, italic: bool = False, style: str | None = None) -> str:
-    props = (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    props = (
+        (f'<w:rStyle w:val="{style}"/>' if style else "") + ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    )
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r>'
 
@@ -87,7 +91,7 @@ class Anchors:
             if anchor is None:
                 continue
             if match.start() > last:
-                parts.append(run(text[last:match.start()], bold=bold))
+                parts.append(run(text[last : match.start()], bold=bold))
             parts.append(link(match.group(0), anchor, bold=bold))
             last = match.end()
         if last < len(text) or not parts:

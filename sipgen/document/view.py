@@ -125,26 +125,60 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
     glance, budget, total = _money_tables(placement, anchors, latest)
     view = {
         **_cover(plan, anchors, key_people),
-        "h": h, "contents": _contents(plan, placement, anchors),
+        "h": h,
+        "contents": _contents(plan, placement, anchors),
         **_front_matter(plan, anchors),
-        "glance": glance, "glance_intro": say(f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."),
+        "glance": glance,
+        "glance_intro": say(
+            f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."
+        ),
         "total_cost": money(total),
         "priorities": [_priority_part(plan, p, placement, anchors, latest.get(p.ref)) for p in placement.priorities],
-        "unplaced": _unplaced_rows(placement, anchors), "unplaced_intro": UNPLACED_INTRO,
+        "unplaced": _unplaced_rows(placement, anchors),
+        "unplaced_intro": UNPLACED_INTRO,
         "who": _who(plan, anchors, key_people),
-        "who_intro": say("What each person and group leads, carries out, monitors, evaluates and reviews. Each reference links to that part of the plan."),
-        "budget": budget, "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
-        "key": [{"initials": _person_target(anchors, initials),
-                 "name": plain(person.name) if person else "(not on the Staff sheet)",
-                 "role": plain(person.role) if person else "", "organisation": plain(person.organisation) if person else ""}
-                for initials, person in key_people],
-        "kpis": [{"kpi": plain(k.kpi), "ref": anchors.ref(k.ref) if k.ref else "", "baseline": plain(k.baseline), "autumn": plain(k.autumn),
-                  "spring": plain(k.spring), "summer": plain(k.summer), "target": plain(k.target),
-                  "notes": anchors.text(k.notes)} for k in plan.kpis],
+        "who_intro": say(
+            "What each person and group leads, carries out, monitors, evaluates and reviews. Each reference "
+            "links to that part of the plan."
+        ),
+        "budget": budget,
+        "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
+        "key": [
+            {
+                "initials": _person_target(anchors, initials),
+                "name": plain(person.name) if person else "(not on the Staff sheet)",
+                "role": plain(person.role) if person else "",
+                "organisation": plain(person.organisation) if person else "",
+            }
+            for initials, person in key_people
+        ],
+        "kpis": [
+            {
+                "kpi": plain(k.kpi),
+                "ref": anchors.ref(k.ref) if k.ref else "",
+                "baseline": plain(k.baseline),
+                "autumn": plain(k.autumn),
+                "spring": plain(k.spring),
+                "summer": plain(k.summer),
+                "target": plain(k.target),
+                "notes": anchors.text(k.notes),
+            }
+            for k in plan.kpis
+        ],
         "reviews": [_review(anchors, r) for r in _reviews_by_date(plan)],
-        "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what was changed as a result.",
-        "findings": [{"severity": f.severity.value, "code": f.code, "where": f.where, "ref": anchors.ref(f.ref) if f.ref else "",
-                      "message": plain(f.message), "hint": plain(f.hint)} for f in (findings or [])],
+        "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what "
+        "was changed as a result.",
+        "findings": [
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "where": f.where,
+                "ref": anchors.ref(f.ref) if f.ref else "",
+                "message": plain(f.message),
+                "hint": plain(f.hint),
+            }
+            for f in (findings or [])
+        ],
         "findings_intro": "What `sipgen check` found that is still open, for discussion while the plan is in draft.",
     }
     return view
@@ -173,11 +207,14 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
         if settings.approval_minute:
             approval += f" (minute {flat(settings.approval_minute)})"
     return {
-        "org": flat(settings.organisation), "title": flat(settings.title), "year": flat(settings.academic_year),
+        "org": flat(settings.organisation),
+        "title": flat(settings.title),
+        "year": flat(settings.academic_year),
         "year_label": f"Academic year {flat(settings.academic_year)}" if settings.academic_year else "",
         "version_label": f"Version: {flat(settings.version)}" if settings.version else "",
         "subject": f"{say('{Organisation}')} improvement plan {flat(settings.academic_year)}".strip(),
-        "draft": approved is None, "draft_label": say("not yet approved by the {board}"),
+        "draft": approved is None,
+        "draft_label": say("not yet approved by the {board}"),
         "approval_label": approval,
         "prepared_label": _prepared(plan, anchors, key_people),
         "organisation_word": say("{organisation}"),
@@ -187,10 +224,19 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
 
 def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
     """The contents as saved in the file: only parts the document has, so every entry lands."""
-    front = [name for name, present in (("introduction", _has_intro(plan)), ("context", plan.context or plan.aims)) if present]
+    front = [
+        name
+        for name, present in (("introduction", _has_intro(plan)), ("context", plan.context or plan.aims))
+        if present
+    ]
     contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*front, "glance")]
-    contents += [{"link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title), "style": "TOC1"}
-                 for p in placement.priorities]
+    contents += [
+        {
+            "link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title),
+            "style": "TOC1",
+        }
+        for p in placement.priorities
+    ]
     names = (["unplaced"] if _has_unplaced(placement) else []) + ["who", "budget", "key", "reviews"]
     contents += [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in names]
     return contents
@@ -203,15 +249,26 @@ def _has_intro(plan: Plan) -> bool:
 def _front_matter(plan: Plan, anchors: Anchors) -> dict:
     """The introduction, the context by area, and the strategy's aims."""
     say = lambda text: word(text, plan.plan_type)  # noqa: E731
-    intro = [{"heading": label, "text": anchors.text(getattr(plan.introduction, name))}
-             for name, label in INTRO_PARTS if getattr(plan.introduction, name)]
+    intro = [
+        {"heading": label, "text": anchors.text(getattr(plan.introduction, name))}
+        for name, label in INTRO_PARTS
+        if getattr(plan.introduction, name)
+    ]
     by_area: dict[str, list] = defaultdict(list)
     for item in plan.context:
         by_area[item.area or "Other information"].append(item)
-    context = [{"name": say(area.replace("Pupil", "{Learner}")), "rows": [
-        {"measure": plain(i.measure), "value": plain(i.value), "notes": anchors.text(i.notes)} for i in items]}
-        for area, items in by_area.items()]
-    aims = [{"ref": anchors.text(a.ref, bold=True), "aim": plain(a.aim), "horizon": plain(a.horizon)} for a in plan.aims]
+    context = [
+        {
+            "name": say(area.replace("Pupil", "{Learner}")),
+            "rows": [
+                {"measure": plain(i.measure), "value": plain(i.value), "notes": anchors.text(i.notes)} for i in items
+            ],
+        }
+        for area, items in by_area.items()
+    ]
+    aims = [
+        {"ref": anchors.text(a.ref, bold=True), "aim": plain(a.aim), "horizon": plain(a.horizon)} for a in plan.aims
+    ]
     return {"intro": intro, "context": context, "aims": aims}
 
 
@@ -225,47 +282,86 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
     for priority in placement.priorities:
         cost = _cost(priority.every_action)
         rag = latest[priority.ref].rag if priority.ref in latest else ""
-        glance.append({
-            "ref": anchors.ref(priority.ref), "title": anchors.text(priority.title),
-            "lead": anchors.initials(priority.lead), "link_governor": anchors.initials(priority.link_governor),
-            "rag": rag or "Not yet reviewed", "rag_fill": RAG_FILLS.get(rag, NO_FILL), "cost": money(cost),
-        })
-        budget.append({"ref": anchors.ref(priority.ref, bold=True), "title": anchors.text(priority.title, bold=True),
-                       "cost": anchors.text(money(cost), bold=True)})
+        glance.append(
+            {
+                "ref": anchors.ref(priority.ref),
+                "title": anchors.text(priority.title),
+                "lead": anchors.initials(priority.lead),
+                "link_governor": anchors.initials(priority.link_governor),
+                "rag": rag or "Not yet reviewed",
+                "rag_fill": RAG_FILLS.get(rag, NO_FILL),
+                "cost": money(cost),
+            }
+        )
+        budget.append(
+            {
+                "ref": anchors.ref(priority.ref, bold=True),
+                "title": anchors.text(priority.title, bold=True),
+                "cost": anchors.text(money(cost), bold=True),
+            }
+        )
         if priority.actions and priority.objectives:
-            budget.append({"ref": plain(""), "title": anchors.text(f"Actions of {priority.ref} outside its objectives"),
-                           "cost": anchors.text(money(_cost(priority.actions)))})
+            budget.append(
+                {
+                    "ref": plain(""),
+                    "title": anchors.text(f"Actions of {priority.ref} outside its objectives"),
+                    "cost": anchors.text(money(_cost(priority.actions))),
+                }
+            )
         for objective in priority.objectives:
-            budget.append({"ref": anchors.ref(objective.ref), "title": anchors.text(objective.title),
-                           "cost": anchors.text(money(_cost(objective.actions)))})
+            budget.append(
+                {
+                    "ref": anchors.ref(objective.ref),
+                    "title": anchors.text(objective.title),
+                    "cost": anchors.text(money(_cost(objective.actions))),
+                }
+            )
     unplaced = placement.unplaced_actions
     if unplaced:
         label = "Rows not placed in a priority (see that part of the plan)"
-        glance.append({"ref": plain(""), "title": anchors.text(label), "lead": plain(""), "link_governor": plain(""),
-                       "rag": "", "rag_fill": NO_FILL, "cost": money(_cost(unplaced))})
+        glance.append(
+            {
+                "ref": plain(""),
+                "title": anchors.text(label),
+                "lead": plain(""),
+                "link_governor": plain(""),
+                "rag": "",
+                "rag_fill": NO_FILL,
+                "cost": money(_cost(unplaced)),
+            }
+        )
         budget.append({"ref": plain(""), "title": anchors.text(label), "cost": anchors.text(money(_cost(unplaced)))})
     total = sum(_cost(p.every_action) for p in placement.priorities) + _cost(unplaced)
     return glance, budget, total
 
 
 def _has_unplaced(placement: Placement) -> bool:
-    return bool(placement.unplaced_objectives or placement.unplaced_actions or placement.unplaced_criteria
-                or placement.unplaced_checks)
+    return bool(
+        placement.unplaced_objectives
+        or placement.unplaced_actions
+        or placement.unplaced_criteria
+        or placement.unplaced_checks
+    )
 
 
 def _action_rows(actions, anchors: Anchors) -> list[dict]:
-    return [{
-        "ref": anchors.target(action.ref, action.ref, bold=True),
-        "action": anchors.text(action.action),
-        "owners": anchors.initials(action.owners),
-        "when": timescale(action.start, action.due),
-        "resources": anchors.text(action.resources),
-        "cost": money(action.cost),
-        "also": anchors.refs_list(action.also_serves),
-    } for action in actions]
+    return [
+        {
+            "ref": anchors.target(action.ref, action.ref, bold=True),
+            "action": anchors.text(action.action),
+            "owners": anchors.initials(action.owners),
+            "when": timescale(action.start, action.due),
+            "resources": anchors.text(action.resources),
+            "cost": money(action.cost),
+            "also": anchors.refs_list(action.also_serves),
+        }
+        for action in actions
+    ]
 
 
-def _priority_part(plan: Plan, priority: Priority, placement: Placement, anchors: Anchors, review: Review | None) -> dict:
+def _priority_part(
+    plan: Plan, priority: Priority, placement: Placement, anchors: Anchors, review: Review | None
+) -> dict:
     """One priority's part: preface, its objectives and actions, criteria, checks, latest review."""
     say = lambda text: word(text, plan.plan_type)  # noqa: E731
     summary = [("Source: ", priority.source or "not stated")]
@@ -276,22 +372,36 @@ def _priority_part(plan: Plan, priority: Priority, placement: Placement, anchors
         groups.append({"heading": "", "summary": "", "actions": _action_rows(priority.actions, anchors)})
     for objective in priority.objectives:
         parts = [("Cause it tackles: ", objective.cause)] if objective.cause else []
-        groups.append({
-            "heading": anchors.target(objective.ref, f"{objective.ref}  {objective.title}"),
-            "summary": _labelled(anchors, parts + [("Lead: ", objective.lead)]),
-            "actions": _action_rows(objective.actions, anchors),
-        })
-    served_by = sorted({a.ref for a in plan.actions for ref in a.also_serves
-                        if placement.priority_of.get(ref) == priority.ref and placement.priority_of.get(a.ref) != priority.ref},
-                       key=ref_order)
-    criteria = sorted((c for c in plan.criteria if placement.priority_of.get(c.parent) == priority.ref),
-                      key=lambda c: (ref_order(c.parent), ref_order(c.ref), c.row))
-    checks = sorted((c for c in plan.checks if c.priority == priority.ref), key=lambda c: (PROCESS_ORDER.get(c.process, 3), c.row))
+        groups.append(
+            {
+                "heading": anchors.target(objective.ref, f"{objective.ref}  {objective.title}"),
+                "summary": _labelled(anchors, parts + [("Lead: ", objective.lead)]),
+                "actions": _action_rows(objective.actions, anchors),
+            }
+        )
+    served_by = sorted(
+        {
+            a.ref
+            for a in plan.actions
+            for ref in a.also_serves
+            if placement.priority_of.get(ref) == priority.ref and placement.priority_of.get(a.ref) != priority.ref
+        },
+        key=ref_order,
+    )
+    criteria = sorted(
+        (c for c in plan.criteria if placement.priority_of.get(c.parent) == priority.ref),
+        key=lambda c: (ref_order(c.parent), ref_order(c.ref), c.row),
+    )
+    checks = sorted(
+        (c for c in plan.checks if c.priority == priority.ref), key=lambda c: (PROCESS_ORDER.get(c.process, 3), c.row)
+    )
     return {
         "ref": priority.ref,
         "heading": anchors.target(priority.ref, f"{priority.ref}  {priority.title}", bold=False),
-        "summary": _labelled(anchors, summary + [("Lead: ", priority.lead),
-                                                 (say("{Link_governor_or_committee}: "), priority.link_governor)]),
+        "summary": _labelled(
+            anchors,
+            summary + [("Lead: ", priority.lead), (say("{Link_governor_or_committee}: "), priority.link_governor)],
+        ),
         "preface": anchors.text(priority.preface) if priority.preface else "",
         # Empty strings, not empty runs, so the template leaves out a table with nothing in it.
         "now": anchors.text(priority.now) if priority.now or priority.goal else "",
@@ -306,14 +416,27 @@ def _priority_part(plan: Plan, priority: Priority, placement: Placement, anchors
 
 
 def _criterion_row(c: Criterion, anchors: Anchors) -> dict:
-    return {"ref": plain(c.ref), "parent": anchors.ref(c.parent), "criterion": anchors.text(c.criterion),
-            "kind": plain(c.kind), "baseline": plain(c.baseline), "autumn": plain(c.milestone_autumn),
-            "spring": plain(c.milestone_spring), "summer": plain(c.milestone_summer), "target": plain(c.target)}
+    return {
+        "ref": plain(c.ref),
+        "parent": anchors.ref(c.parent),
+        "criterion": anchors.text(c.criterion),
+        "kind": plain(c.kind),
+        "baseline": plain(c.baseline),
+        "autumn": plain(c.milestone_autumn),
+        "spring": plain(c.milestone_spring),
+        "summer": plain(c.milestone_summer),
+        "target": plain(c.target),
+    }
 
 
 def _check_row(c: Check, anchors: Anchors) -> dict:
-    return {"process": plain(c.process), "how": anchors.text(c.how), "when": plain(c.when),
-            "who": anchors.initials(c.who), "evidence": anchors.text(c.evidence)}
+    return {
+        "process": plain(c.process),
+        "how": anchors.text(c.how),
+        "when": plain(c.when),
+        "who": anchors.initials(c.who),
+        "evidence": anchors.text(c.evidence),
+    }
 
 
 def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
@@ -322,14 +445,31 @@ def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
 
     def add(record, kind, ref, text, parent_field, cost=""):
         parent = getattr(record, parent_field)
-        rows.append({"where": record.where(parent_field), "kind": kind, "ref": ref,
-                     "text": anchors.text(text), "parent": parent or "(blank)", "cost": cost})
+        rows.append(
+            {
+                "where": record.where(parent_field),
+                "kind": kind,
+                "ref": ref,
+                "text": anchors.text(text),
+                "parent": parent or "(blank)",
+                "cost": cost,
+            }
+        )
 
     for objective in placement.unplaced_objectives:
-        add(objective, "Objective", anchors.target(objective.ref, objective.ref, bold=True), objective.title, "priority")
+        add(
+            objective, "Objective", anchors.target(objective.ref, objective.ref, bold=True), objective.title, "priority"
+        )
     for action in placement.unplaced_actions:
         # An action under an unplaced objective has a parent that exists: it is placed with it here.
-        add(action, "Action", anchors.target(action.ref, action.ref, bold=True), action.action, "objective", money(action.cost))
+        add(
+            action,
+            "Action",
+            anchors.target(action.ref, action.ref, bold=True),
+            action.action,
+            "objective",
+            money(action.cost),
+        )
     for criterion in placement.unplaced_criteria:
         add(criterion, "Success criterion", anchors.text(criterion.ref, bold=True), criterion.criterion, "parent")
     for check in placement.unplaced_checks:
@@ -357,9 +497,12 @@ def _labelled(anchors: Anchors, parts) -> object:
 def _review(anchors: Anchors, review) -> dict:
     return {
         "date": when(review.date),
-        "ref": anchors.ref(review.ref), "reviewer": anchors.initials(review.reviewer),
-        "rag": review.rag or "", "rag_fill": RAG_FILLS.get(review.rag, NO_FILL),
-        "impact": anchors.text(review.impact), "evidence": anchors.text(review.evidence),
+        "ref": anchors.ref(review.ref),
+        "reviewer": anchors.initials(review.reviewer),
+        "rag": review.rag or "",
+        "rag_fill": RAG_FILLS.get(review.rag, NO_FILL),
+        "impact": anchors.text(review.impact),
+        "evidence": anchors.text(review.evidence),
         "adjustments": anchors.text(review.adjustments),
     }
 
@@ -370,7 +513,11 @@ def _key(plan: Plan):
     for _, _, initials in initials_used(plan):
         used.setdefault(initials.casefold(), initials)
     people = {p.initials.casefold(): p for p in plan.staff if p.initials}
-    ordered = [(p.initials, p) for p in plan.staff if p.initials and p.initials.casefold() in used and people[p.initials.casefold()] is p]
+    ordered = [
+        (p.initials, p)
+        for p in plan.staff
+        if p.initials and p.initials.casefold() in used and people[p.initials.casefold()] is p
+    ]
     ordered += [(initials, None) for key, initials in used.items() if key not in people]
     return ordered
 
@@ -410,9 +557,15 @@ def _who(plan: Plan, anchors: Anchors, key_people) -> list[dict]:
         mine = roles.get(initials.casefold(), {})
         label = f"{initials} ({person.name})" if person and person.name else initials
         anchor = anchors.people.get(initials.casefold())
-        rows.append({"who": Markup(link(label, anchor) if anchor else run(label)),
-                     **{c: anchors.refs_list(sorted(mine.get(c, []), key=ref_order))
-                        for c in ("leads", "owns", "monitors", "evaluates", "reviews")}})
+        rows.append(
+            {
+                "who": Markup(link(label, anchor) if anchor else run(label)),
+                **{
+                    c: anchors.refs_list(sorted(mine.get(c, []), key=ref_order))
+                    for c in ("leads", "owns", "monitors", "evaluates", "reviews")
+                },
+            }
+        )
     return rows
 
 

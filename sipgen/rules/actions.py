@@ -31,9 +31,12 @@ def vague_action(plan, ctx):
     for action in plan.actions:
         verb = vague_verb(action.action, extra) if action.action else None
         if verb:
-            yield Hit(action, "action",
-                      f"{action.ref or 'This action'} starts with '{verb}', which names an aim, not what will be done.",
-                      "Start with what someone will actually do: train, audit, observe, timetable, buy, publish ...")
+            yield Hit(
+                action,
+                "action",
+                f"{action.ref or 'This action'} starts with '{verb}', which names an aim, not what will be done.",
+                "Start with what someone will actually do: train, audit, observe, timetable, buy, publish ...",
+            )
 
 
 @rule("AC202", "action without a date", "warning", "guidance §28-29; SIP article")
@@ -54,18 +57,28 @@ def undated_action(plan, ctx):
         if any(when.kind != UNDECIDED for _, when in given):
             continue
         if not given:
-            yield Hit(action, "due", f"{action.ref or 'This action'} has no date.",
-                      "Give a start and a due date, or a half-term such as Spr1.")
+            yield Hit(
+                action,
+                "due",
+                f"{action.ref or 'This action'} has no date.",
+                "Give a start and a due date, or a half-term such as Spr1.",
+            )
         else:
             name, when = given[0]
-            yield Hit(action, name, f"{action.ref or 'This action'} has no date yet: its {name} says '{when.label}'.",
-                      "Give a date or a half-term such as Spr1, even a provisional one, so progress can be checked.")
-
+            yield Hit(
+                action,
+                name,
+                f"{action.ref or 'This action'} has no date yet: its {name} says '{when.label}'.",
+                "Give a date or a half-term such as Spr1, even a provisional one, so progress can be checked.",
+            )
 
 
 @rule("AC203", "actions out of order", "warning", "guidance §28")
 def out_of_order(plan, ctx):
-    """The actions of one objective (or one priority without objectives) are not in chronological order, or one is due before it starts.
+    """The actions of one sequence are not in chronological order, or one is due before it starts.
+
+    A sequence is an objective's actions, or the actions a priority holds itself in a plan
+    without objectives.
 
     Bad: P1.1.2 starts in Spr1 but P1.1.3, the next step, starts in Aut2.
 
@@ -79,15 +92,22 @@ def out_of_order(plan, ctx):
         for action in actions:
             start, due = (d if d is not None and d.dated else None for d in (action.start, action.due))
             if start and due and due.end < start.start:
-                yield Hit(action, "due", f"{action.ref} is due ({due}) before it starts ({start}).",
-                          "Check the two dates; the due date should be on or after the start.")
+                yield Hit(
+                    action,
+                    "due",
+                    f"{action.ref} is due ({due}) before it starts ({start}).",
+                    "Check the two dates; the due date should be on or after the start.",
+                )
             when = start or due
             if when is None:
                 continue
             if previous is not None and when.start < previous[1].start:
-                yield Hit(action, "start" if start else "due",
-                          f"{action.ref} ({when}) comes before {previous[0].ref} ({previous[1]}), the step before it.",
-                          "Put each sequence of actions in the order they happen, renumbering if needed.")
+                yield Hit(
+                    action,
+                    "start" if start else "due",
+                    f"{action.ref} ({when}) comes before {previous[0].ref} ({previous[1]}), the step before it.",
+                    "Put each sequence of actions in the order they happen, renumbering if needed.",
+                )
             previous = (action, when)
 
 
@@ -111,9 +131,13 @@ def outside_year(plan, ctx):
         for name in ("start", "due"):
             when = getattr(action, name)
             if when and when.dated and (when.end < start or when.start > end):
-                yield Hit(action, name,
-                          f"{action.ref or 'This action'} is dated {when}, outside the plan's year ({uk(start)} to {uk(end)}).",
-                          "Check the year; move work for later years to the strategy or next year's plan.")
+                yield Hit(
+                    action,
+                    name,
+                    f"{action.ref or 'This action'} is dated {when}, outside the plan's year ({uk(start)} to "
+                    f"{uk(end)}).",
+                    "Check the year; move work for later years to the strategy or next year's plan.",
+                )
                 break
 
 
@@ -127,5 +151,9 @@ def ownerless(plan, ctx):
     """
     for action in plan.actions:
         if not action.owners:
-            yield Hit(action, "owners", f"{action.ref or 'This action'} has no owner.",
-                      "Give the initials of the person who will make it happen (listed on the Staff sheet).")
+            yield Hit(
+                action,
+                "owners",
+                f"{action.ref or 'This action'} has no owner.",
+                "Give the initials of the person who will make it happen (listed on the Staff sheet).",
+            )

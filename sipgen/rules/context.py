@@ -54,9 +54,9 @@ class RuleContext:
         organisation = person.organisation.casefold()
         if organisation == self.plan.settings.organisation.casefold():
             return False
-        return bool(re.search(r"\b(?:partner|school|academy|primary|secondary|infant|junior|college)\b", organisation)) and not re.search(
-            r"\b(?:university|board|governing)\b", organisation
-        )
+        return bool(
+            re.search(r"\b(?:partner|school|academy|primary|secondary|infant|junior|college)\b", organisation)
+        ) and not re.search(r"\b(?:university|board|governing)\b", organisation)
 
 
 _GOVERNANCE = re.compile(r"\b(?:governors?|governing|committee|trustees?|board|FGB|LGB|LGC|chair)\b", re.I)

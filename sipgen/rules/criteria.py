@@ -35,8 +35,12 @@ def no_criteria(plan, ctx):
     """
     for priority in plan.priorities:
         if priority.ref and not criteria_for(plan, priority):
-            yield Hit(priority, "ref", f"{priority.ref} has no success criteria.",
-                      f"Add at least one measurable criterion for {priority.ref} on the Success criteria sheet.")
+            yield Hit(
+                priority,
+                "ref",
+                f"{priority.ref} has no success criteria.",
+                f"Add at least one measurable criterion for {priority.ref} on the Success criteria sheet.",
+            )
 
 
 @rule("SC502", "criterion not quantifiable", "warning", "guidance §38")
@@ -51,8 +55,12 @@ def not_quantifiable(plan, ctx):
         text = criterion.criterion
         if not text or _measures(criterion) or has_quantifier(text):
             continue
-        yield Hit(criterion, "criterion", f"{criterion.ref or 'This criterion'} has nothing that can be counted or measured.",
-                  ctx.say("Say how much, how many or what share, e.g. '85% of {learners} ...', with a baseline and target."))
+        yield Hit(
+            criterion,
+            "criterion",
+            f"{criterion.ref or 'This criterion'} has nothing that can be counted or measured.",
+            ctx.say("Say how much, how many or what share, e.g. '85% of {learners} ...', with a baseline and target."),
+        )
 
 
 @rule("SC503", "subjective criterion", "warning", "guidance §38")
@@ -72,9 +80,12 @@ def subjective(plan, ctx):
         words = subjective_words(text)
         if words:
             quoted = ", ".join(f"'{w}'" for w in words[:3])
-            yield Hit(criterion, "criterion",
-                      f"{criterion.ref or 'This criterion'} relies on {quoted}, which nobody can measure as written.",
-                      "Say how you will know: a percentage, a count or a score, with a baseline and a target.")
+            yield Hit(
+                criterion,
+                "criterion",
+                f"{criterion.ref or 'This criterion'} relies on {quoted}, which nobody can measure as written.",
+                "Say how you will know: a percentage, a count or a score, with a baseline and a target.",
+            )
 
 
 @rule("SC504", "criteria merged", "warning", "guidance §38")
@@ -87,8 +98,12 @@ def merged(plan, ctx):
     """
     for criterion in plan.criteria:
         if criterion.criterion and merged_criteria(criterion.criterion):
-            yield Hit(criterion, "criterion", f"{criterion.ref or 'This criterion'} joins several criteria in one.",
-                      "Split it into separate rows, each with its own measure, baseline and target.")
+            yield Hit(
+                criterion,
+                "criterion",
+                f"{criterion.ref or 'This criterion'} joins several criteria in one.",
+                "Split it into separate rows, each with its own measure, baseline and target.",
+            )
 
 
 @rule("SC505", "success as completed actions", "warning", "guidance §38")
@@ -101,9 +116,15 @@ def completed_actions(plan, ctx):
     """
     for criterion in plan.criteria:
         if criterion.criterion and completed_action_criterion(criterion.criterion):
-            yield Hit(criterion, "criterion",
-                      f"{criterion.ref or 'This criterion'} counts an action being done, not the difference it makes.",
-                      ctx.say("Describe the impact on teaching or on {learners}, e.g. what staff now do or what {learners} now achieve."))
+            yield Hit(
+                criterion,
+                "criterion",
+                f"{criterion.ref or 'This criterion'} counts an action being done, not the difference it makes.",
+                ctx.say(
+                    "Describe the impact on teaching or on {learners}, e.g. what staff now do or what "
+                    "{learners} now achieve."
+                ),
+            )
 
 
 @rule("SC506", "no milestones", "warning", "guidance §39; SIP article")
@@ -118,8 +139,12 @@ def no_milestones(plan, ctx):
     """
     for criterion in plan.criteria:
         if criterion.criterion and not any(criterion.milestones):
-            yield Hit(criterion, "milestone_autumn", f"{criterion.ref or 'This criterion'} has no milestones for the reviews.",
-                      "Say what should be true at the autumn, spring and summer reviews.")
+            yield Hit(
+                criterion,
+                "milestone_autumn",
+                f"{criterion.ref or 'This criterion'} has no milestones for the reviews.",
+                "Say what should be true at the autumn, spring and summer reviews.",
+            )
 
 
 @rule("SC507", "no baseline", "info", "guidance §37")
@@ -132,8 +157,12 @@ def no_baseline(plan, ctx):
     """
     for criterion in plan.criteria:
         if criterion.criterion and not criterion.baseline:
-            yield Hit(criterion, "baseline", f"{criterion.ref or 'This criterion'} has no baseline.",
-                      "Give the starting figure, e.g. last year's result, so progress can be judged.")
+            yield Hit(
+                criterion,
+                "baseline",
+                f"{criterion.ref or 'This criterion'} has no baseline.",
+                "Give the starting figure, e.g. last year's result, so progress can be judged.",
+            )
 
 
 @rule("SC508", "provision or outcomes only", "info", "guidance §40-41")
@@ -150,6 +179,12 @@ def one_kind_only(plan, ctx):
             only = next(iter(kinds))
             other = "Outcome" if only == "Provision" else "Provision"
             about = {"Provision": "provision", "Outcome": "outcomes"}
-            yield Hit(priority, "ref", f"{priority.ref}'s success criteria are all about {about[only]}.",
-                      ctx.say(f"Add a criterion about {about[other]}: " + (
-                          "what {learners} achieve." if other == "Outcome" else "what staff and teaching do differently.")))
+            yield Hit(
+                priority,
+                "ref",
+                f"{priority.ref}'s success criteria are all about {about[only]}.",
+                ctx.say(
+                    f"Add a criterion about {about[other]}: "
+                    + ("what {learners} achieve." if other == "Outcome" else "what staff and teaching do differently.")
+                ),
+            )

@@ -10,46 +10,267 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..dates import MONTH_PATTERN
+
 # Verbs that name an aspiration rather than a deed (guidance §27). Users add more in Settings.
 VAGUE_VERBS = (
-    "ensure", "make sure", "improve", "raise", "develop", "further develop", "promote", "support",
-    "encourage", "enhance", "strengthen", "embed", "work towards", "work to", "strive", "aim to",
-    "seek to", "foster", "boost", "continue to", "continue", "try to",
-    "endeavour", "look to", "focus on", "address",
+    "ensure",
+    "make sure",
+    "improve",
+    "raise",
+    "develop",
+    "further develop",
+    "promote",
+    "support",
+    "encourage",
+    "enhance",
+    "strengthen",
+    "embed",
+    "work towards",
+    "work to",
+    "strive",
+    "aim to",
+    "seek to",
+    "foster",
+    "boost",
+    "continue to",
+    "continue",
+    "try to",
+    "endeavour",
+    "look to",
+    "focus on",
+    "address",
 )
 # Words that, on their own, make a resource statement bland (guidance §35). Users add more.
 BLAND_RESOURCE_WORDS = (
-    "time", "staff", "travel", "costs", "cost", "material", "materials", "resources", "resource",
-    "tbc", "tba", "tbd", "supply", "cover", "training", "release", "budget", "various", "printing",
-    "photocopying", "admin", "stationery", "meeting", "meetings", "expenses", "some", "as", "required",
-    "needed", "and", "&", "of", "for", "the", "n/a", "na", "general", "misc", "miscellaneous", "cpd",
-    "leadership", "teacher", "teachers", "ta", "tas", "hours", "days", "funding", "to", "be", "confirmed",
-    "agreed", "other", "additional", "extra", "possible", "release", "costings", "consumables",
+    "time",
+    "staff",
+    "travel",
+    "costs",
+    "cost",
+    "material",
+    "materials",
+    "resources",
+    "resource",
+    "tbc",
+    "tba",
+    "tbd",
+    "supply",
+    "cover",
+    "training",
+    "release",
+    "budget",
+    "various",
+    "printing",
+    "photocopying",
+    "admin",
+    "stationery",
+    "meeting",
+    "meetings",
+    "expenses",
+    "some",
+    "as",
+    "required",
+    "needed",
+    "and",
+    "&",
+    "of",
+    "for",
+    "the",
+    "n/a",
+    "na",
+    "general",
+    "misc",
+    "miscellaneous",
+    "cpd",
+    "leadership",
+    "teacher",
+    "teachers",
+    "ta",
+    "tas",
+    "hours",
+    "days",
+    "funding",
+    "to",
+    "be",
+    "confirmed",
+    "agreed",
+    "other",
+    "additional",
+    "extra",
+    "possible",
+    "release",
+    "costings",
+    "consumables",
     # roles whose time is named without saying how much of it
-    "senco", "sendco", "head", "headteacher", "deputy", "slt", "leader", "leaders", "lead", "leads",
-    "mentor", "mentors", "governor", "governors", "office", "subject", "coordinator", "manager",
+    "senco",
+    "sendco",
+    "head",
+    "headteacher",
+    "deputy",
+    "slt",
+    "leader",
+    "leaders",
+    "lead",
+    "leads",
+    "mentor",
+    "mentors",
+    "governor",
+    "governors",
+    "office",
+    "subject",
+    "coordinator",
+    "manager",
     # sizes that are not quantities
-    "minimal", "small", "low", "limited", "nominal", "minor", "some", "usual", "normal", "existing",
+    "minimal",
+    "small",
+    "low",
+    "limited",
+    "nominal",
+    "minor",
+    "some",
+    "usual",
+    "normal",
+    "existing",
 )
 NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "half", "third", "thirds", "quarter",
-    "quarters", "twice", "double", "single", "once", "dozen", "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "half",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "twice",
+    "double",
+    "single",
+    "once",
+    "dozen",
+    "zero",
 )
-QUANTIFIERS = ("all", "every", "each", "no", "none", "majority", "minority", "most", "fewer", "proportion", "per cent", "percent", "percentage", "rate", "ratio", "number of", "score", "scores", "average")
+QUANTIFIERS = (
+    "all",
+    "every",
+    "each",
+    "no",
+    "none",
+    "majority",
+    "minority",
+    "most",
+    "fewer",
+    "proportion",
+    "per cent",
+    "percent",
+    "percentage",
+    "rate",
+    "ratio",
+    "number of",
+    "score",
+    "scores",
+    "average",
+)
 SUBJECTIVE = (
-    "effectively", "effective", "well", "strong", "strongly", "good", "better", "high quality", "high-quality",
-    "confident", "confidently", "outstanding", "excellent", "consistent", "consistently", "robust", "secure",
-    "appropriate", "appropriately", "successful", "successfully", "rich", "purposeful", "engaging", "positive",
-    "improved", "enhanced", "clear", "clearly", "meaningful", "sufficient", "confidence", "quality",
+    "effectively",
+    "effective",
+    "well",
+    "strong",
+    "strongly",
+    "good",
+    "better",
+    "high quality",
+    "high-quality",
+    "confident",
+    "confidently",
+    "outstanding",
+    "excellent",
+    "consistent",
+    "consistently",
+    "robust",
+    "secure",
+    "appropriate",
+    "appropriately",
+    "successful",
+    "successfully",
+    "rich",
+    "purposeful",
+    "engaging",
+    "positive",
+    "improved",
+    "enhanced",
+    "clear",
+    "clearly",
+    "meaningful",
+    "sufficient",
+    "confidence",
+    "quality",
 )
 # Subjects that may open an action before its verb: "Staff will ...", "SLT to ...".
 _SUBJECT_WORDS = {
-    "we", "staff", "all", "the", "teachers", "leaders", "each", "every", "our", "governors", "mentors",
-    "tas", "subject", "class", "senior", "middle", "phase", "school", "partnership", "trainees",
-    "headteacher", "head", "deputy", "senco", "english", "maths", "reading", "writing", "science",
-    "support", "teaching", "year", "key", "lead", "leads", "ks1", "ks2", "eyfs", "sendco", "dsl",
-    "team", "slt", "pastoral", "attendance", "office", "business", "manager", "link", "governor",
+    "we",
+    "staff",
+    "all",
+    "the",
+    "teachers",
+    "leaders",
+    "each",
+    "every",
+    "our",
+    "governors",
+    "mentors",
+    "tas",
+    "subject",
+    "class",
+    "senior",
+    "middle",
+    "phase",
+    "school",
+    "partnership",
+    "trainees",
+    "headteacher",
+    "head",
+    "deputy",
+    "senco",
+    "english",
+    "maths",
+    "reading",
+    "writing",
+    "science",
+    "support",
+    "teaching",
+    "year",
+    "key",
+    "lead",
+    "leads",
+    "ks1",
+    "ks2",
+    "eyfs",
+    "sendco",
+    "dsl",
+    "team",
+    "slt",
+    "pastoral",
+    "attendance",
+    "office",
+    "business",
+    "manager",
+    "link",
+    "governor",
 }
 _BULLET = re.compile(r"^\s*(?:[-•*·–]+|\(?\d+[.)]|\(?[a-z][.)]|\d+\.\d+(?:\.\d+)*)\s*", re.I)
 _MODAL = re.compile(r"^(?P<subject>(?:[\w'’&/-]+\s+){0,5}?)(?:will|shall|should|must|are to|is to|to)\s+", re.I)
@@ -68,19 +289,23 @@ def leading_verb_phrase(action: str) -> str:
     text = _BULLET.sub("", text)
     match = _INITIALS_SUBJECT.match(text)
     if match:
-        return text[match.end():]
+        return text[match.end() :]
     match = _MODAL.match(text)
     if match:
         subject = match.group("subject").split()
         if not subject or subject[0].casefold().strip("'’") in _SUBJECT_WORDS:
-            return text[match.end():]
+            return text[match.end() :]
     return text
 
 
 @lru_cache(maxsize=64)
 def _vague_pattern(extra: tuple[str, ...]) -> re.Pattern:
     verbs = sorted({*VAGUE_VERBS, *(v.casefold().strip() for v in extra if v.strip())}, key=len, reverse=True)
-    return re.compile(r"(?:to|also|then|further|actively|continually|continuously)?\s*(" + "|".join(re.escape(v) for v in verbs) + r")s?\b")
+    return re.compile(
+        r"(?:to|also|then|further|actively|continually|continuously)?\s*("
+        + "|".join(re.escape(v) for v in verbs)
+        + r")s?\b"
+    )
 
 
 def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
@@ -90,7 +315,7 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     if not match:
         return None
     verb = match.group(1)
-    rest = phrase[match.start(1):]
+    rest = phrase[match.start(1) :]
     if verb == "support" and re.match(r"supports?\s+(?:staff|assistants?)\b", rest):
         return None  # "Support staff run ..." names people, not an aim
     if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", rest):
@@ -110,7 +335,13 @@ def has_quantity(text: str) -> bool:
 
 def is_no_cost(text: str) -> bool:
     """'No cost', 'Nil', 'Free: within PPA time' ... state clearly that there is no cost."""
-    return bool(re.match(r"^\s*(?:no\s+(?:additional\s+|extra\s+|financial\s+)?costs?|nil|none|free|£?0(?:\.00)?\b|zero\s+cost)", text, re.I))
+    return bool(
+        re.match(
+            r"^\s*(?:no\s+(?:additional\s+|extra\s+|financial\s+)?costs?|nil|none|free|£?0(?:\.00)?\b|zero\s+cost)",
+            text,
+            re.I,
+        )
+    )
 
 
 def bland_resource(text: str, extra: tuple[str, ...] = ()) -> bool:
@@ -147,15 +378,93 @@ def subjective_words(text: str) -> list[str]:
 
 # Verbs (base and third-person forms) that make a clause of a criterion, for SC504.
 _CLAUSE_VERBS = {
-    "benefit", "set", "support", "attend", "plan", "mark", "improve", "fall", "rise", "grow", "enjoy",
-    "read", "write", "use", "make", "achieve", "reach", "increase", "decrease", "feel", "show",
-    "demonstrate", "know", "understand", "deliver", "teach", "receive", "complete", "become", "are",
-    "is", "have", "has", "gain", "apply", "engage", "behave", "participate", "take", "give", "provide",
-    "narrow", "close", "reduce", "speak", "talk", "explain", "choose", "attain", "progress", "learn",
-    "access", "develop", "respond", "feedback", "observe", "lead", "monitor", "evaluate", "work",
-    "contribute", "say", "report", "rate", "score", "borrow", "share", "model", "adapt", "identify",
-    "communicate", "ask", "answer", "plan", "manage", "attend", "visit", "record", "track",
-    "assess", "halve", "double", "treble", "triple", "drop", "climb", "enunciate", "sustain", "keep",
+    "benefit",
+    "set",
+    "support",
+    "attend",
+    "plan",
+    "mark",
+    "improve",
+    "fall",
+    "rise",
+    "grow",
+    "enjoy",
+    "read",
+    "write",
+    "use",
+    "make",
+    "achieve",
+    "reach",
+    "increase",
+    "decrease",
+    "feel",
+    "show",
+    "demonstrate",
+    "know",
+    "understand",
+    "deliver",
+    "teach",
+    "receive",
+    "complete",
+    "become",
+    "are",
+    "is",
+    "have",
+    "has",
+    "gain",
+    "apply",
+    "engage",
+    "behave",
+    "participate",
+    "take",
+    "give",
+    "provide",
+    "narrow",
+    "close",
+    "reduce",
+    "speak",
+    "talk",
+    "explain",
+    "choose",
+    "attain",
+    "progress",
+    "learn",
+    "access",
+    "develop",
+    "respond",
+    "feedback",
+    "observe",
+    "lead",
+    "monitor",
+    "evaluate",
+    "work",
+    "contribute",
+    "say",
+    "report",
+    "rate",
+    "score",
+    "borrow",
+    "share",
+    "model",
+    "adapt",
+    "identify",
+    "communicate",
+    "ask",
+    "answer",
+    "manage",
+    "visit",
+    "record",
+    "track",
+    "assess",
+    "halve",
+    "double",
+    "treble",
+    "triple",
+    "drop",
+    "climb",
+    "enunciate",
+    "sustain",
+    "keep",
 }
 
 
@@ -188,14 +497,20 @@ def merged_criteria(text: str) -> bool:
     parts = [p for p in re.split(r";|\.\s+(?=[A-Z])", text) if p.strip()]
     if len(parts) >= 2 and sum(_has_verb(p) for p in parts) >= 2:
         return True
-    segments = [s for s in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s+while\s+", text) if s.strip()]
+    segments = [
+        s for s in re.split(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s+while\s+", text) if s.strip()
+    ]
     if len(segments) < 2:
         return False
     with_verbs = [s for s in segments if _has_verb(s)]
     if len(segments) >= 3 and len(with_verbs) >= 3 and "," in text:
         return True
     # Two measured criteria side by side: "90% of mentors set targets and 95% of trainees ...".
-    if len(segments) == 2 and re.match(r"\s*\d+(?:\.\d+)?\s*(?:%|per ?cent)\s+of\b", segments[1]) and re.search(r"\d", segments[0]):
+    if (
+        len(segments) == 2
+        and re.match(r"\s*\d+(?:\.\d+)?\s*(?:%|per ?cent)\s+of\b", segments[1])
+        and re.search(r"\d", segments[0])
+    ):
         return True
     # Two clauses, each with its own subject: "Attendance rises and exclusions fall".
     if len(segments) == 2 and len(with_verbs) == 2 and not _starts_with_verb(segments[1]):
@@ -227,7 +542,7 @@ _OUTCOME_VERBS = re.compile(
 def completed_action_criterion(text: str) -> bool:
     """True when a criterion counts actions done ('All mentors attend training'), not impact."""
     for match in _COMPLETION.finditer(text):
-        before, rest = text[: match.start()], text[match.end():]
+        before, rest = text[: match.start()], text[match.end() :]
         if _RELATIVE.search(before):
             continue  # "mentors who attended training set targets": the attending is context
         if _OUTCOME_VERBS.search(rest) or _OUTCOME_VERBS.search(before):
@@ -253,7 +568,7 @@ _ACTIVITY = re.compile(
     r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met)\b",
     re.I,
 )
-_MONTH_NAMES = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_NAMES = MONTH_PATTERN
 # Figures that only date or count the activity, not its effect.
 _NOT_IMPACT_FIGURES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_NAMES}\b|\b{_MONTH_NAMES}\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
@@ -275,10 +590,42 @@ def describes_activity_only(text: str) -> bool:
 
 
 _BASE_VERBS = {
-    "improve", "raise", "reduce", "develop", "strengthen", "increase", "embed", "ensure", "secure",
-    "close", "narrow", "establish", "introduce", "build", "extend", "promote", "enhance", "tackle",
-    "address", "boost", "create", "implement", "deliver", "train", "recruit", "refine", "broaden",
-    "accelerate", "eliminate", "sustain", "maintain", "expand", "launch", "redesign", "revise", "grow",
+    "improve",
+    "raise",
+    "reduce",
+    "develop",
+    "strengthen",
+    "increase",
+    "embed",
+    "ensure",
+    "secure",
+    "close",
+    "narrow",
+    "establish",
+    "introduce",
+    "build",
+    "extend",
+    "promote",
+    "enhance",
+    "tackle",
+    "address",
+    "boost",
+    "create",
+    "implement",
+    "deliver",
+    "train",
+    "recruit",
+    "refine",
+    "broaden",
+    "accelerate",
+    "eliminate",
+    "sustain",
+    "maintain",
+    "expand",
+    "launch",
+    "redesign",
+    "revise",
+    "grow",
 }
 
 

@@ -20,7 +20,8 @@ def too_many_priorities(plan, ctx):
     priorities = [p for p in plan.priorities if p.ref]
     if len(priorities) > limit:
         yield Hit(
-            priorities[limit], "ref",
+            priorities[limit],
+            "ref",
             f"The plan has {len(priorities)} key priorities; its limit is {limit}. "
             "Plans work best with a few sharply focused priorities.",
             "Merge or drop the least important ones, or move them to a subject plan. "
@@ -41,8 +42,13 @@ def priority_without_source(plan, ctx):
     """
     for priority in plan.priorities:
         if priority.ref and not priority.source:
-            yield Hit(priority, "source", f"{priority.ref} does not say where the priority comes from.",
-                      "Choose its source: self-evaluation, inspection report, external examiner, strategic plan or previous plan.")
+            yield Hit(
+                priority,
+                "source",
+                f"{priority.ref} does not say where the priority comes from.",
+                "Choose its source: self-evaluation, inspection report, external examiner, strategic plan or "
+                "previous plan.",
+            )
 
 
 @rule("PR103", "priority with nothing to do", "error", "guidance §26")
@@ -59,9 +65,13 @@ def priority_without_objectives(plan, ctx):
     """
     for priority in plan.priorities:
         if priority.ref and not priority.objectives and not priority.actions:
-            yield Hit(priority, "ref", f"{priority.ref} has no objectives and no actions, so the plan does not say how it will be achieved.",
-                      f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), "
-                      f"or actions on the Actions sheet whose Objective column says {priority.ref}.")
+            yield Hit(
+                priority,
+                "ref",
+                f"{priority.ref} has no objectives and no actions, so the plan does not say how it will be achieved.",
+                f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), "
+                f"or actions on the Actions sheet whose Objective column says {priority.ref}.",
+            )
 
 
 @rule("PR104", "priority without a preface", "warning", "guidance §12")
@@ -76,8 +86,12 @@ def priority_without_preface(plan, ctx):
         return
     for priority in plan.priorities:
         if priority.ref and not priority.preface:
-            yield Hit(priority, "preface", f"{priority.ref} has no narrative preface.",
-                      "Write a short paragraph introducing the priority: why it matters and what lies behind it.")
+            yield Hit(
+                priority,
+                "preface",
+                f"{priority.ref} has no narrative preface.",
+                "Write a short paragraph introducing the priority: why it matters and what lies behind it.",
+            )
 
 
 @rule("PR105", "priority not simple and precise", "warning", "guidance §23")
@@ -91,8 +105,12 @@ def priority_not_precise(plan, ctx):
     for priority in plan.priorities:
         reason = several_priorities(priority.title) if priority.title else None
         if reason:
-            yield Hit(priority, "title", f"{priority.ref} is not set out simply and precisely: {reason}.",
-                      "State one priority in one short sentence; split joined priorities into separate rows.")
+            yield Hit(
+                priority,
+                "title",
+                f"{priority.ref} is not set out simply and precisely: {reason}.",
+                "State one priority in one short sentence; split joined priorities into separate rows.",
+            )
 
 
 @rule("PR106", "objective without actions", "error", "guidance §26")
@@ -105,8 +123,12 @@ def objective_without_actions(plan, ctx):
     """
     for objective in plan.objectives:
         if objective.ref and not objective.actions:
-            yield Hit(objective, "ref", f"{objective.ref} has no actions.",
-                      f"Add its sequence of actions on the Actions sheet (e.g. {objective.ref}.1), in date order.")
+            yield Hit(
+                objective,
+                "ref",
+                f"{objective.ref} has no actions.",
+                f"Add its sequence of actions on the Actions sheet (e.g. {objective.ref}.1), in date order.",
+            )
 
 
 @rule("PR107", "priority not linked to the strategy", "info", "guidance §5; SIP article")
@@ -121,5 +143,9 @@ def priority_without_aim(plan, ctx):
         return
     for priority in plan.priorities:
         if priority.ref and not priority.aim:
-            yield Hit(priority, "aim", f"{priority.ref} is not linked to an aim of the strategy.",
-                      "Give the Strategy aim it serves, e.g. S1.")
+            yield Hit(
+                priority,
+                "aim",
+                f"{priority.ref} is not linked to an aim of the strategy.",
+                "Give the Strategy aim it serves, e.g. S1.",
+            )

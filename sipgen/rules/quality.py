@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_date
+from ..dates import month_number, parse_date
 from .registry import Hit, listed, rule
 
 PROCESSES = ("Monitoring", "Evaluation", "Review")
@@ -15,15 +15,21 @@ _STAKEHOLDERS = re.compile(
     re.I,
 )
 _SOURCE_SPLIT = re.compile(r"[,;+/\n]|\band\b|\bplus\b|\bas well as\b", re.I)
-_EVERY = re.compile(r"\b(?:termly|half[- ]?termly|each term|every term|each half[- ]?term|every half[- ]?term|monthly|weekly|fortnightly|ongoing|regularly|three times|each review)\b", re.I)
-_LATE = re.compile(r"\b(?:end of (?:the )?(?:academic )?year|year[- ]end|annually|annual|july|june|sum2|summer 2|end of summer)\b", re.I)
+_EVERY = re.compile(
+    r"\b(?:termly|half[- ]?termly|each term|every term|each half[- ]?term|every half[- "
+    r"]?term|monthly|weekly|fortnightly|ongoing|regularly|three times|each review)\b",
+    re.I,
+)
+_LATE = re.compile(
+    r"\b(?:end of (?:the )?(?:academic )?year|year[- ]end|annually|annual|july|june|sum2|summer 2|end of summer)\b",
+    re.I,
+)
 _TOKENS = re.compile(
     r"\b(?:aut(?:umn)?\s*[12]?|spr(?:ing)?\s*[12]?|sum(?:mer)?\s*[12]?|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b",
     re.I,
 )
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
 def checks_of(plan, priority, process=None):
@@ -48,8 +54,12 @@ def not_separate(plan, ctx):
         missing = [p for p in PROCESSES if p not in present]
         if missing:
             rows = listed([f"a{'n' if m[0] in 'AEIOU' else ''} {m} row" for m in missing])
-            yield Hit(priority, "ref", f"{priority.ref} does not set out its {listed([m.lower() for m in missing])} separately.",
-                      f"Add {rows} for {priority.ref} on the Monitoring sheet, each with how, when, who and evidence.")
+            yield Hit(
+                priority,
+                "ref",
+                f"{priority.ref} does not set out its {listed([m.lower() for m in missing])} separately.",
+                f"Add {rows} for {priority.ref} on the Monitoring sheet, each with how, when, who and evidence.",
+            )
 
 
 @rule("QA602", "incomplete monitoring arrangement", "warning", "guidance §43")
@@ -58,15 +68,30 @@ def incomplete(plan, ctx):
 
     Bad: P1 Evaluation: How "Data analysis", When (blank), By whom (blank).
 
-    Good: P1 Evaluation: How "Analysis of phonics assessments", When "Aut2, Spr2, Sum2", By whom "C&S", Evidence "tracker, pupil voice".
+    Good: P1 Evaluation: How "Analysis of phonics assessments", When "Aut2, Spr2, Sum2",
+    By whom "C&S", Evidence "tracker, pupil voice".
     """
     for check in plan.checks:
-        missing = [label for label, value in (("how", check.how), ("when", check.when), ("by whom", check.who), ("evidence", check.evidence)) if not value]
+        missing = [
+            label
+            for label, value in (
+                ("how", check.how),
+                ("when", check.when),
+                ("by whom", check.who),
+                ("evidence", check.evidence),
+            )
+            if not value
+        ]
         if missing:
             field_name = {"how": "how", "when": "when", "by whom": "who", "evidence": "evidence"}[missing[0]]
-            yield Hit(check, field_name,
-                      f"The {check.process.lower() or 'monitoring'} of {check.priority} does not say {listed(missing, 'or')}.",
-                      "Fill in how, when, by whom and the evidence used.", ref=check.priority)
+            yield Hit(
+                check,
+                field_name,
+                f"The {check.process.lower() or 'monitoring'} of {check.priority} does not say "
+                f"{listed(missing, 'or')}.",
+                "Fill in how, when, by whom and the evidence used.",
+                ref=check.priority,
+            )
 
 
 @rule("QA603", "checking your own work", "warning", "guidance §44")
@@ -83,11 +108,16 @@ def own_work(plan, ctx):
     for check in plan.checks:
         own = [i for i in check.who if i.casefold() in owners.get(check.priority, set())]
         if own:
-            yield Hit(check, "who",
-                      f"{listed(own)} {'is' if len(own) == 1 else 'are'} responsible for the {check.process.lower()} of {check.priority}, "
-                      "but also own actions in it: they would be checking their own work.",
-                      "Give this to someone who does not own the actions, e.g. another leader, a governor or an external adviser.",
-                      ref=check.priority)
+            yield Hit(
+                check,
+                "who",
+                f"{listed(own)} {'is' if len(own) == 1 else 'are'} responsible for the "
+                f"{check.process.lower()} of {check.priority}, "
+                "but also own actions in it: they would be checking their own work.",
+                "Give this to someone who does not own the actions, e.g. another leader, a governor or an "
+                "external adviser.",
+                ref=check.priority,
+            )
 
 
 @rule("QA604", "evidence from one source", "info", "guidance §44")
@@ -104,8 +134,13 @@ def single_source(plan, ctx):
             continue
         sources = [s for s in _SOURCE_SPLIT.split(evidence) if s.strip()]
         if len(sources) < 2:
-            yield Hit(check, "evidence", f"The {check.process.lower() or 'monitoring'} of {check.priority} rests on one source: '{evidence}'.",
-                      ctx.say("Use the full range of evidence, including the views of {learners}, staff and parents."), ref=check.priority)
+            yield Hit(
+                check,
+                "evidence",
+                f"The {check.process.lower() or 'monitoring'} of {check.priority} rests on one source: '{evidence}'.",
+                ctx.say("Use the full range of evidence, including the views of {learners}, staff and parents."),
+                ref=check.priority,
+            )
 
 
 def _points(text: str, year_start) -> list[int]:
@@ -116,7 +151,7 @@ def _points(text: str, year_start) -> list[int]:
         if parsed is not None and parsed.dated:
             months.append(parsed.end.month)
             continue
-        month = _MONTHS.get(token[:3].casefold())
+        month = month_number(token) or month_number(token[:3])
         if month:
             months.append(month)
     return months
@@ -143,11 +178,23 @@ def badly_timed(plan, ctx):
         months = _points(check.when, year_start)
         late = _LATE.search(check.when)
         if (months and all(m in (6, 7, 8) for m in months)) or (late and not months):
-            yield Hit(check, "when", f"{check.priority} is reviewed only at the end of the year ('{check.when}'), too late to adjust what is not working.",
-                      "Add review points through the year, e.g. Aut2, Spr2 and Sum2.", ref=check.priority)
+            yield Hit(
+                check,
+                "when",
+                f"{check.priority} is reviewed only at the end of the year ('{check.when}'), too late to "
+                "adjust what is not working.",
+                "Add review points through the year, e.g. Aut2, Spr2 and Sum2.",
+                ref=check.priority,
+            )
         elif months and all(m in (9, 10) for m in months):
-            yield Hit(check, "when", f"{check.priority} is reviewed only in the first weeks of the year ('{check.when}'), before there is evidence of impact.",
-                      "Spread review points through the year, e.g. Aut2, Spr2 and Sum2.", ref=check.priority)
+            yield Hit(
+                check,
+                "when",
+                f"{check.priority} is reviewed only in the first weeks of the year ('{check.when}'), before "
+                "there is evidence of impact.",
+                "Spread review points through the year, e.g. Aut2, Spr2 and Sum2.",
+                ref=check.priority,
+            )
 
 
 @rule("QA606", "no governor evaluation", "warning", "SIP article")
@@ -167,5 +214,9 @@ def no_governor_evaluation(plan, ctx):
             continue
         evaluations = checks_of(plan, priority, "Evaluation")
         if not any(ctx.is_governance(i) for c in evaluations for i in c.who):
-            yield Hit(priority, "link_governor", f"{priority.ref} has no link governor or committee to evaluate it.",
-                      "Name the link governor or committee (listed on the Staff sheet) who will evaluate this priority.")
+            yield Hit(
+                priority,
+                "link_governor",
+                f"{priority.ref} has no link governor or committee to evaluate it.",
+                "Name the link governor or committee (listed on the Staff sheet) who will evaluate this priority.",
+            )

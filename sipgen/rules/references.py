@@ -20,17 +20,30 @@ def dangling(plan, ctx):
     for record, field_name, text in text_fields(plan):
         missing = sorted({m.group(0) for m in find_refs(text) if m.group(0) not in known})
         if missing:
-            yield Hit(record, field_name, f"The text mentions {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'} not in the plan.",
-                      "Correct the reference, or add the missing priority, objective or action.")
+            yield Hit(
+                record,
+                field_name,
+                f"The text mentions {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'} not in "
+                "the plan.",
+                "Correct the reference, or add the missing priority, objective or action.",
+            )
     aims = {a.ref for a in plan.aims}
     for priority in plan.priorities:
         if priority.aim and priority.aim not in aims:
-            yield Hit(priority, "aim", f"{priority.ref} serves strategy aim {priority.aim}, which is not on the Strategy sheet.",
-                      "Correct the aim's reference (e.g. S1), or add the aim to the Strategy sheet.")
+            yield Hit(
+                priority,
+                "aim",
+                f"{priority.ref} serves strategy aim {priority.aim}, which is not on the Strategy sheet.",
+                "Correct the aim's reference (e.g. S1), or add the aim to the Strategy sheet.",
+            )
     for record in (*plan.reviews, *plan.kpis):
         if record.ref and record.ref not in known:
-            yield Hit(record, "ref", f"{record.ref} is not a priority, objective or action in the plan.",
-                      "Correct the reference so the row points at part of the plan.")
+            yield Hit(
+                record,
+                "ref",
+                f"{record.ref} is not a priority, objective or action in the plan.",
+                "Correct the reference so the row points at part of the plan.",
+            )
 
 
 @rule("XR802", "serves something missing", "warning", "guidance §11, §14")
@@ -45,5 +58,10 @@ def serves_missing(plan, ctx):
     for action in plan.actions:
         missing = [ref for ref in action.also_serves if ref not in known]
         if missing:
-            yield Hit(action, "also_serves", f"{action.ref or 'This action'} also serves {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'} not in the plan.",
-                      "Correct the reference or remove it.")
+            yield Hit(
+                action,
+                "also_serves",
+                f"{action.ref or 'This action'} also serves {', '.join(missing)}, which "
+                f"{'is' if len(missing) == 1 else 'are'} not in the plan.",
+                "Correct the reference or remove it.",
+            )

@@ -19,8 +19,12 @@ def no_resources(plan, ctx):
     """
     for action in plan.actions:
         if action.cost is None and not action.resources and "cost" not in action.unreadable:
-            yield Hit(action, "cost", f"{action.ref or 'This action'} gives no cost and no resources.",
-                      "Give the cost in pounds and what it buys, or write 0 and 'No cost' if there is none.")
+            yield Hit(
+                action,
+                "cost",
+                f"{action.ref or 'This action'} gives no cost and no resources.",
+                "Give the cost in pounds and what it buys, or write 0 and 'No cost' if there is none.",
+            )
 
 
 @rule("RC402", "bland resource statement", "warning", "guidance §35")
@@ -36,6 +40,9 @@ def bland(plan, ctx):
     extra = extra_words(plan.settings.bland_resources)
     for action in plan.actions:
         if action.resources and bland_resource(action.resources, extra):
-            yield Hit(action, "resources",
-                      f"'{action.resources}' does not say what is needed or how much of it.",
-                      "Name the quantities behind the cost, e.g. '2 supply days at £190' or '3 x 1-hour staff meetings'.")
+            yield Hit(
+                action,
+                "resources",
+                f"'{action.resources}' does not say what is needed or how much of it.",
+                "Name the quantities behind the cost, e.g. '2 supply days at £190' or '3 x 1-hour staff meetings'.",
+            )

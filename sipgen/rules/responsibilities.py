@@ -46,8 +46,12 @@ def missing_from_key(plan, ctx):
             first.setdefault(key, (record, field_name, initials))
     for key, (record, field_name, initials) in first.items():
         more = f" It is used {count[key]} times; this is the first." if count[key] > 1 else ""
-        yield Hit(record, field_name, f"'{initials}' is not on the Staff sheet, so readers cannot tell who it is.{more}",
-                  f"Add {initials} to the Staff sheet with their name and role, or correct the initials.")
+        yield Hit(
+            record,
+            field_name,
+            f"'{initials}' is not on the Staff sheet, so readers cannot tell who it is.{more}",
+            f"Add {initials} to the Staff sheet with their name and role, or correct the initials.",
+        )
 
 
 @rule("RS302", "key entry incomplete", "warning", "guidance §31")
@@ -61,9 +65,13 @@ def incomplete_key(plan, ctx):
     for person in plan.staff:
         missing = [label for label, value in (("name", person.name), ("role or status", person.role)) if not value]
         if person.initials and missing:
-            yield Hit(person, "name" if not person.name else "role",
-                      f"{person.initials} has no {' and no '.join(missing)} on the Staff sheet.",
-                      "Give the full name and the role or status, so readers know who is responsible.", ref="")
+            yield Hit(
+                person,
+                "name" if not person.name else "role",
+                f"{person.initials} has no {' and no '.join(missing)} on the Staff sheet.",
+                "Give the full name and the role or status, so readers know who is responsible.",
+                ref="",
+            )
 
 
 @rule("RS303", "no overall lead", "warning", "guidance §30")
@@ -75,8 +83,13 @@ def no_overall_lead(plan, ctx):
     Good: Settings, Overall lead: HT.
     """
     if not plan.settings.overall_lead:
-        yield Hit(plan.settings, "overall_lead", "The plan does not say who has overall responsibility for it.",
-                  "Fill in Overall lead on the Settings sheet, e.g. the headteacher's initials.", ref="")
+        yield Hit(
+            plan.settings,
+            "overall_lead",
+            "The plan does not say who has overall responsibility for it.",
+            "Fill in Overall lead on the Settings sheet, e.g. the headteacher's initials.",
+            ref="",
+        )
 
 
 @rule("RS304", "priority or objective without a lead", "warning", "guidance §30")
@@ -90,8 +103,12 @@ def no_lead(plan, ctx):
     for record in (*plan.priorities, *plan.objectives):
         if record.ref and not record.lead:
             kind = "priority" if record.sheet == "Priorities" else "sequence of actions"
-            yield Hit(record, "lead", f"{record.ref} has no lead: no one is responsible for this {kind}.",
-                      "Give the initials of the person who leads it.")
+            yield Hit(
+                record,
+                "lead",
+                f"{record.ref} has no lead: no one is responsible for this {kind}.",
+                "Give the initials of the person who leads it.",
+            )
 
 
 @rule("RS305", "responsibility concentrated", "warning", "guidance §32")
@@ -124,17 +141,28 @@ def concentrated(plan, ctx):
         if share > limit:
             person = ctx.person(key)
             name = person.initials if person else key.upper()
-            yield Hit(person, "initials",
-                      f"{name} owns {n} of the {total} actions ({share:.0f}%), more than the plan's limit of {limit:.0f}%.",
-                      "Share the actions among more people, so the plan does not depend on one person.",
-                      ref="", sheet="Actions", cell="D1")
+            yield Hit(
+                person,
+                "initials",
+                f"{name} owns {n} of the {total} actions ({share:.0f}%), more than the plan's limit of {limit:.0f}%.",
+                "Share the actions among more people, so the plan does not depend on one person.",
+                ref="",
+                sheet="Actions",
+                cell="D1",
+            )
     if len(ranked) >= 2:
         pair = ranked[0][1] + ranked[1][1]
         share = 100 * pair / total
         if share > min(100, limit * 1.5) and all(100 * n / total <= limit for _, n in ranked[:2]):
             names = " and ".join((ctx.person(k).initials if ctx.person(k) else k.upper()) for k, _ in ranked[:2])
-            yield Hit(None, None, f"{names} own {pair} of the {total} actions between them ({share:.0f}%).",
-                      "Share the actions more widely across staff (and partners).", sheet="Actions", cell="D1")
+            yield Hit(
+                None,
+                None,
+                f"{names} own {pair} of the {total} actions between them ({share:.0f}%).",
+                "Share the actions more widely across staff (and partners).",
+                sheet="Actions",
+                cell="D1",
+            )
 
 
 @rule("RS306", "partners left out", "warning", "guidance §33; SIP article")
@@ -151,13 +179,26 @@ def partners_left_out(plan, ctx):
     """
     if ctx.is_itt:
         if plan.actions and not any(ctx.is_partner_school(i) for a in plan.actions for i in a.owners):
-            yield Hit(None, None, "No action is owned by anyone from a partner school, so the plan does not show a school-led partnership.",
-                      "Give partner-school staff (mentors, school leads) ownership of the actions they carry out, "
-                      "and record their school in the Organisation column of the Staff sheet.",
-                      sheet="Actions", cell="D1")
+            yield Hit(
+                None,
+                None,
+                "No action is owned by anyone from a partner school, so the plan does not show a school-led "
+                "partnership.",
+                "Give partner-school staff (mentors, school leads) ownership of the actions they carry out, "
+                "and record their school in the Organisation column of the Staff sheet.",
+                sheet="Actions",
+                cell="D1",
+            )
         return
-    involved = [c for c in plan.checks if c.process in ("Monitoring", "Evaluation") and any(ctx.is_governance(i) for i in c.who)]
+    involved = [
+        c for c in plan.checks if c.process in ("Monitoring", "Evaluation") and any(ctx.is_governance(i) for i in c.who)
+    ]
     if plan.priorities and not involved and not any(p.link_governor for p in plan.priorities):
-        yield Hit(None, None, "No governor or committee takes part in monitoring or evaluating the plan.",
-                  "Name a link governor or committee for each priority, and give them a Monitoring or Evaluation row.",
-                  sheet="Monitoring", cell="E1")
+        yield Hit(
+            None,
+            None,
+            "No governor or committee takes part in monitoring or evaluating the plan.",
+            "Name a link governor or committee for each priority, and give them a Monitoring or Evaluation row.",
+            sheet="Monitoring",
+            cell="E1",
+        )

@@ -21,8 +21,12 @@ def undated(plan, ctx):
     """
     for review in plan.reviews:
         if review.date is None and "date" not in review.unreadable:
-            yield Hit(review, "date", f"The review of {review.ref or 'this item'} has no date.",
-                      "Give the date the review took place.")
+            yield Hit(
+                review,
+                "date",
+                f"The review of {review.ref or 'this item'} has no date.",
+                "Give the date the review took place.",
+            )
 
 
 @rule("RV702", "review without impact", "warning", "guidance §17, §44")
@@ -35,9 +39,12 @@ def no_impact(plan, ctx):
     """
     for review in plan.reviews:
         if review.date and review.date.start <= ctx.as_of and not review.impact:
-            yield Hit(review, "impact",
-                      f"The review of {review.ref or 'this item'} on {uk(review.date.start)} records no impact to date.",
-                      "Say what difference the actions have made so far, with figures against the milestones.")
+            yield Hit(
+                review,
+                "impact",
+                f"The review of {review.ref or 'this item'} on {uk(review.date.start)} records no impact to date.",
+                "Say what difference the actions have made so far, with figures against the milestones.",
+            )
 
 
 @rule("RV703", "review describes activity only", "warning", "guidance §44")
@@ -50,9 +57,14 @@ def activity_only(plan, ctx):
     """
     for review in plan.reviews:
         if review.impact and describes_activity_only(review.impact):
-            yield Hit(review, "impact",
-                      f"The review of {review.ref or 'this item'} says what was done, not what difference it made.",
-                      ctx.say("Record the impact on teaching and on {learners}, with evidence and figures against the milestones."))
+            yield Hit(
+                review,
+                "impact",
+                f"The review of {review.ref or 'this item'} says what was done, not what difference it made.",
+                ctx.say(
+                    "Record the impact on teaching and on {learners}, with evidence and figures against the milestones."
+                ),
+            )
 
 
 @rule("RV704", "amber or red without adjustment", "warning", "guidance §16-17, §39")
@@ -67,6 +79,10 @@ def no_adjustment(plan, ctx):
     """
     for review in plan.reviews:
         if review.rag in ("Amber", "Red") and (not review.adjustments or _NOTHING.match(review.adjustments)):
-            yield Hit(review, "adjustments",
-                      f"The review of {review.ref or 'this item'} is rated {review.rag.lower()} but records no change to the plan.",
-                      "Say what was adjusted to get it back on track.")
+            yield Hit(
+                review,
+                "adjustments",
+                f"The review of {review.ref or 'this item'} is rated {review.rag.lower()} but records no "
+                "change to the plan.",
+                "Say what was adjusted to get it back on track.",
+            )

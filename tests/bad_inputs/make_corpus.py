@@ -128,8 +128,20 @@ def make(folder: Path) -> dict[str, Path]:
     paths["truncated.xlsx"].write_bytes(data[: len(data) * 2 // 3])
     _zip_bomb(base, paths["zip-bomb.xlsx"])
     actions = _sheet_part(base, "Actions")
-    _rewrite(base, paths["xml-bomb.xlsx"], lambda n, t: t.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', "").replace("<worksheet", BOMB + "<worksheet", 1) if n == actions else t)
-    _rewrite(base, paths["xml-bomb-strings.xlsx"], lambda n, t: (BOMB + t.split("?>", 1)[-1]) if n == "xl/styles.xml" else t)
+    _rewrite(
+        base,
+        paths["xml-bomb.xlsx"],
+        lambda n, t: (
+            t.replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', "").replace(
+                "<worksheet", BOMB + "<worksheet", 1
+            )
+            if n == actions
+            else t
+        ),
+    )
+    _rewrite(
+        base, paths["xml-bomb-strings.xlsx"], lambda n, t: (BOMB + t.split("?>", 1)[-1]) if n == "xl/styles.xml" else t
+    )
 
     from openpyxl import Workbook
 
@@ -169,7 +181,11 @@ def make(folder: Path) -> dict[str, Path]:
 
     part = _sheet_part(base, "KPIs")
     empty_rows = "".join(f'<row r="{n}" s="1" customFormat="1"/>' for n in range(400, 1_000_400))
-    _rewrite(base, paths["million-empty-rows.xlsx"], lambda n, t: t.replace("</sheetData>", empty_rows + "</sheetData>") if n == part else t)
+    _rewrite(
+        base,
+        paths["million-empty-rows.xlsx"],
+        lambda n, t: t.replace("</sheetData>", empty_rows + "</sheetData>") if n == part else t,
+    )
 
     long_text = _base()
     long_text["priorities"][0]["preface"] = ("The school has worked on phonics for many years. " * 2100)[:100_000]
@@ -183,12 +199,17 @@ def make(folder: Path) -> dict[str, Path]:
     _rewrite(base, paths["control-characters.xlsx"], control)
 
     hostile = _base()
-    hostile["priorities"][0]["preface"] = "{{ 7*7 }} {% for x in range(10**9) %}x{% endfor %} <w:p><w:r><w:t>injected</w:t></w:r></w:p> & &amp; {{ ''.__class__ }}"
+    hostile["priorities"][0]["preface"] = (
+        "{{ 7*7 }} {% for x in range(10**9) %}x{% endfor %} <w:p><w:r><w:t>injected</w:t></w:r></w:p> & &amp; "
+        "{{ ''.__class__ }}"
+    )
     hostile["actions"][0]["action"] = "Train staff </w:t></w:r></w:p><w:p> {%p endfor %} {{r x }}"
     _write(paths["template-syntax.xlsx"], hostile)
 
     world = _base()
-    world["priorities"][0]["preface"] = "Ysgol Gymraeg: ŵ ŷ â ê î ô û; Arabic: مرحبا بالعالم; Hebrew: שלום; emoji 🎉📚✅"
+    world["priorities"][0]["preface"] = (
+        "Ysgol Gymraeg: ŵ ŷ â ê î ô û; Arabic: مرحبا بالعالم; Hebrew: שלום; emoji 🎉📚✅"
+    )
     world["settings"]["organisation"] = "Ysgol Gynradd Llanfair 🏫"
     _write(paths["world-text.xlsx"], world)
     base.unlink()
@@ -218,12 +239,12 @@ def _zip_bomb(source: Path, target: Path) -> None:
         position = data.find(b"PK\x01\x02", position)
         if position < 0:
             raise RuntimeError("no central directory entry for the sheet")
-        name_length = int.from_bytes(data[position + 28: position + 30], "little")
-        if bytes(data[position + 46: position + 46 + name_length]) == name:
+        name_length = int.from_bytes(data[position + 28 : position + 30], "little")
+        if bytes(data[position + 46 : position + 46 + name_length]) == name:
             break
         position += 4
     # Uncompressed size lives at offset 24 of a central directory entry; 0xFFFFFFFF is ~4.3 GB.
-    data[position + 24: position + 28] = (0xFFFFFFF0).to_bytes(4, "little")
+    data[position + 24 : position + 28] = (0xFFFFFFF0).to_bytes(4, "little")
     target.write_bytes(bytes(data))
 
 

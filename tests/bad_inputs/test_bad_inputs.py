@@ -114,12 +114,17 @@ def test_output_folder_without_write_permission(tmp_path):
         folder.chmod(0o755)
 
 
-@pytest.mark.parametrize("problem, words", [("same", "never overwrites"), ("missing-folder", "does not exist"), ("open-in-word", "open in Word")])
+@pytest.mark.parametrize(
+    "problem, words",
+    [("same", "never overwrites"), ("missing-folder", "does not exist"), ("open-in-word", "open in Word")],
+)
 def test_output_problems(tmp_path, problem, words):
     plan = tmp_path / "plan.xlsx"
     shutil.copy(Path(__file__).resolve().parents[2] / "samples" / "primary.xlsx", plan)
     before = fingerprint(plan)
-    out = {"same": plan, "missing-folder": tmp_path / "no" / "plan.docx", "open-in-word": tmp_path / "plan.docx"}[problem]
+    out = {"same": plan, "missing-folder": tmp_path / "no" / "plan.docx", "open-in-word": tmp_path / "plan.docx"}[
+        problem
+    ]
     if problem == "open-in-word":
         (tmp_path / "~$plan.docx").write_text("owner")
     code, output, seconds, peak = sipgen("build", plan, "-o", out)

@@ -11,8 +11,11 @@ from sipgen.rules import RULES
 from ..conftest import ROOT
 from .test_language import TARGET, fires
 
-PUBLISHED = set(re.findall(r"^\| ([A-Z]{2}\d{3}) \|", (ROOT.parent / "shared" / "PLANNING_RULES.md").read_text(), re.M)) \
-    if (ROOT.parent / "shared" / "PLANNING_RULES.md").exists() else None
+PUBLISHED = (
+    set(re.findall(r"^\| ([A-Z]{2}\d{3}) \|", (ROOT.parent / "shared" / "PLANNING_RULES.md").read_text(), re.M))
+    if (ROOT.parent / "shared" / "PLANNING_RULES.md").exists()
+    else None
+)
 
 
 # Codes the published catalogue lists whose rules need columns or parts of the plan that are

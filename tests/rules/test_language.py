@@ -37,8 +37,10 @@ def fires(code: str, text: str) -> bool:
     key, record_type, field_name = TARGET[code]
     record = record_type(sheet="Sheet", row=2, ref="P1", **{field_name: text})
     plan = model.Plan(
-        source="test", settings=model.Settings(sheet="Settings", row=1, academic_year="2025-26"),
-        introduction=model.Introduction(sheet="Introduction", row=1), **{key: [record]},
+        source="test",
+        settings=model.Settings(sheet="Settings", row=1, academic_year="2025-26"),
+        introduction=model.Introduction(sheet="Introduction", row=1),
+        **{key: [record]},
     )
     return any(True for _ in RULES[code].check(plan, RuleContext(plan, dt.date(2026, 7, 1))))
 

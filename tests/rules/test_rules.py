@@ -59,7 +59,11 @@ def rs305(d):
 
 
 def rs306(d):
-    governance = {s["initials"] for s in d["staff"] if re.search(r"governor|committee|board|FGB", " ".join(str(v) for v in s.values()), re.I)}
+    governance = {
+        s["initials"]
+        for s in d["staff"]
+        if re.search(r"governor|committee|board|FGB", " ".join(str(v) for v in s.values()), re.I)
+    }
     for check in d["checks"]:
         check["who"] = "HT"
     for priority in d["priorities"]:
@@ -114,7 +118,11 @@ CASES = {
     "PR102": (lambda d: d["priorities"][1].update(source=""), "Priorities", "C3"),
     "PR103": (pr103, "Priorities", "A7"),
     "PR104": (lambda d: d["priorities"][0].update(preface=""), "Priorities", "E2"),
-    "PR105": (lambda d: d["priorities"][0].update(title="Improve reading and also raise attendance"), "Priorities", "B2"),
+    "PR105": (
+        lambda d: d["priorities"][0].update(title="Improve reading and also raise attendance"),
+        "Priorities",
+        "B2",
+    ),
     "PR106": (pr106, "Objectives", None),
     "PR107": (lambda d: d["priorities"][2].update(aim=""), "Priorities", "D4"),
     "AC201": (lambda d: d["actions"][0].update(action="Ensure phonics is taught consistently"), "Actions", "C2"),
@@ -131,11 +139,45 @@ CASES = {
     "RC401": (lambda d: d["actions"][2].update(cost="", resources=""), "Actions", "G4"),
     "RC402": (lambda d: d["actions"][2].update(resources="Staff time"), "Actions", "H4"),
     "SC501": (sc501, "Priorities", "A3"),
-    "SC502": (lambda d: d["criteria"][0].update(criterion="Pupils enjoy phonics more", baseline="", target="", milestone_autumn="", milestone_spring="", milestone_summer=""), "Success criteria", "C2"),
-    "SC503": (lambda d: d["criteria"][0].update(criterion="Phonics is taught effectively", baseline="", target="", milestone_autumn="Most", milestone_spring="", milestone_summer=""), "Success criteria", "C2"),
-    "SC504": (lambda d: d["criteria"][0].update(criterion="Staff attend training, plan better lessons and mark books well"), "Success criteria", "C2"),
-    "SC505": (lambda d: d["criteria"][0].update(criterion="All Year 1 staff attend the phonics training"), "Success criteria", "C2"),
-    "SC506": (lambda d: d["criteria"][0].update(milestone_autumn="", milestone_spring="", milestone_summer=""), "Success criteria", "F2"),
+    "SC502": (
+        lambda d: d["criteria"][0].update(
+            criterion="Pupils enjoy phonics more",
+            baseline="",
+            target="",
+            milestone_autumn="",
+            milestone_spring="",
+            milestone_summer="",
+        ),
+        "Success criteria",
+        "C2",
+    ),
+    "SC503": (
+        lambda d: d["criteria"][0].update(
+            criterion="Phonics is taught effectively",
+            baseline="",
+            target="",
+            milestone_autumn="Most",
+            milestone_spring="",
+            milestone_summer="",
+        ),
+        "Success criteria",
+        "C2",
+    ),
+    "SC504": (
+        lambda d: d["criteria"][0].update(criterion="Staff attend training, plan better lessons and mark books well"),
+        "Success criteria",
+        "C2",
+    ),
+    "SC505": (
+        lambda d: d["criteria"][0].update(criterion="All Year 1 staff attend the phonics training"),
+        "Success criteria",
+        "C2",
+    ),
+    "SC506": (
+        lambda d: d["criteria"][0].update(milestone_autumn="", milestone_spring="", milestone_summer=""),
+        "Success criteria",
+        "F2",
+    ),
     "SC507": (lambda d: d["criteria"][0].update(baseline=""), "Success criteria", "E2"),
     "SC508": (sc508, "Priorities", "A2"),
     "QA601": (qa601, "Priorities", "A3"),
@@ -146,9 +188,17 @@ CASES = {
     "QA606": (qa606, "Priorities", "I2"),
     "RV701": (lambda d: d["reviews"][0].update(date=""), "Reviews", "A2"),
     "RV702": (lambda d: d["reviews"][0].update(impact=""), "Reviews", "E2"),
-    "RV703": (lambda d: d["reviews"][0].update(impact="All actions completed on time. Training was delivered."), "Reviews", "E2"),
+    "RV703": (
+        lambda d: d["reviews"][0].update(impact="All actions completed on time. Training was delivered."),
+        "Reviews",
+        "E2",
+    ),
     "RV704": (rv704, "Reviews", "G2"),
-    "XR801": (lambda d: d["priorities"][0].update(preface="This builds on the work in P9.4 last year."), "Priorities", "E2"),
+    "XR801": (
+        lambda d: d["priorities"][0].update(preface="This builds on the work in P9.4 last year."),
+        "Priorities",
+        "E2",
+    ),
     "XR802": (lambda d: d["actions"][0].update(also_serves="P8"), "Actions", "I2"),
     "CX901": (cx901, "Context", "A1"),
     "CX902": (lambda d: d["introduction"].update(how_compiled=""), "Introduction", None),
