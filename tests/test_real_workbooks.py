@@ -350,3 +350,20 @@ def test_actions_held_by_a_priority_are_a_sequence_checked_for_order(tmp_path):
     ]
     result = check_workbook(school_workbook(tmp_path / "p.xlsx", actions=actions), None)
     assert [(f.code, f.ref) for f in result.findings if f.code == "AC203"] == [("AC203", "P1.2")]
+
+
+def test_a_range_in_one_cell_fills_start_and_due_and_timings_reach_the_document(tmp_path):
+    actions = [
+        ("P1.1", "P1", "RWI training for all KS1 staff", "HT", None, "Autumn 25 - Feb 26", 1200, "2 training days"),
+        ("P1.2", "P1", "Keep-up sessions for the lowest 20%", "SENCo", "Sept 25", "Each half-term", 300, "TA hours"),
+        ("P2.1", "P2", "Attendance clinic with the EWO", "DHT", "TBC", None, 400, "EWO sessions"),
+    ]
+    path = school_workbook(tmp_path / "p.xlsx", actions=actions)
+    result = check_workbook(path, None)
+    first, second, third = sorted(result.plan.actions, key=lambda a: a.ref)
+    assert (first.start.label, first.due.label) == ("Autumn term 2025", "Feb 2026")
+    assert first.start.start.isoformat() == "2025-09-01" and first.due.end.isoformat() == "2026-02-28"
+    assert not second.due.dated and second.due.label == "Each half-term"
+    assert [(f.code, f.ref) for f in result.findings if f.code in ("AC202", "WB004")] == [("AC202", "P2.1")]
+    text = document_text(build_document(path, tmp_path / "p.docx", result=result).output)
+    assert "Autumn term 2025 to Feb 2026" in text and "Each half-term from Sep 2025" in text and "TBC" in text
