@@ -10,7 +10,7 @@ from .findings import Finding, Severity, sort_key
 from .model import Plan
 from .reader import ReadResult, read_plan
 from .rules import RULES, Hit
-from .rules.context import RuleContext
+from .rules.registry import RuleContext
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -69,7 +69,7 @@ def run_rules(plan: Plan, as_of: dt.date) -> tuple[list[Finding], list[Finding]]
     for declared in RULES.values():
         if declared.check is None or declared.code in plan.settings.rules_off:
             continue
-        for hit in declared.check(plan, ctx):
+        for hit in declared.run(plan, ctx):
             made = _finding(declared.code, hit)
             record = hit.record
             if record is not None and declared.code in getattr(record, "accepted", ()):

@@ -113,6 +113,15 @@ def default_year_start(academic_year: str) -> dt.date | None:
     return dt.date(first, 9, 1)
 
 
+def plan_year_start(settings) -> dt.date | None:
+    """The first day of a plan's academic year: Settings' "Academic year starts" if it is a
+    date, else 1 September of the year named in "Academic year" (None if neither says)."""
+    given = settings.year_start
+    if given is not None and given.dated:
+        return given.start
+    return default_year_start(settings.academic_year)
+
+
 def academic_year_end(year_start: dt.date) -> dt.date:
     """The last day of the academic year that starts on ``year_start``."""
     return dt.date(year_start.year + 1, 8, 31)

@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from . import model
-from .dates import default_year_start, fill_range
+from .dates import fill_range, plan_year_start
 from .findings import Finding
 from .headers import column_findings, find_header, guess_unknown, match_key, no_header
 from .parents import check_references, link
@@ -240,21 +240,18 @@ class _Reader:
             settings.title = word("{default_title}", settings.plan_type) + (
                 f" {settings.academic_year}" if settings.academic_year else ""
             )
-        if settings.year_start is not None:
-            self.year_start = settings.year_start.start
-        elif settings.academic_year:
-            self.year_start = default_year_start(settings.academic_year)
-            if self.year_start is None:
-                self.findings.append(
-                    finding(
-                        "WB004",
-                        f"The academic year '{settings.academic_year}' is not written like 2026-27, so "
-                        "half-terms such as Aut1 cannot be dated.",
-                        "Write the academic year like 2026-27.",
-                        sheet=settings.sheet,
-                        cell=settings.cell("academic_year"),
-                    )
+        self.year_start = plan_year_start(settings)
+        if self.year_start is None and settings.academic_year:
+            self.findings.append(
+                finding(
+                    "WB004",
+                    f"The academic year '{settings.academic_year}' is not written like 2026-27, so "
+                    "half-terms such as Aut1 cannot be dated.",
+                    "Write the academic year like 2026-27.",
+                    sheet=settings.sheet,
+                    cell=settings.cell("academic_year"),
                 )
+            )
         for name, low, high in (("max_priorities", 1, 100), ("max_owner_share", 1, 100)):
             value = getattr(settings, name)
             if value is not None and not low <= value <= high:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
-from ..dates import academic_year_end, uk
+from ..dates import uk
 from ..model import UNDECIDED
 from ..references import ref_order
 from .language import vague_verb
-from .registry import Hit, rule
+from .registry import Hit, flag, rule
 
 
-def extra_words(text: str) -> tuple[str, ...]:
-    """A comma-separated Settings list as a tuple of words."""
-    return tuple(w.strip() for w in re.split(r"[,;\n]", text or "") if w.strip())
-
-
-@rule("AC201", "vague verb", "warning", "guidance §27")
-def vague_action(plan, ctx):
+@rule("AC201", "vague verb", "warning", "guidance §27", each="actions", field="action")
+def vague_action(action, ctx):
     """An action is built on a vague generic verb that names an aspiration, not a deed.
 
     Verbs such as "ensure", "improve" or "develop" leave the reader asking how it will be
@@ -27,20 +20,16 @@ def vague_action(plan, ctx):
 
     Good: "Train all staff to use the new marking policy in the 4 September INSET session."
     """
-    extra = extra_words(plan.settings.vague_verbs)
-    for action in plan.actions:
-        verb = vague_verb(action.action, extra) if action.action else None
-        if verb:
-            yield Hit(
-                action,
-                "action",
-                f"{action.ref or 'This action'} starts with '{verb}', which names an aim, not what will be done.",
-                "Start with what someone will actually do: train, audit, observe, timetable, buy, publish ...",
-            )
+    verb = vague_verb(action.action, ctx.extra_vague_verbs) if action.action else None
+    if verb:
+        yield flag(
+            f"{action.ref or 'This action'} starts with '{verb}', which names an aim, not what will be done.",
+            "Start with what someone will actually do: train, audit, observe, timetable, buy, publish ...",
+        )
 
 
-@rule("AC202", "action without a date", "warning", "guidance §28-29; SIP article")
-def undated_action(plan, ctx):
+@rule("AC202", "action without a date", "warning", "guidance §28-29; SIP article", each="actions", field="due")
+def undated_action(action, ctx):
     """An action has no date or timescale.
 
     A timing such as "Termly" or "Ongoing" counts as a timescale; a placeholder such as
@@ -50,27 +39,23 @@ def undated_action(plan, ctx):
 
     Good: Start: Aut2; Due: 12/12/2025.
     """
-    for action in plan.actions:
-        if action.unreadable & {"start", "due"}:
-            continue
-        given = [(name, when) for name, when in (("due", action.due), ("start", action.start)) if when is not None]
-        if any(when.kind != UNDECIDED for _, when in given):
-            continue
-        if not given:
-            yield Hit(
-                action,
-                "due",
-                f"{action.ref or 'This action'} has no date.",
-                "Give a start and a due date, or a half-term such as Spr1.",
-            )
-        else:
-            name, when = given[0]
-            yield Hit(
-                action,
-                name,
-                f"{action.ref or 'This action'} has no date yet: its {name} says '{when.label}'.",
-                "Give a date or a half-term such as Spr1, even a provisional one, so progress can be checked.",
-            )
+    if action.unreadable & {"start", "due"}:
+        return
+    given = [(name, when) for name, when in (("due", action.due), ("start", action.start)) if when is not None]
+    if any(when.kind != UNDECIDED for _, when in given):
+        return
+    if not given:
+        yield flag(
+            f"{action.ref or 'This action'} has no date.",
+            "Give a start and a due date, or a half-term such as Spr1.",
+        )
+    else:
+        name, when = given[0]
+        yield flag(
+            f"{action.ref or 'This action'} has no date yet: its {name} says '{when.label}'.",
+            "Give a date or a half-term such as Spr1, even a provisional one, so progress can be checked.",
+            field=name,
+        )
 
 
 @rule("AC203", "actions out of order", "warning", "guidance §28")
@@ -111,49 +96,38 @@ def out_of_order(plan, ctx):
             previous = (action, when)
 
 
-@rule("AC204", "action outside the plan's year", "warning", "guidance §28")
-def outside_year(plan, ctx):
+@rule("AC204", "action outside the plan's year", "warning", "guidance §28", each="actions", field="due")
+def outside_year(action, ctx):
     """An action is dated outside the plan's academic year.
 
     Bad: in a 2025-26 plan, P3.2.1 is due on 14/10/2027.
 
     Good: P3.2.1 is due on 14/10/2025.
     """
-    start = plan.settings.year_start.start if plan.settings.year_start else None
-    if start is None:
-        from ..dates import default_year_start
-
-        start = default_year_start(plan.settings.academic_year)
+    start, end = ctx.year_start, ctx.year_end
     if start is None:
         return
-    end = academic_year_end(start)
-    for action in plan.actions:
-        for name in ("start", "due"):
-            when = getattr(action, name)
-            if when and when.dated and (when.end < start or when.start > end):
-                yield Hit(
-                    action,
-                    name,
-                    f"{action.ref or 'This action'} is dated {when}, outside the plan's year ({uk(start)} to "
-                    f"{uk(end)}).",
-                    "Check the year; move work for later years to the strategy or next year's plan.",
-                )
-                break
+    for name in ("start", "due"):
+        when = getattr(action, name)
+        if when and when.dated and (when.end < start or when.start > end):
+            yield flag(
+                f"{action.ref or 'This action'} is dated {when}, outside the plan's year ({uk(start)} to {uk(end)}).",
+                "Check the year; move work for later years to the strategy or next year's plan.",
+                field=name,
+            )
+            return
 
 
-@rule("AC205", "action without an owner", "warning", "guidance §30")
-def ownerless(plan, ctx):
+@rule("AC205", "action without an owner", "warning", "guidance §30", each="actions", field="owners")
+def ownerless(action, ctx):
     """An action has no one responsible for making it happen.
 
     Bad: P2.2.1 Owner(s): (blank).
 
     Good: P2.2.1 Owner(s): JB.
     """
-    for action in plan.actions:
-        if not action.owners:
-            yield Hit(
-                action,
-                "owners",
-                f"{action.ref or 'This action'} has no owner.",
-                "Give the initials of the person who will make it happen (listed on the Staff sheet).",
-            )
+    if not action.owners:
+        yield flag(
+            f"{action.ref or 'This action'} has no owner.",
+            "Give the initials of the person who will make it happen (listed on the Staff sheet).",
+        )

@@ -1,62 +1,82 @@
-"""What every rule may consult besides the plan: the date, the wording, the plan's own settings."""
+"""CX: context and framing (guidance §13; SIP article)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass, field
+from .registry import Hit, listed, rule
 
-from ..model import Plan
-from ..terms import terms_for, word
+AREAS = ("{Learner} information", "Performance information", "Budget and staffing")
+_AREA_TEXT = {"Budget and staffing": "budget and staffing information"}
 
 
-@dataclass
-class RuleContext:
-    plan: Plan
-    as_of: dt.date
-    terms: dict[str, str] = field(init=False)
+@rule("CX901", "context incomplete", "info", "SIP article")
+def context_incomplete(plan, ctx):
+    """The Context sheet lacks pupil (or trainee), performance, or budget and staffing information.
 
-    def __post_init__(self) -> None:
-        self.terms = terms_for(self.plan.plan_type)
+    Bad: the Context sheet has numbers on roll but nothing on results, budget or staffing.
 
-    def say(self, text: str) -> str:
-        """``text`` with its ``{learners}``-style words filled for this plan's type."""
-        return word(text, self.plan.plan_type)
+    Good: at least one row in each of the three areas.
+    """
+    from ..terms import SCHOOL, word
 
-    @property
-    def is_itt(self) -> bool:
-        return self.plan.plan_type == "itt"
-
-    def person(self, initials: str):
-        """The Staff row for ``initials`` (case forgiven), or None."""
-        return self._people.get(initials.casefold())
-
-    @property
-    def _people(self):
-        if not hasattr(self, "_people_cache"):
-            self._people_cache = {}
-            for person in self.plan.staff:
-                if person.initials:
-                    self._people_cache.setdefault(person.initials.casefold(), person)
-        return self._people_cache
-
-    def is_governance(self, initials: str) -> bool:
-        """True for a governor, trustee, committee or board (or, in ITT, a partnership board member)."""
-        person = self.person(initials)
-        text = " ".join((initials, person.name, person.role, person.organisation)) if person else initials
-        return bool(_GOVERNANCE.search(text))
-
-    def is_partner_school(self, initials: str) -> bool:
-        """True for someone whose organisation is a school other than the plan's own."""
-        person = self.person(initials)
-        if person is None or not person.organisation:
-            return False
-        organisation = person.organisation.casefold()
-        if organisation == self.plan.settings.organisation.casefold():
-            return False
-        return bool(
-            re.search(r"\b(?:partner|school|academy|primary|secondary|infant|junior|college)\b", organisation)
-        ) and not re.search(r"\b(?:university|board|governing)\b", organisation)
+    present = {item.area for item in plan.context}
+    missing = [_AREA_TEXT.get(area, ctx.say(area).lower()) for area in AREAS if word(area, SCHOOL) not in present]
+    if missing:
+        yield Hit(
+            None,
+            None,
+            f"The context has no {listed(missing, 'or')}.",
+            "Add rows to the Context sheet for each area, e.g. numbers on roll, last results, in-year budget "
+            "and staff turnover.",
+            sheet="Context",
+            cell="A1",
+        )
 
 
-_GOVERNANCE = re.compile(r"\b(?:governors?|governing|committee|trustees?|board|FGB|LGB|LGC|chair)\b", re.I)
+@rule("CX902", "introduction incomplete", "warning", "guidance §13")
+def introduction_incomplete(plan, ctx):
+    """There is no introduction, or it does not say how the plan was compiled and which weaknesses it tackles.
+
+    Bad: Introduction: an overview paragraph only.
+
+    Good: Introduction: how the plan was compiled and who contributed, and the weaknesses from
+    self-evaluation and inspection it tackles.
+    """
+    intro = plan.introduction
+    missing = [
+        label
+        for label, value in (
+            ("how the plan was compiled", intro.how_compiled),
+            ("which weaknesses it tackles", intro.weaknesses_tackled),
+        )
+        if not value
+    ]
+    if missing:
+        field_name = "how_compiled" if not intro.how_compiled else "weaknesses_tackled"
+        yield Hit(
+            intro,
+            field_name,
+            f"The introduction does not say {' or '.join(missing)}.",
+            "Fill in these parts of the Introduction sheet: readers need to know how the plan was made and "
+            "what it is for.",
+            ref="",
+            sheet="Introduction",
+            cell="B4",
+        )
+
+
+@rule("CX903", "approval not recorded", "info", "SIP article")
+def approval_missing(plan, ctx):
+    """The plan records no approval by the governing board (or partnership board).
+
+    Bad: Settings: Approved on (blank).
+
+    Good: Settings: Approved on 14/10/2025, minute FGB 14/10/25 item 5.
+    """
+    if plan.settings.approved_on is None:
+        yield Hit(
+            plan.settings,
+            "approved_on",
+            ctx.say("The plan does not record its approval by the {board}."),
+            ctx.say("Once the {board} approves it, fill in the date and minute reference on the Settings sheet."),
+            ref="",
+        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .language import several_priorities
-from .registry import Hit, rule
+from .registry import Hit, flag, rule
 
 
 @rule("PR101", "too many priorities", "warning", "guidance §20")
@@ -29,8 +29,15 @@ def too_many_priorities(plan, ctx):
         )
 
 
-@rule("PR102", "priority without a source", "warning", "guidance §20, §22, §24; SIP article")
-def priority_without_source(plan, ctx):
+@rule(
+    "PR102",
+    "priority without a source",
+    "warning",
+    "guidance §20, §22, §24; SIP article",
+    each="priorities",
+    field="source",
+)
+def priority_without_source(priority, ctx):
     """A priority does not say where it came from.
 
     Priorities should come from self-evaluation, inspection, an external examiner, the
@@ -40,19 +47,16 @@ def priority_without_source(plan, ctx):
 
     Good: P3 Source: Inspection report (Ofsted, May 2025: "improve the teaching of early reading").
     """
-    for priority in plan.priorities:
-        if priority.ref and not priority.source:
-            yield Hit(
-                priority,
-                "source",
-                f"{priority.ref} does not say where the priority comes from.",
-                "Choose its source: self-evaluation, inspection report, external examiner, strategic plan or "
-                "previous plan.",
-            )
+    if priority.ref and not priority.source:
+        yield flag(
+            f"{priority.ref} does not say where the priority comes from.",
+            "Choose its source: self-evaluation, inspection report, external examiner, strategic ctx.plan or "
+            "previous ctx.plan.",
+        )
 
 
-@rule("PR103", "priority with nothing to do", "error", "guidance §26")
-def priority_without_objectives(plan, ctx):
+@rule("PR103", "priority with nothing to do", "error", "guidance §26", each="priorities", field="ref")
+def priority_without_objectives(priority, ctx):
     """A priority has neither objectives nor actions of its own, so nothing says how it will be achieved.
 
     A priority is broken into objectives, each with its actions; a plan without an objective
@@ -63,89 +67,76 @@ def priority_without_objectives(plan, ctx):
     Good: P4.1 "Earlier contact with families when attendance dips" and P4.2 ..., or actions
     whose Objective column says P4.
     """
-    for priority in plan.priorities:
-        if priority.ref and not priority.objectives and not priority.actions:
-            yield Hit(
-                priority,
-                "ref",
-                f"{priority.ref} has no objectives and no actions, so the plan does not say how it will be achieved.",
-                f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), "
-                f"or actions on the Actions sheet whose Objective column says {priority.ref}.",
-            )
+    if priority.ref and not priority.objectives and not priority.actions:
+        yield flag(
+            f"{priority.ref} has no objectives and no actions, so the ctx.plan does not say how it will be achieved.",
+            f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), "
+            f"or actions on the Actions sheet whose Objective column says {priority.ref}.",
+        )
 
 
-@rule("PR104", "priority without a preface", "warning", "guidance §12")
-def priority_without_preface(plan, ctx):
+@rule("PR104", "priority without a preface", "warning", "guidance §12", each="priorities", field="preface")
+def priority_without_preface(priority, ctx):
     """A priority has no narrative preface, which a hybrid plan gives before each matrix.
 
     Bad: P2 goes straight into its table of actions.
 
     Good: P2 opens with three sentences on why fluency matters here and what lies behind it.
     """
-    if plan.settings.layout == "Matrix":
+    if ctx.plan.settings.layout == "Matrix":
         return
-    for priority in plan.priorities:
-        if priority.ref and not priority.preface:
-            yield Hit(
-                priority,
-                "preface",
-                f"{priority.ref} has no narrative preface.",
-                "Write a short paragraph introducing the priority: why it matters and what lies behind it.",
-            )
+    if priority.ref and not priority.preface:
+        yield flag(
+            f"{priority.ref} has no narrative preface.",
+            "Write a short paragraph introducing the priority: why it matters and what lies behind it.",
+        )
 
 
-@rule("PR105", "priority not simple and precise", "warning", "guidance §23")
-def priority_not_precise(plan, ctx):
+@rule("PR105", "priority not simple and precise", "warning", "guidance §23", each="priorities", field="title")
+def priority_not_precise(priority, ctx):
     """A priority is not set out simply and precisely: too long, or several priorities in one.
 
     Bad: "Improve reading and also raise attendance and develop the role of middle leaders".
 
     Good: "Raise attainment in reading and writing in Key Stage 2".
     """
-    for priority in plan.priorities:
-        reason = several_priorities(priority.title) if priority.title else None
-        if reason:
-            yield Hit(
-                priority,
-                "title",
-                f"{priority.ref} is not set out simply and precisely: {reason}.",
-                "State one priority in one short sentence; split joined priorities into separate rows.",
-            )
+    reason = several_priorities(priority.title) if priority.title else None
+    if reason:
+        yield flag(
+            f"{priority.ref} is not set out simply and precisely: {reason}.",
+            "State one priority in one short sentence; split joined priorities into separate rows.",
+        )
 
 
-@rule("PR106", "objective without actions", "error", "guidance §26")
-def objective_without_actions(plan, ctx):
+@rule("PR106", "objective without actions", "error", "guidance §26", each="objectives", field="ref")
+def objective_without_actions(objective, ctx):
     """An objective has no actions, so nothing will be done towards it.
 
     Bad: P1.3 "Consistent assessment of phonics" with no rows on the Actions sheet.
 
     Good: P1.3.1 "Train Year 1 staff in the half-termly phonics assessment (Sept INSET)" ...
     """
-    for objective in plan.objectives:
-        if objective.ref and not objective.actions:
-            yield Hit(
-                objective,
-                "ref",
-                f"{objective.ref} has no actions.",
-                f"Add its sequence of actions on the Actions sheet (e.g. {objective.ref}.1), in date order.",
-            )
+    if objective.ref and not objective.actions:
+        yield flag(
+            f"{objective.ref} has no actions.",
+            f"Add its sequence of actions on the Actions sheet (e.g. {objective.ref}.1), in date order.",
+        )
 
 
-@rule("PR107", "priority not linked to the strategy", "info", "guidance §5; SIP article")
-def priority_without_aim(plan, ctx):
+@rule(
+    "PR107", "priority not linked to the strategy", "info", "guidance §5; SIP article", each="priorities", field="aim"
+)
+def priority_without_aim(priority, ctx):
     """A priority is not linked to an aim of the 3-5 year strategy, although the plan has one.
 
     Bad: P2 Strategic aim: (blank), while the Strategy sheet lists S1-S3.
 
     Good: P2 Strategic aim: S1.
     """
-    if not plan.aims:
+    if not ctx.plan.aims:
         return
-    for priority in plan.priorities:
-        if priority.ref and not priority.aim:
-            yield Hit(
-                priority,
-                "aim",
-                f"{priority.ref} is not linked to an aim of the strategy.",
-                "Give the Strategy aim it serves, e.g. S1.",
-            )
+    if priority.ref and not priority.aim:
+        yield flag(
+            f"{priority.ref} is not linked to an aim of the strategy.",
+            "Give the Strategy aim it serves, e.g. S1.",
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import month_number, parse_date
-from .registry import Hit, listed, rule
+from .registry import Hit, flag, listed, rule
 
 PROCESSES = ("Monitoring", "Evaluation", "Review")
 _STAKEHOLDERS = re.compile(
@@ -62,8 +62,8 @@ def not_separate(plan, ctx):
             )
 
 
-@rule("QA602", "incomplete monitoring arrangement", "warning", "guidance §43")
-def incomplete(plan, ctx):
+@rule("QA602", "incomplete monitoring arrangement", "warning", "guidance §43", each="checks", field="how")
+def incomplete(check, ctx):
     """A monitoring, evaluation or review row is missing how, when, by whom, or the evidence.
 
     Bad: P1 Evaluation: How "Data analysis", When (blank), By whom (blank).
@@ -71,27 +71,25 @@ def incomplete(plan, ctx):
     Good: P1 Evaluation: How "Analysis of phonics assessments", When "Aut2, Spr2, Sum2",
     By whom "C&S", Evidence "tracker, pupil voice".
     """
-    for check in plan.checks:
-        missing = [
-            label
-            for label, value in (
-                ("how", check.how),
-                ("when", check.when),
-                ("by whom", check.who),
-                ("evidence", check.evidence),
-            )
-            if not value
-        ]
-        if missing:
-            field_name = {"how": "how", "when": "when", "by whom": "who", "evidence": "evidence"}[missing[0]]
-            yield Hit(
-                check,
-                field_name,
-                f"The {check.process.lower() or 'monitoring'} of {check.priority} does not say "
-                f"{listed(missing, 'or')}.",
-                "Fill in how, when, by whom and the evidence used.",
-                ref=check.priority,
-            )
+    missing = [
+        label
+        for label, value in (
+            ("how", check.how),
+            ("when", check.when),
+            ("by whom", check.who),
+            ("evidence", check.evidence),
+        )
+        if not value
+    ]
+    if missing:
+        field_name = {"how": "how", "when": "when", "by whom": "who", "evidence": "evidence"}[missing[0]]
+        yield Hit(
+            check,
+            field_name,
+            f"The {check.process.lower() or 'monitoring'} of {check.priority} does not say {listed(missing, 'or')}.",
+            "Fill in how, when, by whom and the evidence used.",
+            ref=check.priority,
+        )
 
 
 @rule("QA603", "checking your own work", "warning", "guidance §44")
@@ -120,27 +118,24 @@ def own_work(plan, ctx):
             )
 
 
-@rule("QA604", "evidence from one source", "info", "guidance §44")
-def single_source(plan, ctx):
+@rule("QA604", "evidence from one source", "info", "guidance §44", each="checks", field="evidence")
+def single_source(check, ctx):
     """The evidence comes from a single source, with no stakeholder views.
 
     Bad: Evidence: "Data".
 
     Good: Evidence: "Assessment data, book looks and pupil voice".
     """
-    for check in plan.checks:
-        evidence = check.evidence.strip()
-        if not evidence or _STAKEHOLDERS.search(evidence):
-            continue
-        sources = [s for s in _SOURCE_SPLIT.split(evidence) if s.strip()]
-        if len(sources) < 2:
-            yield Hit(
-                check,
-                "evidence",
-                f"The {check.process.lower() or 'monitoring'} of {check.priority} rests on one source: '{evidence}'.",
-                ctx.say("Use the full range of evidence, including the views of {learners}, staff and parents."),
-                ref=check.priority,
-            )
+    evidence = check.evidence.strip()
+    if not evidence or _STAKEHOLDERS.search(evidence):
+        return
+    sources = [s for s in _SOURCE_SPLIT.split(evidence) if s.strip()]
+    if len(sources) < 2:
+        yield flag(
+            f"The {check.process.lower() or 'monitoring'} of {check.priority} rests on one source: '{evidence}'.",
+            ctx.say("Use the full range of evidence, including the views of {learners}, staff and parents."),
+            ref=check.priority,
+        )
 
 
 def _points(text: str, year_start) -> list[int]:
@@ -157,8 +152,8 @@ def _points(text: str, year_start) -> list[int]:
     return months
 
 
-@rule("QA605", "review points badly timed", "warning", "guidance §18")
-def badly_timed(plan, ctx):
+@rule("QA605", "review points badly timed", "warning", "guidance §18", each="checks", field="when")
+def badly_timed(check, ctx):
     """Reviews are timed too early (before any evidence can exist) or too late (only at the end of the year).
 
     Too early, there is no evidence of impact; too late, there is no time to adjust.
@@ -167,38 +162,33 @@ def badly_timed(plan, ctx):
 
     Good: Review When: "Aut2, Spr2, Sum2" (December, March and June).
     """
-    year_start = plan.settings.year_start.start if plan.settings.year_start else None
+    year_start = ctx.plan.settings.year_start.start if ctx.plan.settings.year_start else None
     if year_start is None:
         from ..dates import default_year_start
 
-        year_start = default_year_start(plan.settings.academic_year)
-    for check in plan.checks:
-        if check.process != "Review" or not check.when or _EVERY.search(check.when):
-            continue
-        months = _points(check.when, year_start)
-        late = _LATE.search(check.when)
-        if (months and all(m in (6, 7, 8) for m in months)) or (late and not months):
-            yield Hit(
-                check,
-                "when",
-                f"{check.priority} is reviewed only at the end of the year ('{check.when}'), too late to "
-                "adjust what is not working.",
-                "Add review points through the year, e.g. Aut2, Spr2 and Sum2.",
-                ref=check.priority,
-            )
-        elif months and all(m in (9, 10) for m in months):
-            yield Hit(
-                check,
-                "when",
-                f"{check.priority} is reviewed only in the first weeks of the year ('{check.when}'), before "
-                "there is evidence of impact.",
-                "Spread review points through the year, e.g. Aut2, Spr2 and Sum2.",
-                ref=check.priority,
-            )
+        year_start = default_year_start(ctx.plan.settings.academic_year)
+    if check.process != "Review" or not check.when or _EVERY.search(check.when):
+        return
+    months = _points(check.when, year_start)
+    late = _LATE.search(check.when)
+    if (months and all(m in (6, 7, 8) for m in months)) or (late and not months):
+        yield flag(
+            f"{check.priority} is reviewed only at the end of the year ('{check.when}'), too late to "
+            "adjust what is not working.",
+            "Add review points through the year, e.g. Aut2, Spr2 and Sum2.",
+            ref=check.priority,
+        )
+    elif months and all(m in (9, 10) for m in months):
+        yield flag(
+            f"{check.priority} is reviewed only in the first weeks of the year ('{check.when}'), before "
+            "there is evidence of impact.",
+            "Spread review points through the year, e.g. Aut2, Spr2 and Sum2.",
+            ref=check.priority,
+        )
 
 
-@rule("QA606", "no governor evaluation", "warning", "SIP article")
-def no_governor_evaluation(plan, ctx):
+@rule("QA606", "no governor evaluation", "warning", "SIP article", each="priorities", field="link_governor")
+def no_governor_evaluation(priority, ctx):
     """In a school plan, a priority has no governor evaluation mechanism (a committee or link governor).
 
     Governors hold leaders to account through a link governor or committee for each priority.
@@ -209,14 +199,11 @@ def no_governor_evaluation(plan, ctx):
     """
     if ctx.is_itt:
         return
-    for priority in plan.priorities:
-        if not priority.ref or priority.link_governor:
-            continue
-        evaluations = checks_of(plan, priority, "Evaluation")
-        if not any(ctx.is_governance(i) for c in evaluations for i in c.who):
-            yield Hit(
-                priority,
-                "link_governor",
-                f"{priority.ref} has no link governor or committee to evaluate it.",
-                "Name the link governor or committee (listed on the Staff sheet) who will evaluate this priority.",
-            )
+    if not priority.ref or priority.link_governor:
+        return
+    evaluations = checks_of(ctx.plan, priority, "Evaluation")
+    if not any(ctx.is_governance(i) for c in evaluations for i in c.who):
+        yield flag(
+            f"{priority.ref} has no link governor or committee to evaluate it.",
+            "Name the link governor or committee (listed on the Staff sheet) who will evaluate this priority.",
+        )

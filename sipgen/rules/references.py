@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..references import find_refs, text_fields
-from .registry import Hit, rule
+from .registry import Hit, flag, rule
 
 
 @rule("XR801", "reference to nothing", "warning", "guidance §14")
@@ -46,22 +46,19 @@ def dangling(plan, ctx):
             )
 
 
-@rule("XR802", "serves something missing", "warning", "guidance §11, §14")
-def serves_missing(plan, ctx):
+@rule("XR802", "serves something missing", "warning", "guidance §11, §14", each="actions", field="also_serves")
+def serves_missing(action, ctx):
     """An action says it also serves a priority or objective that does not exist.
 
     Bad: P1.2.3 Also serves: P7 (the plan has P1-P4).
 
     Good: P1.2.3 Also serves: P3.1.
     """
-    known = plan.by_ref
-    for action in plan.actions:
-        missing = [ref for ref in action.also_serves if ref not in known]
-        if missing:
-            yield Hit(
-                action,
-                "also_serves",
-                f"{action.ref or 'This action'} also serves {', '.join(missing)}, which "
-                f"{'is' if len(missing) == 1 else 'are'} not in the plan.",
-                "Correct the reference or remove it.",
-            )
+    known = ctx.plan.by_ref
+    missing = [ref for ref in action.also_serves if ref not in known]
+    if missing:
+        yield flag(
+            f"{action.ref or 'This action'} also serves {', '.join(missing)}, which "
+            f"{'is' if len(missing) == 1 else 'are'} not in the ctx.plan.",
+            "Correct the reference or remove it.",
+        )

@@ -9,13 +9,17 @@ Structural rules (WB) have no check function: the reader reports them through :f
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
+from ..dates import academic_year_end, plan_year_start
 from ..findings import Finding, Severity
-from ..model import Record
+from ..model import Plan, Record
+from ..terms import ITT, terms_for, word
 
 
 @dataclass(frozen=True)
@@ -32,14 +36,28 @@ class Hit:
     cell: str = ""
 
 
+def flag(message: str, hint: str = "", field: str | None = None, ref: str | None = None) -> Hit:
+    """A hit on the record a rule declared with ``each=`` is looking at (the registry fills it in)."""
+    return Hit(None, field, message, hint, ref)
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A rule as declared: its code, wording, and what it walks.
+
+    ``each`` names the plan's list the rule looks at one record at a time ("actions",
+    "criteria" ...), and ``field`` the field its findings point at by default; the registry
+    does the loop and the location. A rule without ``each`` looks at the whole plan.
+    """
+
     code: str
     name: str
     severity: Severity
     source: str
     doc: str
     check: Callable[..., Iterable[Hit]] | None = None
+    each: str | None = None
+    field: str | None = None
 
     @property
     def summary(self) -> str:
@@ -50,17 +68,38 @@ class Rule:
         match = re.search(rf"^{label}:\s*(.*?)(?:\n\s*\n|\Z)", self.doc, re.S | re.M)
         return " ".join(match.group(1).split()) if match else ""
 
+    def run(self, plan: Plan, ctx: RuleContext) -> Iterable[Hit]:
+        """Every hit of this rule on ``plan``."""
+        if self.check is None:
+            return ()
+        if self.each is None:
+            return self.check(plan, ctx)
+        return self._run_each(plan, ctx)
+
+    def _run_each(self, plan: Plan, ctx: RuleContext) -> Iterable[Hit]:
+        for record in getattr(plan, self.each):
+            for hit in self.check(record, ctx):
+                if hit.record is None:
+                    hit = replace(hit, record=record, field=hit.field or self.field)
+                yield hit
+
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: Severity | str, source: str) -> Callable:
-    """Register the decorated function as the check for ``code``."""
+def rule(
+    code: str, name: str, severity: Severity | str, source: str, each: str | None = None, field: str | None = None
+) -> Callable:
+    """Register the decorated function as the check for ``code``.
+
+    With ``each``, the function is called with one record of that list at a time and the
+    context, and yields :func:`flag` hits; without it, with the whole plan and the context.
+    """
 
     def register(func: Callable) -> Callable:
         if code in RULES:
             raise ValueError(f"rule {code} is declared twice")
-        RULES[code] = Rule(code, name, Severity(severity), source, inspect.getdoc(func) or "", func)
+        RULES[code] = Rule(code, name, Severity(severity), source, inspect.getdoc(func) or "", func, each, field)
         return func
 
     return register
@@ -85,3 +124,79 @@ def finding(code: str, message: str, hint: str = "", sheet: str = "", cell: str 
     """A finding for rule ``code``, with the severity and source its declaration gives."""
     declared = RULES[code]
     return Finding(code, declared.severity, message, hint, sheet, cell, ref, declared.source)
+
+
+def settings_list(text: str) -> tuple[str, ...]:
+    """A comma-separated Settings list (extra vague verbs ...) as a tuple of words."""
+    return tuple(w.strip() for w in re.split(r"[,;\n]", text or "") if w.strip())
+
+
+@dataclass
+class RuleContext:
+    """What every rule may consult besides the record: the plan, the date, the plan's words and settings."""
+
+    plan: Plan
+    as_of: dt.date
+    terms: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.terms = terms_for(self.plan.plan_type)
+
+    def say(self, text: str) -> str:
+        """``text`` with its ``{learners}``-style words filled for this plan's type."""
+        return word(text, self.plan.plan_type)
+
+    @property
+    def is_itt(self) -> bool:
+        return self.plan.plan_type == ITT
+
+    @cached_property
+    def year_start(self) -> dt.date | None:
+        """The first day of the plan's academic year, if the plan says which year it is."""
+        return plan_year_start(self.plan.settings)
+
+    @cached_property
+    def year_end(self) -> dt.date | None:
+        return academic_year_end(self.year_start) if self.year_start else None
+
+    @cached_property
+    def extra_vague_verbs(self) -> tuple[str, ...]:
+        return settings_list(self.plan.settings.vague_verbs)
+
+    @cached_property
+    def extra_bland_words(self) -> tuple[str, ...]:
+        return settings_list(self.plan.settings.bland_resources)
+
+    def person(self, initials: str):
+        """The Staff row for ``initials`` (case forgiven), or None."""
+        return self._people.get(initials.casefold())
+
+    @property
+    def _people(self):
+        if not hasattr(self, "_people_cache"):
+            self._people_cache = {}
+            for person in self.plan.staff:
+                if person.initials:
+                    self._people_cache.setdefault(person.initials.casefold(), person)
+        return self._people_cache
+
+    def is_governance(self, initials: str) -> bool:
+        """True for a governor, trustee, committee or board (or, in ITT, a partnership board member)."""
+        person = self.person(initials)
+        text = " ".join((initials, person.name, person.role, person.organisation)) if person else initials
+        return bool(_GOVERNANCE.search(text))
+
+    def is_partner_school(self, initials: str) -> bool:
+        """True for someone whose organisation is a school other than the plan's own."""
+        person = self.person(initials)
+        if person is None or not person.organisation:
+            return False
+        organisation = person.organisation.casefold()
+        if organisation == self.plan.settings.organisation.casefold():
+            return False
+        return bool(
+            re.search(r"\b(?:partner|school|academy|primary|secondary|infant|junior|college)\b", organisation)
+        ) and not re.search(r"\b(?:university|board|governing)\b", organisation)
+
+
+_GOVERNANCE = re.compile(r"\b(?:governors?|governing|committee|trustees?|board|FGB|LGB|LGC|chair)\b", re.I)

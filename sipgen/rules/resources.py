@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from .actions import extra_words
 from .language import bland_resource
-from .registry import Hit, rule
+from .registry import flag, rule
 
 
-@rule("RC401", "no resource implication", "warning", "guidance §34")
-def no_resources(plan, ctx):
+@rule("RC401", "no resource implication", "warning", "guidance §34", each="actions", field="cost")
+def no_resources(action, ctx):
     """An action gives no cost and no resources, not even "No cost".
 
     Where an action costs nothing, the plan should say so clearly.
@@ -17,18 +16,15 @@ def no_resources(plan, ctx):
 
     Good: Cost (£): 0; Resources: No cost: within the weekly staff meeting (2 x 1 hour).
     """
-    for action in plan.actions:
-        if action.cost is None and not action.resources and "cost" not in action.unreadable:
-            yield Hit(
-                action,
-                "cost",
-                f"{action.ref or 'This action'} gives no cost and no resources.",
-                "Give the cost in pounds and what it buys, or write 0 and 'No cost' if there is none.",
-            )
+    if action.cost is None and not action.resources and "cost" not in action.unreadable:
+        yield flag(
+            f"{action.ref or 'This action'} gives no cost and no resources.",
+            "Give the cost in pounds and what it buys, or write 0 and 'No cost' if there is none.",
+        )
 
 
-@rule("RC402", "bland resource statement", "warning", "guidance §35")
-def bland(plan, ctx):
+@rule("RC402", "bland resource statement", "warning", "guidance §35", each="actions", field="resources")
+def bland(action, ctx):
     """A resource statement is too bland to cost: "time", "travel costs", "TBC".
 
     Spell out the specific need, with quantities, so spending can be justified and tracked.
@@ -37,12 +33,8 @@ def bland(plan, ctx):
 
     Good: Resources: "3 x 1-hour staff meetings"; "12 mentor visits at £18 mileage"; "2 supply days at £190".
     """
-    extra = extra_words(plan.settings.bland_resources)
-    for action in plan.actions:
-        if action.resources and bland_resource(action.resources, extra):
-            yield Hit(
-                action,
-                "resources",
-                f"'{action.resources}' does not say what is needed or how much of it.",
-                "Name the quantities behind the cost, e.g. '2 supply days at £190' or '3 x 1-hour staff meetings'.",
-            )
+    if action.resources and bland_resource(action.resources, ctx.extra_bland_words):
+        yield flag(
+            f"'{action.resources}' does not say what is needed or how much of it.",
+            "Name the quantities behind the cost, e.g. '2 supply days at £190' or '3 x 1-hour staff meetings'.",
+        )

@@ -54,24 +54,23 @@ def missing_from_key(plan, ctx):
         )
 
 
-@rule("RS302", "key entry incomplete", "warning", "guidance §31")
-def incomplete_key(plan, ctx):
+@rule("RS302", "key entry incomplete", "warning", "guidance §31", each="staff", field="name")
+def incomplete_key(person, ctx):
     """A Staff row lacks the person's name or their status or role.
 
     Bad: JB | (no name) | (no role).
 
     Good: JB | Jo Brown | Maths lead | Hollins Lane Primary.
     """
-    for person in plan.staff:
-        missing = [label for label, value in (("name", person.name), ("role or status", person.role)) if not value]
-        if person.initials and missing:
-            yield Hit(
-                person,
-                "name" if not person.name else "role",
-                f"{person.initials} has no {' and no '.join(missing)} on the Staff sheet.",
-                "Give the full name and the role or status, so readers know who is responsible.",
-                ref="",
-            )
+    missing = [label for label, value in (("name", person.name), ("role or status", person.role)) if not value]
+    if person.initials and missing:
+        yield Hit(
+            person,
+            "name" if not person.name else "role",
+            f"{person.initials} has no {' and no '.join(missing)} on the Staff sheet.",
+            "Give the full name and the role or status, so readers know who is responsible.",
+            ref="",
+        )
 
 
 @rule("RS303", "no overall lead", "warning", "guidance §30")

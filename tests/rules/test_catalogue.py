@@ -46,3 +46,13 @@ def test_language_rule_examples_are_its_first_test_cases(code):
     assert bad and good
     assert fires(code, bad[0]), f"{code}'s own Bad example does not fire"
     assert not fires(code, good[0]), f"{code}'s own Good example fires"
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.each))
+def test_a_rule_that_walks_records_names_a_real_list_and_field(code):
+    from sipgen.reader import RECORD_TYPES
+
+    declared = RULES[code]
+    assert declared.each in RECORD_TYPES, f"{code} walks '{declared.each}', which the plan does not have"
+    fields = RECORD_TYPES[declared.each].__dataclass_fields__
+    assert declared.field in fields, f"{code} points at '{declared.field}', which a {declared.each} row does not have"

@@ -12,37 +12,30 @@ import tomllib
 import pytest
 
 from sipgen import model
+from sipgen.reader import RECORD_TYPES
 from sipgen.rules import RULES
-from sipgen.rules.context import RuleContext
+from sipgen.rules.registry import RuleContext
 
 from ..conftest import ROOT
 
 CASES = tomllib.loads((ROOT / "tests" / "cases" / "language.toml").read_text(encoding="utf-8"))
 
-# Which record and field each rule reads.
-TARGET = {
-    "AC201": ("actions", model.Action, "action"),
-    "RC402": ("actions", model.Action, "resources"),
-    "SC502": ("criteria", model.Criterion, "criterion"),
-    "SC503": ("criteria", model.Criterion, "criterion"),
-    "SC504": ("criteria", model.Criterion, "criterion"),
-    "SC505": ("criteria", model.Criterion, "criterion"),
-    "RV703": ("reviews", model.Review, "impact"),
-    "PR105": ("priorities", model.Priority, "title"),
-}
+# The rules with cases in the file; each rule's declaration says which record and field it reads.
+TARGET = tuple(CASES)
 
 
 def fires(code: str, text: str) -> bool:
     """Whether rule ``code`` flags a one-record plan whose field holds ``text``."""
-    key, record_type, field_name = TARGET[code]
-    record = record_type(sheet="Sheet", row=2, ref="P1", **{field_name: text})
+    declared = RULES[code]
+    key, field_name = declared.each, declared.field
+    record = RECORD_TYPES[key](sheet="Sheet", row=2, ref="P1", **{field_name: text})
     plan = model.Plan(
         source="test",
         settings=model.Settings(sheet="Settings", row=1, academic_year="2025-26"),
         introduction=model.Introduction(sheet="Introduction", row=1),
         **{key: [record]},
     )
-    return any(True for _ in RULES[code].check(plan, RuleContext(plan, dt.date(2026, 7, 1))))
+    return any(True for _ in declared.run(plan, RuleContext(plan, dt.date(2026, 7, 1))))
 
 
 def cases(kind: str):
