@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checker import CheckResult
+from .colours import ACCENT
 from .files import check_output, write_atomically
 from .findings import Severity
 from .report import summary_line
@@ -66,7 +67,7 @@ def annotate(result: CheckResult, out: str | Path) -> Path:
     for col, (header, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(2, col, header)
         cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
+        cell.fill = PatternFill("solid", fgColor=ACCENT)
         sheet.column_dimensions[cell.column_letter].width = width
     for row, finding in enumerate(result.findings, start=3):
         values = (

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ from .schema import (
     normalise_header,
 )
 from .terms import SCHOOL, plan_type_from_label, word
-from .values import BadValue, convert
+from .values import CONTROL_CHARACTERS, BadValue, convert
 from .xlsx import Grid, WorkbookError, read_grids
 
 RECORD_TYPES: dict[str, type[model.Record]] = {
@@ -64,7 +63,7 @@ SHEET_ALIASES = {
     "intro": "Introduction",
 }
 # Characters XML (and so Word) cannot hold; tab, line feed and carriage return are fine.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = CONTROL_CHARACTERS
 
 
 @dataclass

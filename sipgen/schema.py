@@ -86,7 +86,7 @@ SOURCES = (
     "Other",
 )
 RAG = ("Red", "Amber", "Green")
-PROCESSES = ("Monitoring", "Evaluation", "Review")
+PROCESSES = MONITORING, EVALUATION, REVIEW = ("Monitoring", "Evaluation", "Review")
 CRITERION_KINDS = ("Provision", "Outcome")
 CONTEXT_AREAS = ("{Learner} information", "Performance information", "Budget and staffing")
 LAYOUTS = ("Hybrid", "Matrix", "Narrative")

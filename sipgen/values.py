@@ -37,6 +37,9 @@ CHOICE_SYNONYMS = {
     "evaluate": "Evaluation",
     "reviewing": "Review",
 }
+# Characters XML (and so Word) cannot hold, and the bell and form feed that docxtpl would turn
+# into new paragraphs and page breaks; tab, line feed and carriage return are fine.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NO_COST = {"nocost", "nil", "none", "free", "0", "nocosts", "zero", "n/a"}
 _REF_SPLIT = re.compile(r"[,;/\n]+|\s+and\s+|\s+")
 _INITIALS_SPLIT = re.compile(r"[,;/+\n]+|\s+and\s+", re.I)

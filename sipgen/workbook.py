@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .colours import ACCENT as HEADER_FILL
+from .colours import FORM_LABEL_FILL, RAG_FILLS
+from .colours import HELP_TEXT as HELP_FONT
+from .colours import ON_ACCENT as HEADER_FONT
 from .files import write_atomically
 from .schema import INSTRUCTIONS_SHEET, SHEETS, Column, Kind, Sheet
 from .terms import PLAN_TYPE_LABELS, SCHOOL, word
 
 INPUT_ROWS = 300  # rows prepared with dropdowns and formats below each header
-HEADER_FILL = "1F4E79"
-HEADER_FONT = "FFFFFF"
-FORM_LABEL_FILL = "DDEBF7"
-HELP_FONT = "595959"
-RAG_FILLS = {"Red": "F4B6B6", "Amber": "FFE199", "Green": "B7E1B0"}
 DATE_FORMAT = "dd/mm/yyyy"
 MONEY_FORMAT = '"£"#,##0'
 

@@ -21,6 +21,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from sipgen.colours import ACCENT  # the document matches the workbook
+
 HERE = Path(__file__).resolve().parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -28,8 +30,6 @@ NS = f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2
 A4 = (11906, 16838)
 PORTRAIT_TEXT = 11906 - 2 * 1134
 LANDSCAPE_TEXT = 16838 - 2 * 1134
-ACCENT = "1F4E79"
-
 
 # -- small XML builders --------------------------------------------------------------------
 

@@ -12,10 +12,11 @@ from xml.sax.saxutils import escape
 from markupsafe import Markup
 
 from ..references import find_refs
+from ..values import CONTROL_CHARACTERS
 
 # Characters XML 1.0 cannot hold (and the bell and form feed that docxtpl would turn into
 # new paragraphs and page breaks): they are dropped.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL = CONTROL_CHARACTERS
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_]")
 
 

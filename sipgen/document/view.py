@@ -13,16 +13,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..colours import NO_FILL, RAG_FILLS
 from ..dates import uk
 from ..findings import Finding
 from ..model import Action, Check, Criterion, Objective, Plan, PlanDate, Priority, Review
 from ..references import ref_order
 from ..rules.responsibilities import initials_used
+from ..schema import MONITORING, PROCESSES
 from ..terms import word
 from .rich import Anchors, flat, link, plain, run
 
-RAG_FILLS = {"Red": "F4B6B6", "Amber": "FFE199", "Green": "B7E1B0"}
-NO_FILL = "FFFFFF"
 INTRO_PARTS = (
     ("overview", ""),
     ("format_reason", "Why this format"),
@@ -43,7 +43,7 @@ SECTIONS = {
     "reviews": "Appendix: review log",
     "findings": "Appendix: open check findings",
 }
-PROCESS_ORDER = {"Monitoring": 0, "Evaluation": 1, "Review": 2}
+PROCESS_ORDER = {process: i for i, process in enumerate(PROCESSES)}
 
 
 UNPLACED_INTRO = (
@@ -473,7 +473,7 @@ def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
     for criterion in placement.unplaced_criteria:
         add(criterion, "Success criterion", anchors.text(criterion.ref, bold=True), criterion.criterion, "parent")
     for check in placement.unplaced_checks:
-        add(check, check.process or "Monitoring", plain(""), check.how or check.evidence, "priority")
+        add(check, check.process or MONITORING, plain(""), check.how or check.evidence, "priority")
     return rows
 
 
@@ -541,7 +541,7 @@ def _who(plan: Plan, anchors: Anchors, key_people) -> list[dict]:
     for action in plan.actions:
         for initials in action.owners:
             add(initials, "owns", action.ref)
-    column = {"Monitoring": "monitors", "Evaluation": "evaluates", "Review": "reviews"}
+    column = dict(zip(PROCESSES, ("monitors", "evaluates", "reviews"), strict=True))
     for check in plan.checks:
         for initials in check.who:
             add(initials, column.get(check.process, "monitors"), check.priority)

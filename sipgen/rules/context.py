@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..schema import CONTEXT_AREAS as AREAS
 from .registry import Hit, listed, rule
 
-AREAS = ("{Learner} information", "Performance information", "Budget and staffing")
 _AREA_TEXT = {"Budget and staffing": "budget and staffing information"}
 
 

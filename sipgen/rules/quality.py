@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..dates import month_number, parse_date
+from ..schema import EVALUATION, PROCESSES, REVIEW
 from .registry import Hit, flag, listed, rule
 
-PROCESSES = ("Monitoring", "Evaluation", "Review")
 _STAKEHOLDERS = re.compile(
     r"\b(?:views?|voice|surveys?|questionnaires?|interviews?|focus groups?|feedback|conversations?|"
     r"parents?|carers?|families|pupils'|trainees'|mentors'|staff views|evaluations? forms?|consultation|"
@@ -167,7 +167,7 @@ def badly_timed(check, ctx):
         from ..dates import default_year_start
 
         year_start = default_year_start(ctx.plan.settings.academic_year)
-    if check.process != "Review" or not check.when or _EVERY.search(check.when):
+    if check.process != REVIEW or not check.when or _EVERY.search(check.when):
         return
     months = _points(check.when, year_start)
     late = _LATE.search(check.when)
@@ -201,7 +201,7 @@ def no_governor_evaluation(priority, ctx):
         return
     if not priority.ref or priority.link_governor:
         return
-    evaluations = checks_of(ctx.plan, priority, "Evaluation")
+    evaluations = checks_of(ctx.plan, priority, EVALUATION)
     if not any(ctx.is_governance(i) for c in evaluations for i in c.who):
         yield flag(
             f"{priority.ref} has no link governor or committee to evaluate it.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..schema import EVALUATION, MONITORING
 from .registry import Hit, rule
 
 # Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
@@ -190,7 +191,7 @@ def partners_left_out(plan, ctx):
             )
         return
     involved = [
-        c for c in plan.checks if c.process in ("Monitoring", "Evaluation") and any(ctx.is_governance(i) for i in c.who)
+        c for c in plan.checks if c.process in (MONITORING, EVALUATION) and any(ctx.is_governance(i) for i in c.who)
     ]
     if plan.priorities and not involved and not any(p.link_governor for p in plan.priorities):
         yield Hit(
