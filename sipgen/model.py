@@ -78,6 +78,7 @@ class Settings(Record):
     overall_lead: tuple[str, ...] = ()
     approved_on: PlanDate | None = None
     approval_minute: str = ""
+    budget: float | None = None
     layout: str = "Hybrid"
     max_priorities: float | None = None
     max_owner_share: float | None = None
@@ -164,6 +165,7 @@ class Action(Record):
     cost: float | None = None
     resources: str = ""
     also_serves: tuple[str, ...] = ()
+    status: str = ""
     accepted: frozenset[str] = frozenset()
 
 

@@ -86,6 +86,7 @@ SOURCES = (
     "Other",
 )
 RAG = ("Red", "Amber", "Green")
+ACTION_STATUSES = NOT_STARTED, ON_TRACK, DONE, LATE, DROPPED = ("Not started", "On track", "Done", "Late", "Dropped")
 PROCESSES = MONITORING, EVALUATION, REVIEW = ("Monitoring", "Evaluation", "Review")
 CRITERION_KINDS = ("Provision", "Outcome")
 CONTEXT_AREAS = ("{Learner} information", "Performance information", "Budget and staffing")
@@ -154,6 +155,13 @@ SETTINGS = Sheet(
             "Minute reference",
             Kind.TEXT,
             "The minute of the meeting that approved the plan, e.g. FGB 14/10/26 item 6.",
+        ),
+        Column(
+            "budget",
+            "Budget allocated (£)",
+            Kind.MONEY,
+            "The money set aside for this plan, in pounds. sipgen warns when the actions' costs add up to more.",
+            aliases=("Budget", "Budget allocation", "Allocation", "Plan budget", "Total budget"),
         ),
         Column(
             "layout",
@@ -689,6 +697,15 @@ ACTIONS = Sheet(
             "Other priorities or objectives this action also helps, e.g. P3, P2.1.",
             width=11,
             aliases=("Also supports", "Also links to", "Links to", "Cross-reference", "Related to"),
+        ),
+        Column(
+            "status",
+            "Status",
+            Kind.CHOICE,
+            "Where the action stands at the last review: Not started, On track, Done, Late or Dropped.",
+            width=11,
+            choices=ACTION_STATUSES,
+            aliases=("Progress", "Current status", "Action status"),
         ),
         Column("accepted", "Accepted findings", Kind.CODES, ACCEPT_HELP, width=14),
     ),

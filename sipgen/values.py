@@ -36,6 +36,18 @@ CHOICE_SYNONYMS = {
     "monitor": "Monitoring",
     "evaluate": "Evaluation",
     "reviewing": "Review",
+    "complete": "Done",
+    "completed": "Done",
+    "finished": "Done",
+    "ontarget": "On track",
+    "inprogress": "On track",
+    "started": "On track",
+    "notyetstarted": "Not started",
+    "overdue": "Late",
+    "behind": "Late",
+    "delayed": "Late",
+    "cancelled": "Dropped",
+    "stopped": "Dropped",
 }
 # Characters XML (and so Word) cannot hold, and the bell and form feed that docxtpl would turn
 # into new paragraphs and page breaks; tab, line feed and carriage return are fine.
@@ -64,6 +76,13 @@ def as_text(value: object) -> str:
         # Excel stores line breaks as \n but some programs keep \r\n.
         return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     return str(value).strip()
+
+
+def money(value: float | None) -> str:
+    """£1,400, or £12.50 when there are pence; empty for no value."""
+    if value is None:
+        return ""
+    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
 
 
 def convert(column: Column, value: object, year_start: dt.date | None) -> object:

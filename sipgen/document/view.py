@@ -21,6 +21,7 @@ from ..references import ref_order
 from ..rules.responsibilities import initials_used
 from ..schema import MONITORING, PROCESSES
 from ..terms import word
+from ..values import money
 from .rich import Anchors, flat, link, plain, run
 
 INTRO_PARTS = (
@@ -51,12 +52,6 @@ UNPLACED_INTRO = (
     "in a priority above. They are listed here so that nothing typed is lost, and their costs are "
     "counted in the budget. Correct the reference named in each row and build again."
 )
-
-
-def money(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"£{value:,.0f}" if float(value).is_integer() else f"£{value:,.2f}"
 
 
 def when(day: PlanDate | None) -> str:

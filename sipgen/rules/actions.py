@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..dates import uk
 from ..model import UNDECIDED
 from ..references import ref_order
+from ..schema import DONE, DROPPED
 from .language import vague_verb
 from .registry import Hit, flag, rule
 
@@ -131,3 +134,46 @@ def ownerless(action, ctx):
             f"{action.ref or 'This action'} has no owner.",
             "Give the initials of the person who will make it happen (listed on the Staff sheet).",
         )
+
+
+# A review that says an action is finished: "P1.1.2 done", "training completed" ...
+_DONE = re.compile(r"\b(?:done|complete|completed|finished|achieved|delivered|took place|in place)\b", re.I)
+_NOT_DONE = re.compile(r"\b(?:not|n't|yet to be|still to be|partly|partially)\s+(?:yet\s+|fully\s+|been\s+)*$", re.I)
+
+
+def _said_done(review, action) -> bool:
+    """True when the review is of this action (or names it) and says it is done."""
+    text = " ".join((review.impact, review.evidence, review.adjustments))
+    if review.ref != action.ref and action.ref not in text:
+        return False
+    return any(not _NOT_DONE.search(text[: m.start()]) for m in _DONE.finditer(text))
+
+
+@rule("AC206", "action overdue", "warning", "guidance §28-29", each="actions", field="due")
+def overdue(action, ctx):
+    """An action is overdue on the check date: its due date has passed and it is not marked done.
+
+    While the plan's year is running, an action whose due date has passed should have the
+    Status Done (or Dropped), or a review that records it done, or a new due date. After
+    the year ends, the final review says what happened, so old plans are not flagged.
+
+    Bad: on 20/03/2026, P1.1.2 was due 12/12/2025 and no review mentions it.
+
+    Good: P1.1.2 Status: Done; or the December review says "P1.1.2 completed: all 9 adults trained."
+    """
+    due = action.due
+    if due is None or not due.dated or ctx.year_start is None or action.status in (DONE, DROPPED):
+        return
+    if not (due.end < ctx.as_of <= ctx.year_end):
+        return
+    if any(
+        _said_done(r, action)
+        for r in ctx.plan.reviews
+        if r.date is None or not r.date.dated or r.date.start >= due.start
+    ):
+        return
+    yield flag(
+        f"{action.ref or 'This action'} was due {due} and is not marked done.",
+        f"Set its Status to Done, or record in a review that it is done (e.g. '{action.ref or 'the action'} "
+        "completed'), or give it a new due date.",
+    )

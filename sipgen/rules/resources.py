@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..values import money
 from .language import bland_resource
-from .registry import flag, rule
+from .registry import Hit, flag, rule
 
 
 @rule("RC401", "no resource implication", "warning", "guidance §34", each="actions", field="cost")
@@ -37,4 +38,27 @@ def bland(action, ctx):
         yield flag(
             f"'{action.resources}' does not say what is needed or how much of it.",
             "Name the quantities behind the cost, e.g. '2 supply days at £190' or '3 x 1-hour staff meetings'.",
+        )
+
+
+@rule("RC403", "costs exceed the budget", "warning", "guidance §34")
+def over_budget(plan, ctx):
+    """The plan's costs add up to more than the budget allocated to it in Settings.
+
+    Bad: Budget allocated (£): 12,000; the actions' costs add up to £13,450.
+
+    Good: the costs add up to £11,600 of the £12,000, leaving a contingency of £400.
+    """
+    budget = plan.settings.budget
+    if budget is None:
+        return
+    total = sum(a.cost or 0 for a in plan.actions)
+    if total > budget:
+        yield Hit(
+            plan.settings,
+            "budget",
+            f"The actions' costs add up to {money(total)}, {money(total - budget)} more than the "
+            f"{money(budget)} allocated.",
+            "Find the money, trim or re-time actions, or correct the allocation on the Settings sheet.",
+            ref="",
         )

@@ -130,6 +130,7 @@ CASES = {
     "AC203": (ac203, "Actions", None),
     "AC204": (lambda d: d["actions"][0].update(due=dt.date(2027, 10, 1)), "Actions", "F2"),
     "AC205": (lambda d: d["actions"][4].update(owners=""), "Actions", "D6"),
+    "AC206": (lambda d: d["actions"][4].update(status="On track"), "Actions", "F6"),
     "RS301": (rs301, "Actions", "D2"),
     "RS302": (lambda d: d["staff"][2].update(role=""), "Staff", "C4"),
     "RS303": (lambda d: d["settings"].update(overall_lead=""), "Settings", "B8"),
@@ -138,6 +139,7 @@ CASES = {
     "RS306": (rs306, "Monitoring", None),
     "RC401": (lambda d: d["actions"][2].update(cost="", resources=""), "Actions", "G4"),
     "RC402": (lambda d: d["actions"][2].update(resources="Staff time"), "Actions", "H4"),
+    "RC403": (lambda d: d["settings"].update(budget=1000), "Settings", "B11"),
     "SC501": (sc501, "Priorities", "A3"),
     "SC502": (
         lambda d: d["criteria"][0].update(
@@ -241,3 +243,38 @@ def test_rule_fires_where_the_plan_breaks_it(code, tmp_path, clean):
     assert finding.severity == RULES[code].severity and finding.source == RULES[code].source
     assert finding.message and finding.hint and finding.message != finding.hint
     assert not [f for f in clean.findings if f.code == code]
+
+
+def _overdue(tmp_path, as_of, status="", review=None):
+    data = copy.deepcopy(BASE)
+    action = data["actions"][4]
+    action["status"] = status
+    if review:
+        data["reviews"].append(review)
+    result = check_workbook(write_workbook(tmp_path / "plan.xlsx", "school", data), as_of)
+    return [f for f in result.findings if f.code == "AC206"], action
+
+
+def test_ac206_both_ways(tmp_path):
+    hits, action = _overdue(tmp_path, AS_OF, status="Late")
+    assert [f.ref for f in hits] == [action["ref"]]
+    # Done or dropped is not overdue; nor is anything before its due date or once the year is over.
+    assert not _overdue(tmp_path, AS_OF, status="Done")[0]
+    assert not _overdue(tmp_path, AS_OF, status="Dropped")[0]
+    assert not _overdue(tmp_path, dt.date(2025, 9, 2))[0]
+    assert not _overdue(tmp_path, dt.date(2026, 11, 23))[0]
+    # A review that names the action and says it is done counts; one that says it is not done does not.
+    said = {"date": dt.date(2026, 3, 20), "ref": "P1", "reviewer": "C&S", "rag": "Green"}
+    done = dict(said, impact=f"{action['ref']} completed: all staff trained.", adjustments="None needed.")
+    assert not _overdue(tmp_path, AS_OF, review=done)[0]
+    not_done = dict(said, impact=f"{action['ref']} is not yet complete.", adjustments="Moved to Sum1.")
+    assert _overdue(tmp_path, AS_OF, review=not_done)[0]
+
+
+def test_rc403_only_when_costs_exceed_the_allocation(tmp_path):
+    total = sum(a.get("cost") or 0 for a in BASE["actions"])
+    for budget, fires in ((total - 1, True), (total, False), (None, False)):
+        data = copy.deepcopy(BASE)
+        data["settings"]["budget"] = budget
+        result = check_workbook(write_workbook(tmp_path / "plan.xlsx", "school", data), AS_OF)
+        assert any(f.code == "RC403" for f in result.findings) is fires, budget
