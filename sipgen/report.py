@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import textwrap
+from dataclasses import replace
 from itertools import groupby
 
 from .checker import CheckResult
@@ -53,13 +54,66 @@ def text_report(result: CheckResult, colour: bool = False, width: int = 100) -> 
     for sheet, group in groupby(result.findings, key=lambda f: f.sheet):
         lines.append("")
         lines.append(paint(f"  {sheet or 'Workbook'}", _BOLD))
-        for finding in group:
-            lines.extend(_finding_lines(finding, paint, width))
+        for entry in roll_up(list(group)):
+            lines.extend(_finding_lines(entry, paint, width))
     lines.append("")
     if result.rules_skipped:
         lines.append("The planning rules were not checked, because sheets or columns are missing. Fix those first.")
     lines.append(paint(summary_line(result), _BOLD))
     return "\n".join(lines)
+
+
+# A finding shared by at least this many rows of a sheet is shown once, listing the rows.
+ROLL_UP_FROM = 3
+SHOWN = 3  # references and cells named before "and N more"
+
+
+def roll_up(findings: list[Finding]) -> list[Finding]:
+    """One entry for each finding that many rows share ("P1.1, P1.2, P1.3 and 5 more").
+
+    Findings are the same when only the row's reference differs in the message and the hint
+    is identical. Only the text report rolls up; JSON and --annotate keep every finding.
+    """
+    groups: dict[tuple, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(_same_key(finding), []).append(finding)
+    entries, shown = [], set()
+    for finding in findings:
+        key = _same_key(finding)
+        members = groups[key]
+        if len(members) < ROLL_UP_FROM or key[0] is None:
+            entries.append(finding)
+        elif key not in shown:
+            shown.add(key)
+            entries.append(_rolled(members))
+    return entries
+
+
+def _same_key(finding: Finding) -> tuple:
+    message, ref = finding.message, finding.ref
+    if ref and message.startswith(ref + " "):
+        template = "\0" + message[len(ref) :]
+    elif ref and ref in message:
+        return (None, id(finding))  # the reference sits mid-sentence: keep it as it is
+    else:
+        template = message
+    return (finding.code, finding.sheet, template, finding.hint)
+
+
+def _rolled(members: list[Finding]) -> Finding:
+    first = members[0]
+    refs = [f.ref for f in members if f.ref]
+    message = first.message
+    if first.ref and message.startswith(first.ref + " "):
+        message = "Each of these" + message[len(first.ref) :]
+    cells = _more([f.cell for f in members if f.cell])
+    return replace(first, message=message, cell=cells, ref=_more(refs))
+
+
+def _more(items: list[str]) -> str:
+    if len(items) <= SHOWN + 1:
+        return ", ".join(items)
+    return f"{', '.join(items[:SHOWN])} and {len(items) - SHOWN} more"
 
 
 def _finding_lines(finding: Finding, paint, width: int) -> list[str]:

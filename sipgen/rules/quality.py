@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import month_number, parse_date
+from ..dates import MONTH_PATTERN, month_number, parse_date
 from ..schema import EVALUATION, PROCESSES, REVIEW
 from .registry import Hit, flag, listed, rule
 
@@ -26,8 +26,8 @@ _LATE = re.compile(
 )
 _TOKENS = re.compile(
     r"\b(?:aut(?:umn)?\s*[12]?|spr(?:ing)?\s*[12]?|sum(?:mer)?\s*[12]?|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b",
+    + MONTH_PATTERN
+    + r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\b",
     re.I,
 )
 
@@ -196,6 +196,9 @@ def no_governor_evaluation(priority, ctx):
     Bad: P2 Link governor or committee: (blank), and no governor in its Evaluation row.
 
     Good: P2 Link governor or committee: C&S (Curriculum and standards committee).
+
+    ITT: a partnership plan is not checked for this; its partnership board's part shows in
+    the monitoring and evaluation rows (RS306 and QA603).
     """
     if ctx.is_itt:
         return

@@ -59,6 +59,6 @@ def serves_missing(action, ctx):
     if missing:
         yield flag(
             f"{action.ref or 'This action'} also serves {', '.join(missing)}, which "
-            f"{'is' if len(missing) == 1 else 'are'} not in the ctx.plan.",
+            f"{'is' if len(missing) == 1 else 'are'} not in the plan.",
             "Correct the reference or remove it.",
         )

@@ -73,6 +73,6 @@ def no_adjustment(review, ctx):
     if review.rag in ("Amber", "Red") and (not review.adjustments or _NOTHING.match(review.adjustments)):
         yield flag(
             f"The review of {review.ref or 'this item'} is rated {review.rag.lower()} but records no "
-            "change to the ctx.plan.",
+            "change to the plan.",
             "Say what was adjusted to get it back on track.",
         )

@@ -56,3 +56,18 @@ def test_a_rule_that_walks_records_names_a_real_list_and_field(code):
     assert declared.each in RECORD_TYPES, f"{code} walks '{declared.each}', which the plan does not have"
     fields = RECORD_TYPES[declared.each].__dataclass_fields__
     assert declared.field in fields, f"{code} points at '{declared.field}', which a {declared.each} row does not have"
+
+
+@pytest.mark.parametrize("code", sorted(c for c, r in RULES.items() if r.check is not None))
+def test_a_rule_that_reads_a_partnership_plan_differently_explains_how(code):
+    import inspect
+
+    declared = RULES[code]
+    if "is_itt" not in inspect.getsource(declared.check):
+        return
+    doc = declared.doc
+    assert "Bad (ITT):" in doc or "ITT:" in doc, (
+        f"{code} treats ITT plans differently but its explanation does not say how"
+    )
+    # The school example comes first.
+    assert doc.index("Bad:") < doc.index("ITT")
