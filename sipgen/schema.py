@@ -87,7 +87,7 @@ SOURCES = (
 )
 RAG = ("Red", "Amber", "Green")
 ACTION_STATUSES = NOT_STARTED, ON_TRACK, DONE, LATE, DROPPED = ("Not started", "On track", "Done", "Late", "Dropped")
-PROCESSES = MONITORING, EVALUATION, REVIEW = ("Monitoring", "Evaluation", "Review")
+PROCESSES = PROCESS_MONITORING, PROCESS_EVALUATION, PROCESS_REVIEW = ("Monitoring", "Evaluation", "Review")
 CRITERION_KINDS = ("Provision", "Outcome")
 CONTEXT_AREAS = ("{Learner} information", "Performance information", "Budget and staffing")
 LAYOUTS = ("Hybrid", "Matrix", "Narrative")

@@ -186,5 +186,5 @@ def test_limits_out_of_range_are_wb004_and_fall_back_to_defaults(minimal, write_
     minimal["settings"]["max_priorities"] = -1
     minimal["settings"]["max_owner_share"] = 250
     result = read_plan(write_plan(minimal))
-    assert sorted((f.code, f.cell) for f in result.findings) == [("WB004", "B12"), ("WB004", "B13")]
+    assert sorted((f.code, f.cell) for f in result.findings) == [("WB004", "B13"), ("WB004", "B14")]
     assert result.plan.settings.max_priorities == 5 and result.plan.settings.max_owner_share == 40

@@ -84,3 +84,12 @@ def test_readme_lists_the_other_headers_sipgen_reads():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert docs.headers_table() in readme, "run: python -m sipgen.docs README.md"
     assert "| Actions | Start | Start date," in docs.headers_table()
+
+
+def test_the_schemas_named_words_are_words():
+    # A sheet declared under the same name as a word list once replaced the word silently.
+    from sipgen import schema
+
+    for name in ("PROCESS_MONITORING", "PROCESS_EVALUATION", "PROCESS_REVIEW", "DONE", "DROPPED"):
+        assert isinstance(getattr(schema, name), str), name
+    assert schema.PROCESSES == ("Monitoring", "Evaluation", "Review")

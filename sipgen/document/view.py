@@ -19,7 +19,7 @@ from ..findings import Finding
 from ..model import Action, Check, Criterion, Objective, Plan, PlanDate, Priority, Review
 from ..references import ref_order
 from ..rules.responsibilities import initials_used
-from ..schema import MONITORING, PROCESSES
+from ..schema import PROCESS_MONITORING, PROCESSES
 from ..terms import word
 from ..values import money
 from .rich import Anchors, flat, link, plain, run
@@ -468,7 +468,7 @@ def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
     for criterion in placement.unplaced_criteria:
         add(criterion, "Success criterion", anchors.text(criterion.ref, bold=True), criterion.criterion, "parent")
     for check in placement.unplaced_checks:
-        add(check, check.process or MONITORING, plain(""), check.how or check.evidence, "priority")
+        add(check, check.process or PROCESS_MONITORING, plain(""), check.how or check.evidence, "priority")
     return rows
 
 

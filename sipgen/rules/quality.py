@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTH_PATTERN, month_number, parse_date
-from ..schema import EVALUATION, PROCESSES, REVIEW
+from ..schema import PROCESS_EVALUATION, PROCESS_REVIEW, PROCESSES
 from .registry import Hit, flag, listed, rule
 
 _STAKEHOLDERS = re.compile(
@@ -167,7 +167,7 @@ def badly_timed(check, ctx):
         from ..dates import default_year_start
 
         year_start = default_year_start(ctx.plan.settings.academic_year)
-    if check.process != REVIEW or not check.when or _EVERY.search(check.when):
+    if check.process != PROCESS_REVIEW or not check.when or _EVERY.search(check.when):
         return
     months = _points(check.when, year_start)
     late = _LATE.search(check.when)
@@ -204,7 +204,7 @@ def no_governor_evaluation(priority, ctx):
         return
     if not priority.ref or priority.link_governor:
         return
-    evaluations = checks_of(ctx.plan, priority, EVALUATION)
+    evaluations = checks_of(ctx.plan, priority, PROCESS_EVALUATION)
     if not any(ctx.is_governance(i) for c in evaluations for i in c.who):
         yield flag(
             f"{priority.ref} has no link governor or committee to evaluate it.",

@@ -1,0 +1,58 @@
+"""How well the planning rules do on statements as real plans write them: precision and recall per family.
+
+    .venv/bin/python bench/rule_quality.py [--all]
+
+Reads tests/cases/real_plans.toml through the harness in tests/rules/real_plans.py, prints a table
+(family, cases, TP, FP, FN, precision, recall) and the failing cases (with --all, every case's codes).
+Always exits 0: it measures, it does not judge.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str]) -> int:
+    from collections import Counter
+
+    from tests.rules.real_plans import CLASSES, describe, load_cases, score, table
+
+    cases = load_cases()
+    scores, verdicts = score(cases)
+    by_class = Counter(case.get("class") for case in cases)
+    print(f"{len(cases)} cases: " + ", ".join(f"class {n} {by_class[n]}" for n in sorted(CLASSES)))
+    print()
+    print(table(scores))
+    failing = [v for v in verdicts if not v.passed]
+    print()
+    print(f"{len(failing)} failing case{'s' if len(failing) != 1 else ''} of {len(verdicts)}:")
+    for verdict in failing:
+        print(describe(verdict))
+    if "--all" in argv:
+        print()
+        for verdict in verdicts:
+            print(f"{verdict.case['id']}: {', '.join(sorted(verdict.got)) or '-'}")
+    problems = [v for v in verdicts if v.problems]
+    if problems:
+        print()
+        print("cases that do not build a readable plan (fix the case):")
+        for verdict in problems:
+            print(f"  {verdict.case['id']}: {'; '.join(verdict.problems)}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BrokenPipeError:  # piped into head: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as exc:  # a rule or the model mid-change: say so, still exit 0
+        print(f"rule_quality could not run: {type(exc).__name__}: {exc}")
+        sys.exit(0)
