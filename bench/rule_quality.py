@@ -1,8 +1,11 @@
 """How well the planning rules do on statements as real plans write them: precision and recall per family.
 
-    .venv/bin/python bench/rule_quality.py [--all]
+    .venv/bin/python bench/rule_quality.py [--all] [--cases FILE]
 
-Reads tests/cases/real_plans.toml through the harness in tests/rules/real_plans.py, prints a table
+Reads tests/cases/real_plans.toml (the cases the rules were tuned on), or FILE, such as
+tests/cases/real_plans_holdout.toml (cases written afterwards, by someone who had not seen the
+rules, to measure them on text they were not tuned to), through the harness in
+tests/rules/real_plans.py, prints a table
 (family, cases, TP, FP, FN, precision, recall) and the failing cases (with --all, every case's codes).
 Always exits 0: it measures, it does not judge.
 """
@@ -23,7 +26,8 @@ def main(argv: list[str]) -> int:
 
     from tests.rules.real_plans import CLASSES, describe, load_cases, score, table
 
-    cases = load_cases()
+    path = Path(argv[argv.index("--cases") + 1]) if "--cases" in argv else None
+    cases = load_cases(path) if path else load_cases()
     scores, verdicts = score(cases)
     by_class = Counter(case.get("class") for case in cases)
     print(f"{len(cases)} cases: " + ", ".join(f"class {n} {by_class[n]}" for n in sorted(CLASSES)))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from .language import (
-    completed_action_criterion,
-    has_quantifier,
+from .criteria_language import (
+    OUTCOME,
+    PROVISION,
+    completed_action,
+    counts_people_or_things,
+    is_deliverable,
     is_measured,
+    kind_of,
     merged_criteria,
+    states_its_baseline,
     subjective_words,
 )
 from .registry import flag, rule
@@ -19,8 +24,8 @@ def criteria_for(plan, priority):
 
 
 def _measures(criterion) -> bool:
-    """True when the criterion, its baseline, milestones or target name a figure."""
-    return is_measured(criterion.criterion, criterion.baseline, criterion.target, *criterion.milestones)
+    """True when the criterion or its target names a measure, or its baseline or milestones a figure."""
+    return is_measured(criterion.criterion, criterion.target, criterion.baseline, *criterion.milestones)
 
 
 @rule("SC501", "no success criteria", "warning", "guidance §36; SIP article", each="priorities", field="ref")
@@ -44,12 +49,20 @@ def no_criteria(priority, ctx):
 def not_quantifiable(criterion, ctx):
     """A success criterion has no quantifiable dimension: nothing is counted or measured.
 
+    Dates, years, year groups and key stages are numbers but not measures ("Behaviour improves in
+    Y6 in 2025-26"); "All" or "Every" over a state of mind ("All parents understand ...") counts
+    nobody until a survey or a task shows it.
+
     Bad: "Trainees benefit from strong mentoring."
 
     Good: "90% of mentors set SSP-specific targets."
+
+    Bad (ITT): "All trainees are aware of the partnership's SSP by Easter 2026."
+
+    Good (ITT): "90% of trainees say in the exit survey that they know how to use the SSP."
     """
     text = criterion.criterion
-    if not text or _measures(criterion) or has_quantifier(text):
+    if not text or _measures(criterion) or counts_people_or_things(text):
         return
     yield flag(
         f"{criterion.ref or 'This criterion'} has nothing that can be counted or measured.",
@@ -61,7 +74,8 @@ def not_quantifiable(criterion, ctx):
 def subjective(criterion, ctx):
     """A success criterion rests on generalised, subjective words with nothing that measures them.
 
-    Words such as "effectively", "well" or "strong" are fine when a figure measures them.
+    Words such as "effectively", "well", "confident" or "understand" are fine when a figure
+    measures them; a date is not such a figure.
 
     Bad: "Mentors undertake their role effectively."
 
@@ -83,9 +97,17 @@ def subjective(criterion, ctx):
 def merged(criterion, ctx):
     """Several criteria are merged into one, so none of them can be judged cleanly.
 
+    Each verb with its own subject or its own object is a criterion of its own ("Staff understand
+    the marking policy and know where the exemplars are" is two); verbs that share one object are
+    one skill ("Pupils read and write at the expected standard").
+
     Bad: "Mentors benefit from mentor training, set targets and support trainees well."
 
     Good: three criteria, one of them "90% of mentors set SSP-specific targets."
+
+    Bad (ITT): "Trainees plan adaptively, manage behaviour confidently and assess pupils accurately."
+
+    Good (ITT): "85% of trainees plan and teach a sequence of phonics lessons judged at the expected standard."
     """
     if criterion.criterion and merged_criteria(criterion.criterion):
         yield flag(
@@ -98,11 +120,19 @@ def merged(criterion, ctx):
 def completed_actions(criterion, ctx):
     """Success is expressed as actions completed, not the impact they had.
 
+    "Established", "in place", "launched", "delivered", "attended" ... name an action done. They
+    are context, not the criterion, where another verb says what changed ("Pupils use the new
+    scheme's books at home: 80% of reading records signed weekly").
+
     Bad: "All mentors attend training."
 
     Good: "90% of mentors who attended training set SSP-specific targets."
+
+    Bad (ITT): "Every trainee has attended the SSP training day."
+
+    Good (ITT): "96% of trainees complete the course, up from 91% in 2024-25."
     """
-    if criterion.criterion and completed_action_criterion(criterion.criterion):
+    if criterion.criterion and completed_action(criterion.criterion):
         yield flag(
             f"{criterion.ref or 'This criterion'} counts an action being done, not the difference it makes.",
             ctx.say(
@@ -133,34 +163,52 @@ def no_milestones(criterion, ctx):
 def no_baseline(criterion, ctx):
     """A success criterion has no baseline to compare progress against.
 
+    Not asked of a one-off deliverable ("Policy published on the website by October"), which is
+    done or not, nor of a criterion that states its own starting point ("rises from 68% to 82%").
+
     Bad: "95% of pupils attend" with Baseline blank.
 
     Good: Baseline: 93.1% (2024-25).
     """
-    if criterion.criterion and not criterion.baseline:
-        yield flag(
-            f"{criterion.ref or 'This criterion'} has no baseline.",
-            "Give the starting figure, e.g. last year's result, so progress can be judged.",
-        )
+    text = criterion.criterion
+    if not text or criterion.baseline or is_deliverable(text) or states_its_baseline(text):
+        return
+    yield flag(
+        f"{criterion.ref or 'This criterion'} has no baseline.",
+        "Give the starting figure, e.g. last year's result, so progress can be judged.",
+    )
 
 
 @rule("SC508", "provision or outcomes only", "info", "guidance §40-41", each="priorities", field="ref")
 def one_kind_only(priority, ctx):
     """A priority's criteria address only provision or only outcomes, not both.
 
+    A criterion's kind is its Kind cell or, when that is blank, what its wording is about: what
+    staff, leaders, TAs or the school do or provide (provision), or what pupils achieve, attend,
+    know or can do (outcome). Criteria whose wording does not say are left out; it takes two.
+
     Bad: P1's criteria are all about what mentors do (provision).
 
     Good: P1 has "90% of mentors set SSP targets" (provision) and "95% of trainees enunciate clearly" (outcome).
+
+    Bad (ITT): P1 has "90% of mentors set SSP targets" and "Tutors visit each trainee twice a placement", Kind
+    blank: what mentors and tutors do is provision.
+
+    Good (ITT): P1 adds "88% of trainees meet all the Teachers' Standards at the final review": what trainees
+    achieve is an outcome.
     """
-    kinds = {c.kind for c in criteria_for(ctx.plan, priority) if c.kind}
-    if len(kinds) == 1:
-        only = next(iter(kinds))
-        other = "Outcome" if only == "Provision" else "Provision"
-        about = {"Provision": "provision", "Outcome": "outcomes"}
-        yield flag(
-            f"{priority.ref}'s success criteria are all about {about[only]}.",
-            ctx.say(
-                f"Add a criterion about {about[other]}: "
-                + ("what {learners} achieve." if other == "Outcome" else "what staff and teaching do differently.")
-            ),
-        )
+    criteria = criteria_for(ctx.plan, priority)
+    kinds = [k for k in (kind_of(c.kind, c.criterion) for c in criteria) if k]
+    if len(kinds) < 2 or len(set(kinds)) != 1:
+        return
+    only = kinds[0]
+    other = OUTCOME if only == PROVISION else PROVISION
+    about = {PROVISION: "provision", OUTCOME: "outcomes"}
+    read = "" if all(c.kind.strip() for c in criteria) else " (Kind read from the wording where it is blank)"
+    yield flag(
+        f"{priority.ref}'s success criteria are all about {about[only]}{read}.",
+        ctx.say(
+            f"Add a criterion about {about[other]}: "
+            + ("what {learners} achieve." if other == OUTCOME else "what staff and teaching do differently.")
+        ),
+    )

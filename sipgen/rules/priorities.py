@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .language import several_priorities
+from .language import several_priorities, states_source
 from .registry import Hit, flag, rule
 
 
@@ -41,17 +41,19 @@ def priority_without_source(priority, ctx):
     """A priority does not say where it came from.
 
     Priorities should come from self-evaluation, inspection, an external examiner, the
-    strategic plan or the previous plan, so readers can see why they were chosen.
+    strategic plan or the previous plan, so readers can see why they were chosen. A preface
+    that says so counts ("Lesson visits last term found ...", "a third of parents told us ...",
+    "our Ofsted report (May 2025) said ...").
 
-    Bad: P3 Source: (blank).
+    Bad: P3 Source: (blank); preface: "Reading is the key that unlocks the whole curriculum."
 
     Good: P3 Source: Inspection report (Ofsted, May 2025: "improve the teaching of early reading").
     """
-    if priority.ref and not priority.source:
+    if priority.ref and not priority.source and not states_source(priority.preface, priority.now):
         yield flag(
             f"{priority.ref} does not say where the priority comes from.",
-            "Choose its source: self-evaluation, inspection report, external examiner, strategic ctx.plan or "
-            "previous ctx.plan.",
+            "Choose its source: self-evaluation, inspection report, external examiner, strategic plan or "
+            "previous plan; or say in the preface what showed the need.",
         )
 
 
@@ -69,7 +71,7 @@ def priority_without_objectives(priority, ctx):
     """
     if priority.ref and not priority.objectives and not priority.actions:
         yield flag(
-            f"{priority.ref} has no objectives and no actions, so the ctx.plan does not say how it will be achieved.",
+            f"{priority.ref} has no objectives and no actions, so the plan does not say how it will be achieved.",
             f"Add objectives for {priority.ref} on the Objectives sheet (e.g. {priority.ref}.1), "
             f"or actions on the Actions sheet whose Objective column says {priority.ref}.",
         )

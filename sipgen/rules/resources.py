@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..values import money
-from .language import bland_resource
+from .language import bland_resource, names_funding_only
 from .registry import Hit, flag, rule
 
 
@@ -28,17 +28,25 @@ def no_resources(action, ctx):
 def bland(action, ctx):
     """A resource statement is too bland to cost: "time", "travel costs", "TBC".
 
-    Spell out the specific need, with quantities, so spending can be justified and tracked.
+    Spell out the specific need, with quantities, so spending can be justified and tracked. Naming
+    the budget or grant that pays ("Pupil premium", "Met from the staffing budget", "Within budget")
+    says where the money comes from, not what it buys or how much.
 
-    Bad: Resources: "Staff time"; "Travel costs"; "TBC".
+    Bad: Resources: "Staff time"; "Travel costs"; "TBC"; "Pupil premium".
 
-    Good: Resources: "3 x 1-hour staff meetings"; "12 mentor visits at £18 mileage"; "2 supply days at £190".
+    Good: Resources: "3 x 1-hour staff meetings"; "Pupil premium: £3,200 for 2 TA afternoons a week";
+    "2 supply days at £190".
     """
-    if action.resources and bland_resource(action.resources, ctx.extra_bland_words):
-        yield flag(
-            f"'{action.resources}' does not say what is needed or how much of it.",
-            "Name the quantities behind the cost, e.g. '2 supply days at £190' or '3 x 1-hour staff meetings'.",
-        )
+    if not action.resources or not bland_resource(action.resources, ctx.extra_bland_words):
+        return
+    if names_funding_only(action.resources):
+        message = f"'{action.resources}' says where the money comes from, not what is needed or how much of it."
+    else:
+        message = f"'{action.resources}' does not say what is needed or how much of it."
+    yield flag(
+        message,
+        "Name the quantities behind the cost, e.g. '2 supply days at £190' or '3 x 1-hour staff meetings'.",
+    )
 
 
 @rule("RC403", "costs exceed the budget", "warning", "guidance §34")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from ..schema import EVALUATION, MONITORING
+from ..schema import PROCESS_EVALUATION, PROCESS_MONITORING
 from .registry import Hit, rule
 
 # Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
@@ -96,19 +97,26 @@ def no_overall_lead(plan, ctx):
 def no_lead(plan, ctx):
     """A priority, or an objective (a sequence of actions), has no lead.
 
-    Bad: P2.1 Lead: (blank).
+    An objective without a lead of its own is led by its priority's lead, who then answers for
+    its sequence of actions; it is flagged only when neither names one.
 
-    Good: P2.1 Lead: DO.
+    Bad: P2.1 Lead: (blank), and its priority P2 Lead: (blank).
+
+    Good: P2.1 Lead: DO; or P2.1 Lead: (blank) under P2 Lead: HT.
     """
+    led = {p.ref for p in plan.priorities if p.ref and p.lead}
     for record in (*plan.priorities, *plan.objectives):
-        if record.ref and not record.lead:
-            kind = "priority" if record.sheet == "Priorities" else "sequence of actions"
-            yield Hit(
-                record,
-                "lead",
-                f"{record.ref} has no lead: no one is responsible for this {kind}.",
-                "Give the initials of the person who leads it.",
-            )
+        if not record.ref or record.lead:
+            continue
+        if record.sheet != "Priorities" and record.priority in led:
+            continue  # the priority's lead covers its sequences
+        kind = "priority" if record.sheet == "Priorities" else "sequence of actions"
+        yield Hit(
+            record,
+            "lead",
+            f"{record.ref} has no lead: no one is responsible for this {kind}.",
+            "Give the initials of the person who leads it.",
+        )
 
 
 @rule("RS305", "responsibility concentrated", "warning", "guidance §32")
@@ -169,16 +177,22 @@ def concentrated(plan, ctx):
 def partners_left_out(plan, ctx):
     """Partners are left out of the plan.
 
-    In an ITT partnership plan, no action is owned by someone from a partner school, which
-    questions whether the partnership is school-led. In a school plan, no governor or
-    committee takes part in monitoring or evaluation.
+    In a school plan, no governor or committee takes part: none monitors or evaluates a priority,
+    leads one or is its link governor.
 
-    Bad: (school) every Monitoring and Evaluation row is done by the headteacher.
+    Bad: (school) every Monitoring and Evaluation row is done by the headteacher, and no priority
+    has a governor as its lead or link.
 
     Good: (school) the Curriculum and standards committee evaluates P1 each term.
+
+    Bad (ITT): no action is owned by anyone from a partner school, which questions whether the
+    partnership is school-led.
+
+    Good (ITT): P1.1.2 is owned by MB, a mentor at Oakfield Infant School (the Staff sheet's
+    Organisation column says so).
     """
     if ctx.is_itt:
-        if plan.actions and not any(ctx.is_partner_school(i) for a in plan.actions for i in a.owners):
+        if plan.actions and not any(_from_partner_school(i, ctx) for a in plan.actions for i in a.owners):
             yield Hit(
                 None,
                 None,
@@ -190,10 +204,14 @@ def partners_left_out(plan, ctx):
                 cell="D1",
             )
         return
-    involved = [
-        c for c in plan.checks if c.process in (MONITORING, EVALUATION) and any(ctx.is_governance(i) for i in c.who)
-    ]
-    if plan.priorities and not involved and not any(p.link_governor for p in plan.priorities):
+    checking = any(
+        ctx.is_governance(i)
+        for c in plan.checks
+        if c.process in (PROCESS_MONITORING, PROCESS_EVALUATION)
+        for i in c.who
+    )
+    leading = any(ctx.is_governance(i) for p in plan.priorities for i in (*p.lead, *p.link_governor))
+    if plan.priorities and not checking and not leading:
         yield Hit(
             None,
             None,
@@ -202,3 +220,21 @@ def partners_left_out(plan, ctx):
             sheet="Monitoring",
             cell="E1",
         )
+
+
+# A partner school's people may be recorded under a federation or trust, or say so in their role.
+_PARTNER = re.compile(r"\b(?:partner\s+schools?|federation|trust|academies)\b", re.I)
+_CENTRAL = re.compile(r"\b(?:university|college\s+of|board|governing)\b", re.I)
+
+
+def _from_partner_school(initials: str, ctx) -> bool:
+    """True for an owner from a partner school: by the Organisation column, or a role that says so."""
+    if ctx.is_partner_school(initials):
+        return True
+    person = ctx.person(initials)
+    if person is None or not person.organisation:
+        return False
+    if person.organisation.casefold() == ctx.plan.settings.organisation.casefold():
+        return False
+    text = f"{person.role} {person.organisation}"
+    return bool(_PARTNER.search(text)) and not _CENTRAL.search(text)

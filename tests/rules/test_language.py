@@ -1,7 +1,7 @@
 """Every language rule against statements it must flag and near-misses it must not.
 
-The cases live in tests/cases/language.toml, one list of each kind per rule, so adding a
-case is one line.
+The cases live in tests/cases/language.toml and tests/cases/criteria.toml, one list of each
+kind per rule (a rule's lists from both files are joined), so adding a case is one line.
 """
 
 from __future__ import annotations
@@ -18,9 +18,15 @@ from sipgen.rules.registry import RuleContext
 
 from ..conftest import ROOT
 
-CASES = tomllib.loads((ROOT / "tests" / "cases" / "language.toml").read_text(encoding="utf-8"))
+CASES: dict[str, dict[str, list[str]]] = {}
+for name in ("language.toml", "criteria.toml"):
+    for code, lists in tomllib.loads((ROOT / "tests" / "cases" / name).read_text(encoding="utf-8")).items():
+        if code != "plans":  # whole-plan cases, run by test_criteria_real.py
+            joined = CASES.setdefault(code, {"flag": [], "pass": []})
+            joined["flag"] += lists["flag"]
+            joined["pass"] += lists["pass"]
 
-# The rules with cases in the file; each rule's declaration says which record and field it reads.
+# The rules with cases in the files; each rule's declaration says which record and field it reads.
 TARGET = tuple(CASES)
 
 

@@ -115,7 +115,12 @@ def cx901(d):
 # code: (change to the base plan, sheet of the expected finding, cell or None for "any")
 CASES = {
     "PR101": (pr101, "Priorities", "A6"),
-    "PR102": (lambda d: d["priorities"][1].update(source=""), "Priorities", "C3"),
+    # The sample's preface says where P2 came from, so it is cleared too.
+    "PR102": (
+        lambda d: d["priorities"][1].update(source="", preface="Maths matters for life.", now=""),
+        "Priorities",
+        "C3",
+    ),
     "PR103": (pr103, "Priorities", "A7"),
     "PR104": (lambda d: d["priorities"][0].update(preface=""), "Priorities", "E2"),
     "PR105": (
@@ -134,7 +139,8 @@ CASES = {
     "RS301": (rs301, "Actions", "D2"),
     "RS302": (lambda d: d["staff"][2].update(role=""), "Staff", "C4"),
     "RS303": (lambda d: d["settings"].update(overall_lead=""), "Settings", "B8"),
-    "RS304": (lambda d: d["objectives"][1].update(lead=""), "Objectives", "E3"),
+    # An objective without a lead takes its priority's, so the priority's lead is cleared.
+    "RS304": (lambda d: d["priorities"][0].update(lead=""), "Priorities", "H2"),
     "RS305": (rs305, None, None),
     "RS306": (rs306, "Monitoring", None),
     "RC401": (lambda d: d["actions"][2].update(cost="", resources=""), "Actions", "G4"),

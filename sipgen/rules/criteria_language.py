@@ -1,0 +1,638 @@
+"""What the success-criteria rules (SC502-SC508) read in a criterion's wording.
+
+Real criteria are fragments: "All staff confident teaching phonics by Easter 2027", "New
+tracker in place by January", "Y6 reading: 75% at EXS (KS2 SATs)". Each function answers one
+question about one criterion. They lean towards silence, because a false alarm on a sound
+criterion costs more trust than a missed weak one; tests/cases/criteria.toml holds the
+statements each must flag and the near-misses it must not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..dates import MONTH_PATTERN, parse_date
+
+PROVISION = "Provision"
+OUTCOME = "Outcome"
+
+# -- Word lists --------------------------------------------------------------------------------
+
+# Number words that count people or things ("three times a week", "two strategies").
+# "single" and "once" are left out: "single central record", "Once trained, staff ...".
+COUNT_WORDS = (
+    *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+    *("fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "zero", "twice"),
+    *("double", "doubles", "doubled", "halve", "halves", "halved", "treble", "trebles", "triple", "triples"),
+)
+# Words before a number that make it a name, not a measure: "Year 6", "Standard 5", "Phase 3".
+LABEL_WORDS = (
+    *("year", "years", "yr", "yrs", "key stage", "key stages", "standard", "standards", "phase", "phases"),
+    *("tier", "wave", "stage", "stages", "step", "level", "levels", "grade", "placement", "progress review"),
+    *("review point", "term", "half term", "half-term", "week", "day", "session", "lesson", "unit"),
+    *("module", "block", "cycle", "class", "group", "room", "chapter", "section", "article", "paragraph"),
+    *("version",),
+)
+# Grades on a published scale: "from RI to good" is a measure even without a digit.
+GRADES = (
+    *("inadequate", "requires improvement", "ri", "good", "outstanding", "secure", "emerging", "developing"),
+    *("expected", "exceeding", "greater depth", "working towards", "wts", "exs", "gds", "red", "amber", "green"),
+)
+# Words that name how many or what share, so a criterion has a countable dimension.
+QUANTIFIERS = (
+    *("all", "every", "each", "no", "none", "majority", "minority", "most", "fewer", "proportion"),
+    *("per cent", "percent", "percentage", "rate", "ratio", "number of", "score", "scores", "average"),
+)
+# Of those, the ones that name a metric: they measure even a state of mind ("the proportion of
+# parents who understand ..."), where "all" and "every" only assert it.
+METRIC_WORDS = ("proportion", "per cent", "percent", "percentage", "rate", "rates", "ratio", "number of", "average")
+# States of mind: nobody sees them, so "All parents understand ..." is not a measure.
+STATE_OF_MIND = (
+    *("understand", "understands", "understanding", "know", "knows", "aware", "awareness"),
+    *("feel", "feels", "feeling", "felt", "confident", "confidently", "confidence", "believe", "believes"),
+    *("value", "values", "valued", "enjoy", "enjoys", "enjoyment", "appreciate", "appreciates", "happy"),
+    *("happier", "comfortable", "motivated", "welcome", "welcomed", "proud", "familiar"),
+)
+# What makes a state of mind observable: people say it in a survey, or show it on request.
+SAID = (
+    *("say", "says", "said", "report", "reports", "reported", "rate", "rates", "rated", "agree", "agrees"),
+    *("tell", "tells", "respond", "respondents", "survey", "questionnaire", "pupil voice", "conferencing"),
+    *("can explain", "can name", "can show", "can describe", "can tell", "can identify", "can recall"),
+)
+# Generalised, subjective words (guidance §38: "Mentors undertake their role effectively").
+SUBJECTIVE = (
+    *("effectively", "effective", "well", "strong", "strongly", "stronger", "good", "better", "high quality"),
+    *("high-quality", "confident", "confidently", "confidence", "outstanding", "excellent", "consistent"),
+    *("consistently", "consistency", "robust", "secure", "securely", "appropriate", "appropriately"),
+    *("successful", "successfully", "rich", "purposeful", "engaging", "engaged", "positive", "positively"),
+    *("improved", "enhanced", "clear", "clearly", "meaningful", "sufficient", "quality", "understand"),
+    *("understands", "understanding", "know", "knows", "aware", "awareness", "feel", "feels", "greater"),
+    *("deeper",),
+)
+# Phrases whose subjective-looking word is a name or a grade, not a judgement.
+NOT_SUBJECTIVE = (
+    *("as well as", "good level of development", "greater depth", "graded", "judged", "rated", "assessed as"),
+    *("secure fit",),
+)
+# Verbs that make a clause of a criterion (base forms; -s, -es and -ies forms are read too).
+CLAUSE_VERBS = (
+    *("benefit", "set", "support", "attend", "plan", "mark", "improve", "fall", "rise", "grow", "enjoy"),
+    *("read", "write", "use", "make", "achieve", "reach", "increase", "decrease", "feel", "show"),
+    *("demonstrate", "know", "understand", "deliver", "teach", "receive", "complete", "become", "are", "is"),
+    *("have", "has", "gain", "apply", "engage", "behave", "participate", "take", "give", "provide"),
+    *("narrow", "close", "reduce", "speak", "talk", "explain", "choose", "attain", "learn", "access"),
+    *("develop", "respond", "observe", "lead", "monitor", "evaluate", "work", "contribute", "say", "report"),
+    *("rate", "score", "borrow", "share", "model", "adapt", "identify", "communicate", "ask", "answer"),
+    *("manage", "visit", "record", "track", "assess", "halve", "double", "treble", "triple", "drop"),
+    *("climb", "enunciate", "sustain", "keep", "comply", "follow", "meet", "match", "include", "contain"),
+    *("check", "prepare", "review", "moderate", "agree", "recognise", "describe", "recall", "spell"),
+    *("decode", "blend", "discuss", "justify", "solve", "calculate", "perform", "listen", "remember"),
+    *("retain", "stay", "remain", "value", "find", "arrive", "employ", "recommend", "can", "will"),
+    *(
+        "challenge",
+        "question",
+        "hold",
+        "raise",
+        "update",
+        "address",
+        "build",
+        "extend",
+        "tell",
+        "name",
+        "hear",
+        "refer",
+    ),
+    *("secure", "obtain", "pass", "fail", "move", "return", "join", "leave", "act", "sign"),
+)
+# Clause verbs that are also everyday nouns in plans ("action plans", "test scores", "spot
+# checks"): read as verbs only where a verb can stand.
+NOUN_VERBS = (
+    *("plan", "record", "report", "score", "rate", "use", "set", "model", "mark", "support", "visit"),
+    *("share", "lead", "work", "track", "show", "talk", "access", "review", "answer", "rise", "fall"),
+    *("increase", "drop", "close", "check", "value", "match", "double", "decrease", "find", "question"),
+    *("hold", "raise", "update", "address", "name", "extend", "build", "secure", "pass", "move"),
+)
+# Words that only help another verb ("are able to plan", "can name").
+AUXILIARIES = ("are", "is", "be", "been", "have", "has", "can", "will", "able", "to", "not", "also", "then")
+# Words after which a verb-looking word is a noun ("the plan", "their scores", "of use").
+DETERMINERS = (
+    *("the", "a", "an", "their", "his", "her", "its", "our", "your", "these", "those", "this", "of", "in"),
+    *("on", "for", "with", "from", "by", "at", "into", "about", "per", "any", "some", "no", "every", "each"),
+)
+# Words after which a clause-opening verb-looking word is a noun ("support staff", "use of").
+NOUN_HEADS = (
+    *("plans", "plan", "staff", "assistants", "of", "for", "records", "scores", "rates", "meetings"),
+    *("sessions", "systems", "texts", "time", "data", "groups", "reviews", "checks", "walks", "in", "from"),
+)
+# People and measures that can be the subject of a clause ("Mentors set ...", "Attendance rises").
+SUBJECTS = (
+    *("pupils", "pupil", "children", "child", "students", "learners", "trainees", "trainee", "staff"),
+    *("teachers", "teacher", "mentors", "mentor", "tutors", "tutor", "leaders", "leader", "leads", "tas"),
+    *("ta", "assistants", "governors", "parents", "families", "carers", "senco", "sendco", "headteacher"),
+    *("slt", "ects", "ect", "everyone", "adults", "practitioners", "schools", "school", "partnership"),
+    *("boys", "girls", "cohort", "class", "classes", "group", "groups", "they", "we", "who", "that"),
+    *("which", "it", "he", "she", "all", "both", "most", "many", "attendance", "absence", "attainment"),
+    *("results", "outcomes", "scores", "incidents", "suspensions", "exclusions", "gap", "gaps", "rate"),
+    *("rates", "numbers", "standards", "behaviour", "progress", "data", "confidence", "proportion"),
+    *("percentage", "figures", "books", "lessons", "sessions", "feedback", "marking", "teaching"),
+    *("plans", "records", "work", "targets", "walks", "observations", "reviews", "visits", "survey"),
+    *("surveys", "scrutiny", "looks", "checks", "audit", "audits", "evidence"),
+)
+# Words that open a clause setting the scene for a criterion, not a criterion of its own.
+OPENERS = ("when", "if", "after", "following", "once", "as", "before", "since", "while", "whilst", "although")
+# Success as something done (guidance §38: "All mentors attend training"), as participles ...
+COMPLETED = (
+    *("attended", "completed", "delivered", "purchased", "bought", "ordered", "launched", "introduced"),
+    *("implemented", "established", "set up", "put in place", "in place", "rolled out", "held"),
+    *("carried out", "undertaken", "done", "finished", "written", "rewritten", "drafted", "redrafted"),
+    *("produced", "created", "updated", "revised", "reviewed", "approved", "agreed", "adopted"),
+    *("ratified", "signed off", "published", "shared", "issued", "circulated", "distributed", "sent"),
+    *("sent out", "installed", "appointed", "recruited", "trained", "organised", "arranged", "timetabled"),
+    *("scheduled", "booked", "opened", "refurbished", "received", "took place", "taken place"),
+    *("up and running", "on the website", "on the school website", "goes live", "go live", "went live"),
+)
+# A one-off verdict on a thing: it passes or it does not, so it has no baseline.
+VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")
+# ... and as present-tense verbs of taking part ("attend", "complete the course").
+TAKING_PART = (
+    *("attend", "attends", "receive", "receives", "complete", "completes", "take part", "takes part"),
+    *("participate", "participates", "have had", "has had", "undertake", "undertakes"),
+)
+# Participles that say what changed, so a completion word beside them is context.
+OUTCOME_PARTICIPLES = (
+    *("used", "borrowed", "followed", "applied", "seen", "evident", "visible", "reflected", "demonstrated"),
+    *("achieved", "met", "visited", "read", "closed", "narrowed", "sustained", "maintained"),
+)
+# The people a school or partnership works for: their taking part is an outcome, not an action.
+LEARNERS = ("pupils", "pupil", "children", "child", "students", "student", "learners", "learner")
+FAMILIES = ("parents", "parent", "families", "family", "carers", "carer")
+TRAINEES = ("trainees", "trainee", "ects", "ect")
+# Those who provide: what they do is provision (guidance §40-41).
+PROVIDERS = (
+    *("staff", "teachers", "teacher", "mentors", "mentor", "tutors", "tutor", "leaders", "leader"),
+    *("leads", "lead", "tas", "ta", "assistants", "senco", "sendco", "headteacher", "slt", "governors"),
+    *("governor", "school", "schools", "partnership", "adults", "practitioners", "we", "dsl", "senior"),
+    *("middle", "coordinator", "coordinators", "trainers", "trust", "office", "team", "teams", "volunteers"),
+    *("officer", "officers", "manager", "managers", "clerk", "trustees", "board", "committee"),
+)
+# What is done to learners and families: in the passive ("Families are phoned"), the school acts.
+PROVIDED_TO = (
+    *("taught", "given", "offered", "provided", "supported", "phoned", "called", "contacted", "visited"),
+    *("heard", "screened", "sent", "invited", "mentored", "coached", "allocated", "assigned", "matched"),
+)
+# What learners are given: "All pupils in KS1 receive daily phonics" is the school's provision.
+RECEIVING = ("receive", "receives", "get", "gets", "have access to", "has access to", "access")
+# What a criterion is about when no person is named first.
+OUTCOME_NOUNS = (
+    *("attendance", "absence", "attainment", "results", "outcomes", "progress", "scores", "gap", "gaps"),
+    *("exclusions", "suspensions", "incidents", "behaviour", "phonics screening check", "gld", "reading age"),
+    *("pass rate", "completion", "retention", "employment", "qts", "standard", "sats", "mtc", "achievement"),
+)
+PROVISION_NOUNS = (
+    *("lessons", "lesson", "teaching", "curriculum", "sessions", "interventions", "feedback", "marking"),
+    *("training", "cpd", "policy", "planning", "provision", "mentoring", "meetings", "observations"),
+    *("learning walks", "support", "targets", "induction", "visits", "workshops"),
+)
+# The ITT programme itself: a trainee completing it is an outcome (completion is an ITT measure).
+PROGRAMME_WORDS = ("programme", "course", "placement", "placements", "qts", "itt", "training year", "year")
+
+# -- Compiled patterns ---------------------------------------------------------------------------
+
+
+def _words(words) -> str:
+    """An alternation of the phrases, longest first, each allowed any spacing."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_MONTH = rf"\b{MONTH_PATTERN}\b\.?"
+_NUM = r"(?:\d{1,2}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
+_NOT_SHARE = r"(?!\s*(?:%|per\s*cent|percent|[.,]\d))"
+# Stretches of text whose digits date, name or label something; none of them is a measure.
+_NOT_A_MEASURE = re.compile(
+    "|".join(
+        (
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s*,?\s*\d{{2,4}})?",  # 14 October 2026
+            rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*,?\s*\d{{4}})?{_NOT_SHARE}",  # March 31st 2026
+            r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",  # 31/3/26, 2026-03-31
+            r"(?<![£$€\d.,:/])\b(?:19|20)\d{2}(?:\s*(?:[-–/]|to)\s*(?:(?:19|20)\d{2}|\d{2}))?\b" + _NOT_SHARE,
+            rf"\b(?:autumn|spring|summer|aut|spr|sum)\s*(?:term\s*)?(?:[12]|\d{{2}})\b{_NOT_SHARE}",  # Spring 2
+            r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b(?:by|at|before|after|until)\s+\d{1,2}[:.]\d{2}\b",  # 9:30am
+            # "Year 6", "Years 5 and 6", "Standard 5", "Phase 3" (not "each year 3 ...", "Year 6 85%")
+            r"(?<!\bthis\s)(?<!\beach\s)(?<!\bper\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bevery\s)(?<!\ba\s)"
+            rf"\b(?:{_words(LABEL_WORDS)})\s*{_NUM}(?:\s*(?:[-–/&,+]|and|or|to)\s*{_NUM})*\b{_NOT_SHARE}",
+            rf"\b[a-z]{{1,5}}\d{{1,3}}[a-z]?(?:\s*[-–/&]\s*[a-z]{{0,5}}\d{{1,3}})*\b{_NOT_SHARE}",  # KS2, Y3/4, Aut1
+            r"\b\d{1,3}(?:st|nd|rd|th)\b(?!\s*(?:percentile|centile))|\b\d(?:d|rs|cs)\b",  # 2nd, 3D, 4Rs
+            r"\b(?:one|1)(?:\s*[-:]\s*|[-\s]to[-\s])(?:one|1)\b|\bno\s+one\b|\bone\s+another\b|\bone[-\s]page\b",
+            r"\b(?:office|microsoft)\s*365\b|\bcovid[-\s]?19\b|\b1stclass\b|\b5-a-day\b|\b11\s*(?:\+|plus)|\b24/7\b",
+            r"\bhalf[-\s]?term(?:s|ly)?\b|\b(?:each|every|per|a)\s+quarter\b|\bzero\s+tolerance\b",
+        )
+    ),
+    re.I,
+)
+_FIGURE_WORDS = frozenset((*COUNT_WORDS, "half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"))
+_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_FIGURE = re.compile(
+    rf"\d+(?:[.,]\d+)*|\b(?:{_words(COUNT_WORDS)})\b|\b(?:a|one|two|three|four)\s+(?:half|third|quarter|fifth|tenth)s?\b"
+    rf"|\b(?:half|thirds?|quarters?)\s+of\b",
+    re.I,
+)
+# Measures without a digit: a published benchmark, or a move between grades on a scale.
+_BENCHMARK = re.compile(
+    r"\b(?:above|below|in\s+line\s+with|at|better\s+than|higher\s+than|lower\s+than|exceeds?|exceeding|"
+    r"match(?:es)?|close\s+to|closer\s+to)\s+(?:or\s+above\s+)?(?:the\s+)?(?:national|local\s+authority|la|county|"
+    r"regional|fft|floor)\b(?!\s+(?:curriculum|conference|college|professional|tutoring|programme|trust|lottery))"
+    rf"|\bfrom\s+['‘\"]?(?:{_words(GRADES)})['’\"]?\s+to\s+['‘\"]?(?:{_words(GRADES)})\b",
+    re.I,
+)
+_QUANTIFIER = re.compile(rf"\b(?:{_words(QUANTIFIERS)})\b(?!\s+(?:longer|one|other|the\s+time)\b)", re.I)
+_METRIC = re.compile(rf"\b(?:{_words(METRIC_WORDS)})\b", re.I)
+_STATE_OF_MIND = re.compile(rf"\b(?:{_words(STATE_OF_MIND)})\b", re.I)
+_SAID = re.compile(rf"\b(?:{_words(SAID)})\b", re.I)
+_SUBJECTIVE = re.compile(rf"\b(?:{_words(SUBJECTIVE)})\b(?![-’'](?:being|s\b))", re.I)
+_NOT_SUBJECTIVE = re.compile(
+    rf"\b(?:{_words(NOT_SUBJECTIVE)})\b(?:\s+(?:as\s+)?(?:at\s+least\s+)?['‘\"]?(?:{_words(GRADES)}|strong|effective)"
+    rf"['’\"]?(?:\s+or\s+(?:better|above|higher|{_words(GRADES)}))?)?",
+    re.I,
+)
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'’%-]*", re.I)
+_TITLE = re.compile(r"[A-Z][a-z'’-]+")
+_SENTENCE_BREAKS = frozenset(".:;!?(\"'‘“-–—•*")  # after these a capital starts a sentence, not a name
+_NAME_INSIDE = re.compile(r"[^\s.:;!?(\"'‘“\-–—•*]\s+[A-Z][a-z]")
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_SENTENCES = re.compile(r";|\.\s+(?=[A-Z0-9])")
+_COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+while\s+|\s+whilst\s+", re.I)
+_RELATIVE_WORDS = frozenset(("that", "which", "who", "whose", "where", "because", "so", "when", "if"))
+_COMPLETED = re.compile(rf"\b(?:{_words(COMPLETED)})\b", re.I)
+_COMPLETION_STARTS = frozenset(phrase.split()[0] for phrase in COMPLETED + TAKING_PART)
+_VERDICT = re.compile(rf"\b(?:{_words(VERDICTS)})\b", re.I)
+_TAKING_PART = re.compile(rf"\b(?:{_words(TAKING_PART)})\b", re.I)
+_OUTCOME_PARTICIPLES = frozenset(OUTCOME_PARTICIPLES)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which|whose)\s+(?:\S+\s+){0,2}$", re.I)
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|following|once|when|since|now\s+that|as\s+soon\s+as|if)\b[^,;:]*$", re.I)
+_LEARNER_AGENT = re.compile(
+    r"^\s*(?:\S+\s+){0,6}?by\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?(?:\S+\s+of\s+|all\s+|most\s+|every\s+)?"
+    rf"(?:the\s+|their\s+)?(?:\S+\s+){{0,2}}(?:{_words(LEARNERS + FAMILIES)})\b",
+    re.I,
+)
+_PROGRAMME_OBJECT = re.compile(rf"^\s*(?:the\s+|their\s+)?(?:\S+\s+)?(?:{_words(PROGRAMME_WORDS)})\b", re.I)
+_BASELINE_IN_TEXT = re.compile(
+    r"\bfrom\s+[^,;]*?\d[^,;]*?\bto\b|\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|baseline|previously)\b[^;]*?\d",
+    re.I,
+)
+_SHARE_FIRST = re.compile(r"\s*(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s", re.I)
+_OF_GROUP = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?P<group>.*)", re.I)
+
+_VERBS = frozenset(CLAUSE_VERBS)
+_NOUN_VERBS = frozenset(NOUN_VERBS)
+_AUXILIARIES = frozenset(AUXILIARIES)
+_OBJECT_STARTS = frozenset(("the", "a", "an", "their", "his", "her", "its", "our", "them", "this", "these", "those"))
+_APPROXIMATELY = frozenset(("at", "least", "most", "more", "less", "fewer", "than", "over", "under", "about", "around"))
+_FIGURE_STARTS = frozenset(COUNT_WORDS) | {"a", "half"}
+_HELPERS = frozenset(("can", "will", "to", "could", "must", "should", "may"))  # "can name", "able to plan"
+_DETERMINERS = frozenset(DETERMINERS)
+_NOUN_HEADS = frozenset(NOUN_HEADS)
+_SUBJECTS = frozenset(SUBJECTS)
+_OPENERS = frozenset(OPENERS)
+_LEARNER_SET = frozenset(LEARNERS)
+_LEARNERS_AND_FAMILIES = frozenset(LEARNERS + FAMILIES)
+_FAMILY_SET = frozenset(FAMILIES)
+_TRAINEE_SET = frozenset(TRAINEES)
+_PROVIDER_SET = frozenset(PROVIDERS)
+_PROVIDED_TO = re.compile(
+    rf"^\W*(?:\S+\s+){{0,5}}?(?:{_words(LEARNERS + FAMILIES + TRAINEES)})\s+(?:\S+\s+){{0,3}}?"
+    rf"(?:(?P<be>are|is|were|was|be|being)\s+(?:\S+ly\s+)?(?:{_words(PROVIDED_TO)})|(?P<get>{_words(RECEIVING)}))\b",
+    re.I,
+)
+_DONE_TO = frozenset(LEARNERS + FAMILIES + TRAINEES)
+_ACTED_ON = frozenset(max(phrase.split(), key=len) for phrase in PROVIDED_TO + RECEIVING)
+_OUTCOME_NOUNS = re.compile(rf"\b(?:{_words(OUTCOME_NOUNS)})\b", re.I)
+_PROVISION_NOUNS = re.compile(rf"\b(?:{_words(PROVISION_NOUNS)})\b", re.I)
+_PROBE_YEAR = dt.date(2001, 9, 1)  # any academic year, so that "Spr1" reads as a date
+
+# -- Measures (SC502, SC503) ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def names_a_measure(text: str, benchmarks: bool = True) -> bool:
+    """True when the text names a figure that measures something: a percentage, a count, a
+    score, a rate, a fraction, a ratio, or a move on a published scale.
+
+    Dates, years, year groups, key stages and labels ("Standard 5", "Phase 3", "1:1") are
+    numbers too, but they say when or which, not how much. With ``benchmarks``, "in line with
+    national" and "from RI to good" count too: a criterion or target may aim at them, but a
+    baseline of "below national" does not say where the school stands.
+    """
+    if not text or not text.strip():
+        return False
+    if _PERCENT.search(text):
+        return True  # the common case; no label or date ends in "%"
+    benchmark = benchmarks and bool(_BENCHMARK.search(text))
+    if any(c.isdigit() for c in text):
+        whole = parse_date(text.strip(), _PROBE_YEAR)
+        if whole is not None and whole.dated:
+            return False  # a whole cell that is a date: "Spr2", "31/3/26", "Sept - Dec 2025"
+    elif _FIGURE_WORDS.isdisjoint(_TOKEN.findall(text.casefold())):
+        return benchmark  # no digit and no number word: nothing to count
+    return benchmark or any(not _labels(text, figure) for figure in _FIGURE.finditer(text))
+
+
+def _labels(text: str, figure: re.Match) -> bool:
+    """True when the figure lies in a date, a year, a year group or a label ("Y3/4", "Standard
+    5"). Only the words around it are read, so a long criterion costs no more than a short one."""
+    start = text.rfind(" ", 0, max(0, figure.start() - 40)) + 1
+    end = text.find(" ", figure.end() + 40)
+    window = text[start : end if end >= 0 else len(text)]
+    at, to = figure.start() - start, figure.end() - start
+    return any(m.start() <= at and to <= m.end() for m in _NOT_A_MEASURE.finditer(window))
+
+
+def is_measured(criterion: str, target: str = "", *figures: str) -> bool:
+    """True when the criterion or its target names a measure, or any of ``figures`` (its baseline
+    and milestones) names a figure."""
+    return (
+        names_a_measure(criterion)
+        or names_a_measure(target)
+        or any(names_a_measure(t, benchmarks=False) for t in figures if t)
+    )
+
+
+@lru_cache(maxsize=8192)
+def counts_people_or_things(text: str) -> bool:
+    """True when the criterion says how many without a figure: "All pupils ...", "No pupil ...",
+    "the proportion of ...". "All"/"every" over a state of mind ("All parents understand ...")
+    does not count: nobody can see it unless they say it (a survey) or show it."""
+    if not _QUANTIFIER.search(text):
+        return False
+    if _STATE_OF_MIND.search(text) and not _SAID.search(text):
+        return bool(_METRIC.search(text))
+    return True
+
+
+@lru_cache(maxsize=8192)
+def subjective_words(text: str) -> tuple[str, ...]:
+    """The generalised, subjective words in a criterion, in the order they appear."""
+    plain = _NOT_SUBJECTIVE.sub(" ", text)
+    found: list[str] = []
+    for match in _SUBJECTIVE.finditer(plain):
+        word = " ".join(match.group(0).casefold().split())
+        if word not in found:
+            found.append(word)
+    return tuple(found)
+
+
+# -- Reading clauses (SC504, SC505, SC508) ------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text``, lower-cased. A capitalised word inside a sentence is a name
+    ("Read Write Inc.", "Talk for Writing"), so it is marked "^" and never read as a verb."""
+    if text.isupper() or not _NAME_INSIDE.search(text):
+        return _TOKEN.findall(text.casefold().replace("’", "'"))  # the common case: no names
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        token = word.casefold().replace("’", "'")
+        if word[0].isupper() and _TITLE.fullmatch(word):
+            i = match.start() - 1
+            while i >= 0 and text[i].isspace():
+                i -= 1
+            if i >= 0 and text[i] not in _SENTENCE_BREAKS:
+                token = "^" + token
+        tokens.append(token)
+    return tokens
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith("'s") or word.endswith("s'")
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str | None:
+    """The clause verb ``word`` is a form of ("sets" -> "set", "applies" -> "apply"), or None."""
+    if word in _VERBS:
+        return word
+    for suffix, ending in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + ending in _VERBS:
+            return word[: -len(suffix)] + ending
+    return None
+
+
+def _is_verb(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] is a verb where it stands: not after "the", "their", "of"; and a word
+    that is also a noun ("plans", "scores") only after a subject, a helper or at a clause's start."""
+    lemma = _lemma(tokens[i])
+    if lemma is None:
+        return False
+    before = tokens[i - 1] if i else ""
+    if before in _DETERMINERS or _possessive(before):
+        return False
+    if lemma not in _NOUN_VERBS:
+        return True
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if i == 0:
+        return after not in _NOUN_HEADS
+    if before in _SUBJECTS or before in _AUXILIARIES or before.endswith("ly") or before.endswith("%"):
+        return True  # "Pupils set ...", "can use ...", "85% secure a post"
+    # "... in KS1 match the sounds", "... maths rises to 65%": an object or a change follows
+    return after in _OBJECT_STARTS or (after in ("to", "from") and _figure_follows(tokens, i + 2))
+
+
+def _figure_follows(tokens: list[str], i: int) -> bool:
+    """Whether a figure starts at tokens[i], after "at least", "more than" and the like."""
+    while i < len(tokens) and tokens[i] in _APPROXIMATELY:
+        i += 1
+    return i < len(tokens) and (tokens[i][:1].isdigit() or tokens[i] in _FIGURE_STARTS)
+
+
+def _verbs(tokens: list[str]) -> list[int]:
+    return [i for i in range(len(tokens)) if _is_verb(tokens, i)]
+
+
+def _clauses(sentence: str) -> int:
+    """How many criteria one sentence holds: each verb with its own subject or its own object.
+
+    "Staff understand the policy and know where the exemplars are" is two (two verbs, each with
+    its own object); "Trainees plan and teach a sequence of lessons" is one (two verbs share an
+    object: one compound skill); "Attendance rises and exclusions fall" is two (two subjects).
+    """
+    count, shares, continues = 0, False, False
+    for segment in _COORDINATION.split(sentence):
+        tokens = _tokens(segment)
+        verbs = _verbs(tokens)
+        if not verbs:
+            if count and len(tokens) >= 3 and _SHARE_FIRST.match(segment):
+                count += 1  # its own measured group: "... and 85% secure a teaching post"
+            continue  # else a noun in a list: "reading, writing and maths"
+        if tokens[0] in _OPENERS and count == 0:
+            continue  # "When teaching early reading, ...": the scene, not a criterion
+        if any(t in _RELATIVE_WORDS for t in tokens[: verbs[0]]):
+            continue  # "pupils who attend breakfast club": its verb is the relative clause's
+        lead = 0
+        while lead < len(tokens) and (tokens[lead] in _AUXILIARIES or tokens[lead].endswith("ly")):
+            lead += 1  # "... and can apply", "... and then teach"
+        opens_with_verb = verbs[0] <= lead
+        if not opens_with_verb and len(tokens) >= 2:
+            count += 1  # its own subject: "... and exclusions fall"
+        elif opens_with_verb and not (count and (shares or continues)):
+            count += 1  # its own object: "... and know where the exemplars are"
+        shares = _leaves_its_object(tokens, verbs)
+        continues = any(t in _RELATIVE_WORDS for t in tokens[verbs[0] + 1 :])
+    return count
+
+
+def _leaves_its_object(tokens: list[str], verbs: list[int]) -> bool:
+    """True when a segment ends on its verb, so the verb shares the next segment's object:
+    "Pupils read [and write at the expected standard]", "are able to plan", "can name"."""
+    main = [i for i in verbs if tokens[i] not in _AUXILIARIES]
+    last = len(tokens) - 1
+    if main and main[0] == last:
+        return True
+    return last > 0 and tokens[last - 1] in _HELPERS and _lemma(tokens[last]) is not None
+
+
+@lru_cache(maxsize=8192)
+def merged_criteria(text: str) -> bool:
+    """True when one criterion strings several together (guidance §38), as clauses with their
+    own subject or their own object. Brackets name the evidence, so they are left out."""
+    sentences = [s for s in _SENTENCES.split(_PARENTHESES.sub(" ", text)) if s.strip()]
+    counts = [_clauses(s) for s in sentences]
+    return sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts)
+
+
+# -- Completed actions (SC505) and deliverables (SC507) ------------------------------------------
+
+
+def _has_outcome_verb(text: str, skip: tuple[int, int]) -> bool:
+    """True when, outside the completion phrase at ``skip``, a finite verb or an outcome
+    participle says what changed ("... are borrowed by 80% of pupils", "... and 90% use it")."""
+    tokens = _tokens(text[: skip[0]] + " , " + text[skip[1] :])
+    if any(t in _OUTCOME_PARTICIPLES for t in tokens):
+        return True
+    for i in _verbs(tokens):
+        word = tokens[i]
+        if word in _AUXILIARIES or _TAKING_PART.fullmatch(word):
+            continue
+        before = tokens[i - 1] if i else ""
+        if before == "to" and (i < 2 or tokens[i - 2] != "able"):
+            continue  # "trained to deliver the scheme": a purpose, not a result
+        return True
+    return False
+
+
+def _is_context(text: str, match: re.Match) -> bool:
+    """True when a completion word describes, rather than states, what succeeded."""
+    before, after = text[: match.start()], text[match.end() :]
+    previous = (_tokens(before)[-1:] or [""])[0]
+    if previous in _DETERMINERS or previous.isdigit() or previous in ("newly", "recently") or _possessive(previous):
+        return True  # "the agreed policy", "of timetabled sessions", "5 agreed strategies", "mentors' written feedback"
+    if _RELATIVE_BEFORE.search(before) or _SUBORDINATE_BEFORE.search(before):
+        return True  # "mentors who attended training ...", "Once the scheme is launched, ..."
+    if _LEARNER_AGENT.match(after):
+        return True  # "homework completed by 90% of pupils": what pupils do is an outcome
+    if _TAKING_PART.fullmatch(match.group(0)):
+        subject = set(_tokens(before))
+        if not subject.isdisjoint(_LEARNERS_AND_FAMILIES):
+            return True  # "95% of pupils attend", "parents attend the workshops": engagement
+        if subject & _TRAINEE_SET and _PROGRAMME_OBJECT.match(after):
+            return True  # "96% of trainees complete the course": an ITT outcome
+    return False
+
+
+def _may_complete(text: str) -> bool:
+    """Whether a completion word could be in the text: a cheap look before the costly one."""
+    return not _COMPLETION_STARTS.isdisjoint(_TOKEN.findall(text.casefold()))
+
+
+@lru_cache(maxsize=8192)
+def completed_action(text: str) -> bool:
+    """True when a criterion counts an action done ("All mentors attend training", "New tracker
+    in place by January") and no other verb in it says what changed as a result."""
+    if not _may_complete(text):
+        return False
+    for pattern in (_COMPLETED, _TAKING_PART):
+        for match in pattern.finditer(text):
+            if not _is_context(text, match):
+                return not _has_outcome_verb(text, match.span())
+    return False
+
+
+def is_deliverable(text: str) -> bool:
+    """True for a one-off deliverable ("Policy published on the website by October", "Single
+    central record passes the audit"): it is done or not, so it has no baseline to start from.
+    What learners pass ("Pupils pass the phonics check") is an outcome, not a deliverable."""
+    if names_a_measure(text):
+        return False
+    return completed_action(text) or bool(_VERDICT.search(text) and criterion_kind(text) != OUTCOME)
+
+
+def states_its_baseline(text: str) -> bool:
+    """True when the criterion gives its own starting point: "rises from 68% to 82%",
+    "compared to 80% in the previous year"."""
+    return bool(_BASELINE_IN_TEXT.search(text) and _BASELINE_IN_TEXT.search(_NOT_A_MEASURE.sub(" ", text)))
+
+
+# -- Provision or outcome (SC508) ----------------------------------------------------------------
+
+
+def _subject(text: str) -> str:
+    """The part of a criterion that names whom or what it is about."""
+    head, comma, tail = text.partition(",")
+    opening = _tokens(head)
+    if comma and opening and (opening[0] in _OPENERS or not _verbs(opening)):
+        text = tail  # "When teaching early reading using SSP, 95% of trainees ...", "By July 2026, ..."
+    done = _COMPLETED.search(text) if _may_complete(text) else None
+    if done and done.start() > 0:
+        text = text[: done.start()]  # "Provision maps in place for all pupils": the maps
+    share = _OF_GROUP.search(text)
+    if share and not _verbs(_tokens(text[: share.start()])):
+        text = share.group("group")  # "90% of mentors set ...": the group after "of"
+    tokens = _tokens(text)
+    verbs = [i for i in _verbs(tokens) if i > 0]
+    return " ".join(tokens[: verbs[0] if verbs else 8])
+
+
+def _done_to_learners(text: str) -> bool:
+    """True when learners or families are the ones acted on: "Families are phoned by 9.30am",
+    "All pupils receive daily phonics" (not "Parents understand how phonics is taught")."""
+    words = _TOKEN.findall(text.casefold())
+    if _DONE_TO.isdisjoint(words) or _ACTED_ON.isdisjoint(words):
+        return False  # no learner, or no verb of being given something: the common case
+    match = _PROVIDED_TO.search(text)
+    if not match:
+        return False
+    tokens = _tokens(text[: match.start("be") if match.group("be") else match.start("get")])
+    return all(tokens[i] in _AUXILIARIES for i in _verbs(tokens))
+
+
+@lru_cache(maxsize=8192)
+def criterion_kind(text: str) -> str | None:
+    """Provision (what staff, mentors, leaders or the school do or provide) or Outcome (what
+    pupils or trainees achieve, attend, know or can do), read from the wording; None when the
+    wording does not say. The first person named decides; then what is measured."""
+    if _done_to_learners(text):
+        return PROVISION  # "Families are phoned ...", "Pupils are taught ...": the school acts
+    subject = _subject(text)
+    for word in subject.split():
+        word = word.removesuffix("'s").rstrip("'")
+        if word in _LEARNER_SET or word in _TRAINEE_SET:
+            return OUTCOME
+        if word in _PROVIDER_SET:
+            return PROVISION
+        if word in _FAMILY_SET:
+            return None  # parents' engagement is neither provision nor a learner's outcome
+    outcome, provision = _OUTCOME_NOUNS.search(subject), _PROVISION_NOUNS.search(subject)
+    if outcome and provision:
+        return OUTCOME if outcome.start() < provision.start() else PROVISION
+    return OUTCOME if outcome else PROVISION if provision else None
+
+
+def kind_of(kind: str, text: str) -> str | None:
+    """The criterion's kind: as its Kind cell says, else as its wording suggests."""
+    given = kind.strip().casefold()
+    if given.startswith("prov"):
+        return PROVISION
+    if given.startswith("out"):
+        return OUTCOME
+    return criterion_kind(text) if text else None

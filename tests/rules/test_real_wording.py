@@ -1,0 +1,269 @@
+"""Rules read plans as schools write them: owners and timings inside the action, leads and governors
+inherited from the priority, and a priority's source stated in its preface. Each case both ways.
+
+Plans are built in memory from the model, as tests/rules/test_language.py does, with a small Staff
+sheet so initials such as DH and CG mean someone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sipgen import model
+from sipgen.dates import parse_date
+from sipgen.parents import link
+from sipgen.rules import RULES
+from sipgen.rules.registry import RuleContext
+
+AS_OF = dt.date(2025, 9, 1)
+YEAR_START = dt.date(2025, 9, 1)
+STAFF = (
+    ("HT", "Headteacher", "St Aidan's"),
+    ("DH", "Deputy headteacher", "St Aidan's"),
+    ("SENCo", "SENCo", "St Aidan's"),
+    ("EL", "English lead", "St Aidan's"),
+    ("CG", "Chair of governors", "Governing board"),
+    ("JP", "Governor (SEND link)", "Governing board"),
+    ("C&S", "Curriculum and standards committee", "Governing board"),
+)
+
+
+def person(initials, role, organisation, row):
+    return model.Person(sheet="Staff", row=row, initials=initials, name=role, role=role, organisation=organisation)
+
+
+def plan(priorities=(), objectives=(), actions=(), checks=(), plan_type="school", staff=STAFF):
+    """A plan of the given rows (dicts of field values), with the Staff sheet above."""
+    result = model.Plan(
+        source="test",
+        settings=model.Settings(sheet="Settings", row=1, academic_year="2025-26", plan_type=plan_type),
+        introduction=model.Introduction(sheet="Introduction", row=1),
+        staff=[person(*s, row=i + 2) for i, s in enumerate(staff)],
+        priorities=[model.Priority(sheet="Priorities", row=i + 2, **p) for i, p in enumerate(priorities)],
+        objectives=[model.Objective(sheet="Objectives", row=i + 2, **o) for i, o in enumerate(objectives)],
+        actions=[model.Action(sheet="Actions", row=i + 2, **a) for i, a in enumerate(actions)],
+        checks=[model.Check(sheet="Monitoring", row=i + 2, **c) for i, c in enumerate(checks)],
+    )
+    link(result)
+    return result
+
+
+def codes(code, built):
+    """The refs (or '' for the whole plan) that rule ``code`` flags in ``built``."""
+    return [
+        hit.ref or (hit.record.ref if hit.record else "") for hit in RULES[code].run(built, RuleContext(built, AS_OF))
+    ]
+
+
+def one_action(text, owners=(), start=None, due=None):
+    when = {k: parse_date(v, YEAR_START) for k, v in (("start", start), ("due", due)) if v}
+    return plan(
+        priorities=[{"ref": "P1", "title": "Early reading", "source": "Self-evaluation", "lead": ("DH",)}],
+        objectives=[{"ref": "P1.1", "priority": "P1", "title": "Phonics", "lead": ("EL",)}],
+        actions=[{"ref": "P1.1.1", "objective": "P1.1", "action": text, "owners": tuple(owners), **when}],
+    )
+
+
+# -- AC205: an owner written in the action ---------------------------------------------------------
+
+OWNER_NAMED = [
+    "DH to run three twilights on questioning",
+    "HT/DHT to meet the families of persistently absent pupils",
+    "SENCo will audit every SEN support plan",
+    "Audit KS1 phonics interventions, led by the SENCo and HT",
+    "Support from the partnership tutor when a trainee falls behind",
+    "English lead: model shared reading in each KS2 class",
+    "Attendance officer phones home on the first morning of absence",
+    "Train all TAs in Numicon (maths lead)",
+    "EL - set up a Y4 times tables club",
+    "Governors visit each class with the subject lead",
+]
+OWNER_MISSING = [
+    "Buy new phonics books",
+    "Audit the library",
+    "Train TAs to support the class teacher in guided reading",
+    "Buy a reading scheme for the SENCo's intervention groups",
+    "Invite governors to the Christmas concert",
+    "Phonics training for all KS1 staff (RWI, 2 days)",
+]
+
+
+@pytest.mark.parametrize("text", OWNER_NAMED)
+def test_ac205_is_quiet_when_the_action_names_its_owner(text):
+    assert codes("AC205", one_action(text, start="Aut1", due="Aut2")) == []
+
+
+@pytest.mark.parametrize("text", OWNER_MISSING)
+def test_ac205_fires_when_neither_the_column_nor_the_text_names_one(text):
+    assert codes("AC205", one_action(text, start="Aut1", due="Aut2")) == ["P1.1.1"]
+
+
+def test_ac205_reads_initials_only_from_the_staff_sheet():
+    built = one_action("JB to order the decodable books", start="Aut1", due="Aut1")
+    assert codes("AC205", built) == ["P1.1.1"]  # JB is not on the Staff sheet
+    built = one_action("EL to order the decodable books", start="Aut1", due="Aut1")
+    assert codes("AC205", built) == []
+
+
+# -- AC202: a timing written in the action ---------------------------------------------------------
+
+TIMING_GIVEN = [
+    "Check Y2 reading records fortnightly",
+    "Hold pupil progress meetings each term",
+    "Termly learning walks with the link governor",
+    "Weekly spelling checks in Y3 and Y4",
+    "Whole-staff training on the behaviour policy on the first INSET day",
+    "Run a Y6 booster group over the summer term",
+    "Publish the revised marking policy by Easter",
+    "Parent phonics workshop w/c 8 Sept",
+    "Launch the new reading spine in Sept 2025",
+    "Baseline all Reception children in Autumn 1",
+    "Visit each partner school before October half term",
+]
+TIMING_MISSING = [
+    "Buy new phonics books",
+    "Audit the library",
+    "Redesign the termly report to parents",
+    "Buy books for the summer reading challenge",
+    "Analyse the 2025 KS2 results with each year team",
+    "Coach the two ECTs in weekly sessions for 6 weeks",
+]
+
+
+@pytest.mark.parametrize("text", TIMING_GIVEN)
+def test_ac202_is_quiet_when_the_action_says_when(text):
+    assert codes("AC202", one_action(text, owners=["EL"])) == []
+
+
+@pytest.mark.parametrize("text", TIMING_MISSING)
+def test_ac202_fires_when_neither_the_columns_nor_the_text_say_when(text):
+    assert codes("AC202", one_action(text, owners=["EL"])) == ["P1.1.1"]
+
+
+def test_owner_and_timing_both_in_the_text():
+    built = one_action("SENCo to update the provision map every half term")
+    assert codes("AC205", built) == [] and codes("AC202", built) == []
+    built = one_action("Update the provision map")
+    assert codes("AC205", built) == ["P1.1.1"] and codes("AC202", built) == ["P1.1.1"]
+
+
+# -- RS304: a priority's lead covers its sequences -------------------------------------------------
+
+
+def leads(priority_lead, objective_lead):
+    return plan(
+        priorities=[{"ref": "P1", "title": "Early reading", "source": "Self-evaluation", "lead": priority_lead}],
+        objectives=[{"ref": "P1.1", "priority": "P1", "title": "Phonics", "lead": objective_lead}],
+    )
+
+
+def test_rs304_objective_inherits_its_priority_lead():
+    assert codes("RS304", leads(("DH",), ())) == []
+
+
+def test_rs304_fires_when_neither_has_a_lead():
+    assert codes("RS304", leads((), ())) == ["P1", "P1.1"]
+
+
+def test_rs304_fires_on_a_priority_without_a_lead_whatever_its_objectives():
+    assert codes("RS304", leads((), ("EL",))) == ["P1"]
+
+
+# -- RS306: a governor leading a priority, or as its link, involves the board ------------------------
+
+STAFF_CHECKS = [
+    {"priority": "P1", "process": "Monitoring", "how": "Learning walks", "when": "Each half term", "who": ("HT",)},
+    {"priority": "P1", "process": "Evaluation", "how": "Report", "when": "Aut2, Spr2, Sum2", "who": ("DH",)},
+]
+
+
+def governed(lead=("DH",), link_governor=(), checks=STAFF_CHECKS):
+    return plan(
+        priorities=[
+            {
+                "ref": "P1",
+                "title": "Early reading",
+                "source": "Self-evaluation",
+                "lead": lead,
+                "link_governor": link_governor,
+            }
+        ],
+        checks=checks,
+    )
+
+
+@pytest.mark.parametrize(
+    "lead, link_governor",
+    [(("CG",), ()), (("DH",), ("CG",)), (("DH",), ("JP",)), (("DH",), ("C&S",))],
+)
+def test_rs306_quiet_when_a_governor_leads_or_links_a_priority(lead, link_governor):
+    assert codes("RS306", governed(lead, link_governor)) == []
+
+
+def test_rs306_quiet_when_a_committee_evaluates():
+    checks = [dict(STAFF_CHECKS[1], who=("C&S",))]
+    assert codes("RS306", governed(checks=checks)) == []
+
+
+def test_rs306_fires_when_no_governor_takes_part():
+    assert codes("RS306", governed()) == [""]
+    assert codes("RS306", governed(link_governor=("EL",))) == [""]  # a 'link' who is staff, not a governor
+    review = [{"priority": "P1", "process": "Review", "how": "Board meeting", "when": "Sum2", "who": ("CG",)}]
+    assert codes("RS306", governed(checks=STAFF_CHECKS + review)) == [""]  # reviewing is not monitoring
+
+
+# -- PR102: the preface says where the priority came from ------------------------------------------
+
+SOURCE_IN_PREFACE = [
+    "Lesson visits last term found that pupils rarely acted on written feedback.",
+    "A third of parents told us in the summer survey that they did not know how to help with phonics.",
+    "Our Ofsted report (May 2025) said that the curriculum is not yet well sequenced.",
+    "The external examiner's report noted that trainees' phonics subject knowledge varied.",
+    "Our self-evaluation shows that boys' writing lags behind girls' in every year group.",
+    "Data from the summer tests shows Y4 pupils are slow to recall multiplication facts.",
+    "This continues the work of the previous plan on early reading.",
+    "IDSR shows disadvantaged pupils' attendance well below national.",
+]
+NO_SOURCE = [
+    "Reading is the key that unlocks the whole curriculum.",
+    "We will survey parents in the spring to find out how we can help.",
+    "We expect an inspection this year and want our documents to be ready.",
+    "Maths results went down last year.",
+]
+
+
+def prefaced(preface, source=""):
+    return plan(priorities=[{"ref": "P2", "title": "Writing", "source": source, "preface": preface, "lead": ("EL",)}])
+
+
+@pytest.mark.parametrize("preface", SOURCE_IN_PREFACE)
+def test_pr102_quiet_when_the_preface_states_the_source(preface):
+    assert codes("PR102", prefaced(preface)) == []
+
+
+@pytest.mark.parametrize("preface", NO_SOURCE)
+def test_pr102_fires_when_neither_source_nor_preface_says(preface):
+    assert codes("PR102", prefaced(preface)) == ["P2"]
+    assert codes("PR102", prefaced(preface, source="Self-evaluation")) == []
+
+
+@pytest.mark.parametrize(
+    "role, organisation, fires",
+    [
+        ("Mentor", "Oakfield Infant School", False),
+        ("Lead mentor (partner school)", "Kingsway Federation", False),
+        ("University tutor", "University of Wealdmoor School of Education", True),
+        ("Lead tutor", "Wealdmoor Partnership", True),
+    ],
+)
+def test_rs306_itt_needs_an_owner_from_a_partner_school(role, organisation, fires):
+    built = plan(
+        priorities=[{"ref": "P1", "title": "Early reading", "source": "Self-evaluation", "lead": ("KF",)}],
+        actions=[{"ref": "P1.1", "objective": "P1", "action": "Run a mentor workshop", "owners": ("KF",)}],
+        plan_type="itt",
+        staff=[("KF", role, organisation)],
+    )
+    built.settings.organisation = "Wealdmoor Partnership"
+    assert codes("RS306", built) == ([""] if fires else [])
