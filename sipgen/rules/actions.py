@@ -18,7 +18,8 @@ def vague_action(action, ctx):
 
     Verbs such as "ensure", "improve" or "develop" (also "improving", "continue to embed"),
     "maintain" or "build" with an abstract object ("a culture of ..."), and verbless phrases such
-    as "Greater consistency in feedback" leave the reader asking how it will be done and how you
+    as "Greater consistency in feedback" or a state hoped for in people ("All staff to be aware of
+    ...") leave the reader asking how it will be done and how you
     will know it made a difference. A capitalised programme name ("Boost Reading packs") is not
     a vague verb, and a phrase that names a deed, a product, a figure, an owner or a time is let off.
 
@@ -50,7 +51,7 @@ def undated_action(action, ctx):
 
     A timing such as "Termly" or "Ongoing" counts as a timescale; a placeholder such as
     "TBC" does not. So does a timing written in the action itself ("... by Easter",
-    "fortnightly", "on the first INSET day", "w/c 8 Sept").
+    "fortnightly", "on the first INSET day", "Jan-April 2026", or opening it: "w/c 8 Sept: ...").
 
     Bad: P2.1.3 "Observe arithmetic lessons" with Start and Due blank, or Due "TBC".
 
@@ -142,7 +143,8 @@ def ownerless(action, ctx):
     """An action has no one responsible for making it happen.
 
     An owner written in the action itself counts: initials from the Staff sheet or a role, as
-    the one who acts ("DH to run ...", "led by the SENCo and HT", "(maths lead)").
+    the one who acts ("DH to run ...", "led by the SENCo and HT", "(maths lead)"), also after an
+    opening timing ("By Christmas, class teachers set up ...", "Spring term: maths lead to ...").
 
     Bad: P2.2.1 Owner(s): (blank), Action: "Buy new phonics books".
 

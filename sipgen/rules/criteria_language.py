@@ -521,9 +521,28 @@ def _has_outcome_verb(text: str, skip: tuple[int, int]) -> bool:
     return False
 
 
+# "Undertake their role", "duties carried out": doing a job, not completing an action (guidance §38
+# gives "Mentors undertake their role effectively" as subjective wording, not as a completed action).
+_DOING_A_JOB = frozenset(("undertake", "undertakes", "undertaken", "carried out"))
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:(?:their|his|her|its|the|our|your|this|that|a|an|each|every)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:roles?|duties|duty|responsibilities|responsibility|jobs?|functions?)\b",
+    re.I,
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:roles?|duties|duty|responsibilities|responsibility|jobs?|functions?)\s+(?:(?:is|are|was|were|being|been|"
+    r"fully|well|effectively|consistently)\s+)*$",
+    re.I,
+)
+
+
 def _is_context(text: str, match: re.Match) -> bool:
     """True when a completion word describes, rather than states, what succeeded."""
     before, after = text[: match.start()], text[match.end() :]
+    if " ".join(match.group(0).casefold().split()) in _DOING_A_JOB and (
+        _ROLE_AFTER.match(after) or _ROLE_BEFORE.search(before)
+    ):
+        return True  # "Mentors undertake their role ...", "Safeguarding duties carried out ...": a job done
     previous = (_tokens(before)[-1:] or [""])[0]
     if previous in _DETERMINERS or previous.isdigit() or previous in ("newly", "recently") or _possessive(previous):
         return True  # "the agreed policy", "of timetabled sessions", "5 agreed strategies", "mentors' written feedback"

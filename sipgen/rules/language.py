@@ -329,9 +329,36 @@ def _strip_bullets(text: str) -> str:
     return _BULLET.sub("", _BULLET.sub("", text.strip()))
 
 
+# A timing before a colon, comma or dash: "Spring term:", "w/c 15 Sept:", "By Christmas,", "From Aut2 -".
+_LEADING_TIMING = re.compile(r"^(?P<when>[^:–—,;()]{2,50}?)\s*(?::|,|\s[–—-]|[–—])\s*(?=\S)")
+
+
+def strip_leading_timing(text: str) -> str:
+    """The text without an opening timing label or phrase, so that an owner or verb after it opens the text."""
+    match = _LEADING_TIMING.match(text)
+    if match and len(match["when"].split()) <= 6 and names_timing(match["when"]):
+        return text[match.end() :]
+    return text
+
+
+# Words in _SUBJECT_WORDS that are also verbs: a subject only before a noun they describe
+# ("Support staff to run ..."), a verb otherwise ("Support mentors to give ...").
+_VERB_SUBJECTS = {"support": frozenset(_listed("staff, assistant, assistants, team, teams, worker, workers"))}
+
+
+def _is_subject(words: list[str]) -> bool:
+    if not words:
+        return True
+    first = words[0].casefold().strip("'’")
+    if first not in _SUBJECT_WORDS:
+        return False
+    nouns = _VERB_SUBJECTS.get(first)
+    return nouns is None or (len(words) > 1 and words[1].casefold() in nouns)
+
+
 def leading_verb_phrase(action: str) -> str:
-    """The action with bullets, numbering, a short label and an opening subject ("Staff will") removed."""
-    text = _strip_bullets(action)
+    """The action with bullets, numbering, a short label or timing and an opening subject ("Staff will") removed."""
+    text = strip_leading_timing(_strip_bullets(action))
     label = _LABEL.match(text)
     if label and len(label["label"].split()) <= 4:
         text = text[label.end() :]
@@ -339,10 +366,8 @@ def leading_verb_phrase(action: str) -> str:
     if match:
         return text[match.end() :]
     match = _MODAL.match(text)
-    if match:
-        subject = match.group("subject").split()
-        if not subject or subject[0].casefold().strip("'’") in _SUBJECT_WORDS:
-            return text[match.end() :]
+    if match and _is_subject(match.group("subject").split()):
+        return text[match.end() :]
     return text
 
 
@@ -451,6 +476,51 @@ _VAGUE_PASSIVE = re.compile(
 )
 
 
+# States of mind or skill hoped for in people: "All staff to be aware of ...", "Mentors to be confident in ...".
+STATES = _listed("""
+    aware, clear, confident, familiar, knowledgeable, comfortable, secure, competent, skilled, proficient, mindful,
+    conversant, au fait, alert, vigilant, upskilled, empowered, able, equipped, informed, well-informed,
+    well informed, well-equipped, well equipped, well prepared, well-prepared, up to speed
+""")
+# The people such a state is hoped for in.
+PEOPLE = _listed("""
+    staff, colleagues, adults, everyone, everybody, teachers, teacher, leaders, leader, governors, governor, mentors,
+    mentor, tutors, tutor, trainees, trainee, ects, ect, tas, ta, hltas, assistants, supervisors, volunteers,
+    practitioners, pupils, pupil, children, child, students, student, learners, learner, parents, parent, families,
+    carers, team, teams, members, we
+""")
+_STATE_AIM = re.compile(
+    r"^(?P<who>(?:[\w'’&/-]+\s+){0,5}?)"
+    r"(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|become|feel)"
+    r"\s+(?:(?:fully|more|all|well|increasingly|very|much|sufficiently|suitably|better)\s+)?"
+    r"(?P<state>" + _phrase_pattern(STATES) + r")\b",
+    re.I,
+)
+_PEOPLE = frozenset(PEOPLE)
+# Words that may describe the people: "All Year 6 teachers", "Partner school mentors", "New ECTs".
+_PEOPLE_MODIFIERS = frozenset(
+    (*_SUBJECT_WORDS, *_NOT_NAMES, *_listed("new, partner, relevant, early, career, lunchtime, midday, supply"))
+)
+
+
+def _state_aim(text: str) -> tuple[str, str] | None:
+    """'All staff to be aware of ...', 'Mentors will feel confident ...': a state hoped for in people, no deed.
+
+    Returns the words that name the state and the rest of the text after them.
+    """
+    match = _STATE_AIM.match(text)
+    if not match:
+        return None
+    who = match["who"].strip()
+    words = _words(who)
+    if who and not _is_owner(who, None):
+        if words[-1] not in _PEOPLE or any(w not in _PEOPLE_MODIFIERS and not w.isdigit() for w in words[:-1]):
+            return None  # "Check that staff are aware ...": a deed, with the state as its object
+    if not who and not re.match(r"(?:to\s+)?(?:be|become|feel)\b", text, re.I):
+        return None
+    return " ".join(match.group(0).split()).lower(), text[match.end() :]
+
+
 def _soft_aim(phrase: str, extra: tuple[str, ...]) -> str | None:
     """'refine and develop', 'maintain a culture': a soft verb joined to a vague one, or with an abstract object."""
     match = _SOFT_OPENING.match(phrase)
@@ -543,6 +613,9 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     found = next(((kind, words) for kind, words in candidates if words), None)
     if found and not _names_something(action, known, year_start):
         return found
+    state = _state_aim(strip_leading_timing(_strip_bullets(action)))
+    if state and not _names_something(state[1], known, year_start):
+        return "phrase", state[0]  # the people in the state are not its owners: "Mentors to be confident ..."
     return None
 
 
@@ -627,7 +700,7 @@ def names_owner(text: str, known=None) -> bool:
     A role that is only the object or beneficiary ("Train TAs ...", "for the SENCo's groups") does not count.
     """
     text = _strip_bullets(text)
-    if _owner_as_subject(text, known):
+    if _owner_as_subject(text, known) or _owner_as_subject(strip_leading_timing(text), known):
         return True
     for match in _AGENT.finditer(text):
         if _owners_lead(match["who"] or match["helper"] or match["agent"] or match["named"], known):
@@ -636,6 +709,82 @@ def names_owner(text: str, known=None) -> bool:
         return True
     trailing = _TRAILING.search(text)
     return bool(trailing) and _all_owners(trailing["who"], known)
+
+
+# -- A lead named in a priority's preface (RS304) ------------------------------------------------
+
+# Only a statement about the priority itself, opening a sentence: "Led by the headteacher ...",
+# "This priority is led by DH", "Lead: SENCo". Not "Learning walks led by the DH found ...".
+_LEAD_STATED = re.compile(
+    r"(?:^|[.;!?]\s+|\n)\s*(?:(?:this|the|our)\s+(?:priority|work)\s+(?:is|will\s+be)\s+)?(?:co-?)?led\s+"
+    r"(?:jointly\s+)?by\s+(?P<who>[^.;()\n]{1,60})"
+    r"|(?:^|[.;!?]\s+|\n)\s*(?:priority\s+)?lead(?:er)?s?\s*:\s*(?P<named>[^.;()\n]{1,60})",
+    re.I,
+)
+
+
+def states_lead(text: str, known=None) -> bool:
+    """True when a preface says who leads the priority: "Led by the headteacher with ...", "Lead: DH".
+
+    The lead must be a role or initials ``known`` accepts, named straight after "led by" or "Lead:".
+    """
+    return any(_owners_lead(m["who"] or m["named"], known) for m in _LEAD_STATED.finditer(text or ""))
+
+
+# -- Governors evaluating, written in a Monitoring or Evaluation row's "How" (RS306) --------------
+
+# By whom names who does the work; the How text counts only where it hands the result to governors,
+# a governors' committee or the board, who then weigh it: "HT reports progress to the curriculum and
+# standards committee, which questions it", "Scrutiny of the SEND report by the full governing board".
+_GOVERNANCE = (
+    r"(?:the\s+|each\s+|every\s+|a\s+|our\s+)?(?:(?:link|parent|foundation|staff|co-opted)\s+)?governors?(?:['’]s?)?"
+    r"(?:\s+(?:[\w&'’-]+\s+){0,3}?(?:committee|meetings?))?"
+    r"|(?:the\s+|each\s+|every\s+)?(?:chair\s+of\s+governors|governing\s+(?:board|body)|board\s+of\s+(?:governors|trustees)"
+    r"|(?:full|trust|local)\s+(?:governing\s+)?board|trustees|fgb|lgb|lgc)(?:\s+meetings?)?"
+    r"|(?:the\s+|each\s+|every\s+)?(?:[\w&'’-]+\s+){0,4}?committee(?:\s+meetings?)?"
+)
+_TO_GOVERNANCE = re.compile(
+    r"\b(?:reports?|reported|reporting|presents?|presented|presenting|shares?|shared|sharing|submits?|submitted|"
+    r"feeds?\s+back|fed\s+back|accounts?|accountable)\b[^.;]{0,80}?\bto\s+(?P<who>" + _GOVERNANCE + r")\b",
+    re.I,
+)
+_GOVERNANCE_WEIGHS = re.compile(
+    r"\b(?P<who>" + _GOVERNANCE + r")(?:\s*,?\s+(?:which|who|then))?\s+(?:scrutin|question|challeng|"
+    r"evaluat|quiz|prob|hold\w*\s+(?:\S+\s+){0,3}?to\s+account)\w*"
+    r"|\b(?:scrutiny|challenge|questioning|evaluation)\s+(?:[\w'’-]+\s+){0,5}?by\s+(?P<by>" + _GOVERNANCE + r")\b",
+    re.I,
+)
+# Committees that are not the board's: "the pupil wellbeing committee", "the PTA committee".
+_NOT_GOVERNANCE = frozenset(
+    _listed("pupil, pupils, pupils', student, students, eco, parent, parents, pta, friends, staff, children, school's")
+)
+_NEGATED = re.compile(r"\b(?:no|not|without|nor|never)\s+(?:\S+\s+){0,3}$", re.I)
+
+
+def governors_evaluate(text: str, is_governance=None) -> bool:
+    """True when the How text hands the work to governors to weigh: a report to them, or their scrutiny of it.
+
+    ``is_governance`` says whether a word is the initials of a governor or committee on the Staff sheet,
+    as in "Report to C&S each term".
+    """
+    text = text or ""
+    for pattern in (_TO_GOVERNANCE, _GOVERNANCE_WEIGHS):
+        for match in pattern.finditer(text):
+            who = match["who"] or match["by"] or ""
+            if _NEGATED.search(text[: match.start()]):
+                continue
+            if re.search(r"committee", who, re.I) and not _NOT_GOVERNANCE.isdisjoint(_words(who)):
+                continue
+            return True
+    if is_governance is None:
+        return False
+    words = [t.strip(".,;:'’") for t in _TOKEN.findall(text)]
+    for i, word in enumerate(words):
+        if is_governance(word):
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if (i and words[i - 1].casefold() == "to") or re.match(r"(?:scrutin|question|challeng)", after, re.I):
+                return True  # "Report to C&S each term", "C&S scrutinise the report"
+    return False
 
 
 # -- Timings written in the action's text (AC202) --------------------------------------------------
@@ -695,16 +844,27 @@ def names_timing(text: str, year_start: dt.date | None = None) -> bool:
             return True
     if _TIMING_PHRASE.search(text):
         return True
-    tokens = [t.rstrip(".") for t in _TOKEN.findall(_DEADLINE.sub("by", text))]
+    tokens = [t.rstrip(".:") for t in _TOKEN.findall(_DEADLINE.sub("by", text))]
     for i, token in enumerate(tokens):
-        if _DATE_ANCHOR.fullmatch(token) and _can_be_a_date(tokens, i) and _reads_as_date(tokens, i, year_start):
+        if _is_anchor(token) and _can_be_a_date(tokens, i) and _reads_as_date(tokens, i, year_start):
             return True
     return False
 
 
+_RANGE_DASH = re.compile(r"[-–—]")
+
+
+def _is_anchor(token: str) -> bool:
+    """A word a date can hang on, or a range of two ("Jan-April", "Sept–Dec", "Aut1-Spr2")."""
+    if _DATE_ANCHOR.fullmatch(token):
+        return True
+    parts = _RANGE_DASH.split(token)
+    return len(parts) == 2 and all(_DATE_ANCHOR.fullmatch(part) for part in parts)
+
+
 def _can_be_a_date(tokens: list[str], i: int) -> bool:
     token = tokens[i]
-    if token.casefold() in _LOWER_CASE_VERBS and not token[0].isupper():
+    if any(p.casefold() in _LOWER_CASE_VERBS and not p[0].isupper() for p in _RANGE_DASH.split(token) if p):
         return False
     if token.casefold() not in _SEASONS:
         return True

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ..schema import PROCESS_EVALUATION, PROCESS_MONITORING
+from .language import governors_evaluate, states_lead
 from .registry import Hit, rule
 
 # Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
@@ -98,16 +99,20 @@ def no_lead(plan, ctx):
     """A priority, or an objective (a sequence of actions), has no lead.
 
     An objective without a lead of its own is led by its priority's lead, who then answers for
-    its sequence of actions; it is flagged only when neither names one.
+    its sequence of actions; it is flagged only when neither names one. A priority whose preface
+    says plainly who leads it ("Led by the headteacher ...", "Lead: DH") has a lead.
 
     Bad: P2.1 Lead: (blank), and its priority P2 Lead: (blank).
 
     Good: P2.1 Lead: DO; or P2.1 Lead: (blank) under P2 Lead: HT.
     """
-    led = {p.ref for p in plan.priorities if p.ref and p.lead}
+    known = ctx.person if plan.staff else None
+    led = {p.ref for p in plan.priorities if p.ref and (p.lead or states_lead(p.preface, known))}
     for record in (*plan.priorities, *plan.objectives):
         if not record.ref or record.lead:
             continue
+        if record.sheet == "Priorities" and record.ref in led:
+            continue  # the preface names the lead; the Lead column would be better, but a finding reads as wrong
         if record.sheet != "Priorities" and record.priority in led:
             continue  # the priority's lead covers its sequences
         kind = "priority" if record.sheet == "Priorities" else "sequence of actions"
@@ -177,8 +182,9 @@ def concentrated(plan, ctx):
 def partners_left_out(plan, ctx):
     """Partners are left out of the plan.
 
-    In a school plan, no governor or committee takes part: none monitors or evaluates a priority,
-    leads one or is its link governor.
+    In a school plan, no governor or committee takes part: none monitors or evaluates a priority
+    (by the By whom column, or in the How text: "HT reports to the standards committee, which
+    questions it"), leads one or is its link governor.
 
     Bad: (school) every Monitoring and Evaluation row is done by the headteacher, and no priority
     has a governor as its lead or link.
@@ -204,11 +210,9 @@ def partners_left_out(plan, ctx):
                 cell="D1",
             )
         return
-    checking = any(
-        ctx.is_governance(i)
-        for c in plan.checks
-        if c.process in (PROCESS_MONITORING, PROCESS_EVALUATION)
-        for i in c.who
+    checks = [c for c in plan.checks if c.process in (PROCESS_MONITORING, PROCESS_EVALUATION)]
+    checking = any(ctx.is_governance(i) for c in checks for i in c.who) or any(
+        governors_evaluate(c.how, lambda word: ctx.person(word) is not None and ctx.is_governance(word)) for c in checks
     )
     leading = any(ctx.is_governance(i) for p in plan.priorities for i in (*p.lead, *p.link_governor))
     if plan.priorities and not checking and not leading:

@@ -142,6 +142,66 @@ def test_ac202_fires_when_neither_the_columns_nor_the_text_say_when(text):
     assert codes("AC202", one_action(text, owners=["EL"])) == ["P1.1.1"]
 
 
+# -- AC202 and AC205: a timing label or phrase before the owner, and month or term ranges ----------
+
+# A timing that opens the action ("Autumn 2:", "By February half term,", "w/c 3 Nov -") is a timing,
+# and the owner after it is the subject.
+TIMING_THEN_OWNER = [
+    "Autumn 2: maths lead to audit the calculation policy in every class",
+    "By February half term, the SENCo reviews every SEN support plan",
+    "w/c 3 Nov - DH runs a twilight on questioning",
+    "Each half term: English lead samples six reading records per class",
+    "From Spr1, Year 2 teachers hold a weekly fluency clinic",
+]
+TIMING_NO_OWNER = [
+    "Autumn 2: audit the calculation policy in every class",
+    "By February half term, review every SEN support plan",
+    "w/c 3 Nov - twilight on questioning for all teachers",
+]
+
+
+@pytest.mark.parametrize("text", TIMING_THEN_OWNER)
+def test_a_leading_timing_is_a_timing_and_the_owner_follows_it(text):
+    built = one_action(text)
+    assert codes("AC202", built) == [] and codes("AC205", built) == []
+
+
+@pytest.mark.parametrize("text", TIMING_NO_OWNER)
+def test_a_leading_timing_does_not_make_an_owner(text):
+    built = one_action(text)
+    assert codes("AC202", built) == [] and codes("AC205", built) == ["P1.1.1"]
+
+
+def test_a_label_that_is_not_a_timing_is_not_stripped_as_one():
+    built = one_action("Book looks: sample reading records in Y3", owners=["EL"])
+    assert codes("AC202", built) == ["P1.1.1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run booster groups for 10 Y6 pupils, Feb–May 2026",
+        "Year 2 phonics catch-up sessions, Oct-Dec",
+        "Coach the two ECTs on behaviour routines Aut2-Spr1",
+        "Parent reading cafe in the hall, Nov–Feb",
+    ],
+)
+def test_ac202_reads_a_month_or_term_range_as_a_timing(text):
+    assert codes("AC202", one_action(text, owners=["EL"])) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan the Christmas-themed writing week with the Y3 team",
+        "Organise a Spring-clean of the KS2 library",
+        "Buy the summer-holiday reading packs",
+    ],
+)
+def test_ac202_a_season_or_feast_inside_a_hyphenated_word_is_no_timing(text):
+    assert codes("AC202", one_action(text, owners=["EL"])) == ["P1.1.1"]
+
+
 def test_owner_and_timing_both_in_the_text():
     built = one_action("SENCo to update the provision map every half term")
     assert codes("AC205", built) == [] and codes("AC202", built) == []
@@ -169,6 +229,41 @@ def test_rs304_fires_when_neither_has_a_lead():
 
 def test_rs304_fires_on_a_priority_without_a_lead_whatever_its_objectives():
     assert codes("RS304", leads((), ("EL",))) == ["P1"]
+
+
+# A lead stated plainly in the priority's preface counts; evidence "led by" someone does not.
+
+
+def prefaced_lead(preface):
+    return plan(
+        priorities=[{"ref": "P1", "title": "Early reading", "source": "Self-evaluation", "preface": preface}],
+        objectives=[{"ref": "P1.1", "priority": "P1", "title": "Phonics"}],
+    )
+
+
+@pytest.mark.parametrize(
+    "preface",
+    [
+        "Led by the SENCo, with the family support worker. Persistent absence of pupils with EHCPs is 21%.",
+        "Boys' writing lags behind girls' in every year group. This priority is led by DH.",
+        "Lead: English lead. Writing at greater depth fell to 9% in 2025.",
+    ],
+)
+def test_rs304_quiet_when_the_preface_states_the_lead(preface):
+    assert codes("RS304", prefaced_lead(preface)) == []
+
+
+@pytest.mark.parametrize(
+    "preface",
+    [
+        "Learning walks led by the DH last term found that feedback was rarely acted on.",
+        "Led by our partners at the maths hub, the work will continue.",
+        "Led by JB. Writing at greater depth fell to 9% in 2025.",  # JB is not on the Staff sheet
+        "Writing at greater depth fell to 9% in 2025.",
+    ],
+)
+def test_rs304_fires_when_the_preface_names_no_lead_of_the_priority(preface):
+    assert codes("RS304", prefaced_lead(preface)) == ["P1", "P1.1"]
 
 
 # -- RS306: a governor leading a priority, or as its link, involves the board ------------------------
@@ -267,3 +362,35 @@ def test_rs306_itt_needs_an_owner_from_a_partner_school(role, organisation, fire
     )
     built.settings.organisation = "Wealdmoor Partnership"
     assert codes("RS306", built) == ([""] if fires else [])
+
+
+# The By whom column names who does the work; a How text that hands it to governors to weigh counts.
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "DH presents the phonics data to the standards committee, which challenges it against the milestones",
+        "Scrutiny of the attendance report by the full governing board each term",
+        "Termly report to C&S on progress against SC1 to SC4",
+        "Governors question the SENCo's report on provision maps",
+    ],
+)
+def test_rs306_quiet_when_the_how_text_hands_the_evaluation_to_governors(how):
+    checks = [dict(STAFF_CHECKS[1], how=how)]
+    assert codes("RS306", governed(checks=checks)) == []
+
+
+@pytest.mark.parametrize(
+    "how, process",
+    [
+        ("DH presents the phonics data to staff at the spring briefing", "Evaluation"),
+        ("Learning walk notes shared with SLT", "Monitoring"),
+        ("Report to the school council on playground behaviour", "Evaluation"),
+        ("Pupil wellbeing committee questions the survey results", "Evaluation"),
+        ("HT reports to governors on the year's progress", "Review"),  # reviewing is not monitoring
+    ],
+)
+def test_rs306_fires_when_the_how_text_leaves_governors_out(how, process):
+    checks = [dict(STAFF_CHECKS[0], how=how, process=process)]
+    assert codes("RS306", governed(checks=checks)) == [""]
