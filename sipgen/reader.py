@@ -284,15 +284,18 @@ class _Reader:
         self.findings += column_findings(sheet, grid.cells, header_row, mapping, guesses, self.plan_type)
         # The cells of a guessed column are named by its WB003, so they are not reported again as WB008.
         used.update((r, g.col) for g in guesses for r, cols in grid.cells.items() if r >= header_row and g.col in cols)
+        failed = grid.failed  # a set built from the sheet's lists: once a sheet, not once a cell
         records = [
-            self._read_row(sheet, grid, row, mapping, used)
+            self._read_row(sheet, grid, row, mapping, used, failed)
             for row in sorted(r for r in grid.cells if r > header_row)
             if any(c in mapping for c in grid.cells[row])
         ]
         self._account(sheet, grid, used)
         return records
 
-    def _read_row(self, sheet: Sheet, grid: Grid, row: int, mapping: dict[int, Column], used: set) -> model.Record:
+    def _read_row(
+        self, sheet: Sheet, grid: Grid, row: int, mapping: dict[int, Column], used: set, failed: set
+    ) -> model.Record:
         cols = grid.cells[row]
         values: dict[str, object] = {}
         cells = {column.field: _coord(row, col) for col, column in mapping.items()}
@@ -301,7 +304,7 @@ class _Reader:
                 used.add((row, col))
                 values[column.field] = self._convert(sheet, column, cols[col], row, col)
         unreadable = {f for f, v in values.items() if v is None}
-        unreadable |= {column.field for col, column in mapping.items() if (row, col) in grid.failed}
+        unreadable |= {column.field for col, column in mapping.items() if (row, col) in failed}
         if "start" in values or "due" in values:
             # A range typed in one cell ("Autumn 25 - Feb 26") fills both start and due.
             values["start"], values["due"] = fill_range(values.get("start"), values.get("due"))
