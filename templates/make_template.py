@@ -287,8 +287,9 @@ def body() -> str:
                 ("Action", 6),
                 ("Owner(s)", 1.3),
                 ("Timescale", 2.2),
-                ("Resources", 3.6),
+                ("Resources", 3.4),
                 ("Cost", 1.1),
+                ("Status", 1.2),
                 ("Also serves", 1.3),
             ],
             [
@@ -298,6 +299,7 @@ def body() -> str:
                 plain("a.when"),
                 rich("a.resources"),
                 plain("a.cost"),
+                plain("a.status"),
                 rich("a.also"),
             ],
             "for a in o.actions",

@@ -289,3 +289,12 @@ def test_an_action_serving_another_priority_links_both_ways(built):
     assert f"Actions in other priorities that also serve {target}: " in document_text(built.output)
     assert f'w:anchor="ref_{action.ref.replace(".", "_")}"' in xml
     assert f'w:anchor="ref_{ref.replace(".", "_")}"' in xml
+
+
+def test_each_actions_status_is_shown_in_its_row(tmp_path, write_plan, minimal):
+    minimal["actions"][0]["status"] = "Done"
+    minimal["actions"][1]["status"] = "late"
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx").output
+    rows = [[c.text for c in row.cells] for table in Document(str(out)).tables for row in table.rows]
+    by_ref = {row[0]: row for row in rows if row and row[0].startswith("P1.1.")}
+    assert "Done" in by_ref["P1.1.1"] and "Late" in by_ref["P1.1.2"]

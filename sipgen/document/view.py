@@ -348,6 +348,7 @@ def _action_rows(actions, anchors: Anchors) -> list[dict]:
             "when": timescale(action.start, action.due),
             "resources": anchors.text(action.resources),
             "cost": money(action.cost),
+            "status": action.status,
             "also": anchors.refs_list(action.also_serves),
         }
         for action in actions
