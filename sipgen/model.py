@@ -79,6 +79,8 @@ class Settings(Record):
     approved_on: PlanDate | None = None
     approval_minute: str = ""
     budget: float | None = None
+    contingency: float | None = None
+    next_meeting: PlanDate | None = None
     layout: str = "Hybrid"
     max_priorities: float | None = None
     max_owner_share: float | None = None
@@ -179,12 +181,19 @@ class Criterion(Record):
     milestone_autumn: str = ""
     milestone_spring: str = ""
     milestone_summer: str = ""
+    actual_autumn: str = ""
+    actual_spring: str = ""
+    actual_summer: str = ""
     target: str = ""
     accepted: frozenset[str] = frozenset()
 
     @property
     def milestones(self) -> tuple[str, str, str]:
         return (self.milestone_autumn, self.milestone_spring, self.milestone_summer)
+
+    @property
+    def actuals(self) -> tuple[str, str, str]:
+        return (self.actual_autumn, self.actual_spring, self.actual_summer)
 
 
 @dataclass(kw_only=True)
@@ -217,11 +226,22 @@ class Kpi(Record):
     kpi: str = ""
     ref: str = ""
     baseline: str = ""
+    milestone_autumn: str = ""
     autumn: str = ""
+    milestone_spring: str = ""
     spring: str = ""
+    milestone_summer: str = ""
     summer: str = ""
     target: str = ""
     notes: str = ""
+
+    @property
+    def milestones(self) -> tuple[str, str, str]:
+        return (self.milestone_autumn, self.milestone_spring, self.milestone_summer)
+
+    @property
+    def actuals(self) -> tuple[str, str, str]:
+        return (self.autumn, self.spring, self.summer)
 
 
 @dataclass

@@ -185,6 +185,9 @@ def body() -> str:
         para(run("{{ approval_label }}", bold=True, size=24, colour=ACCENT)),
         tag("endif"),
         text("{{ prepared_label }}"),
+        tag("if next_meeting_label"),
+        text("{{ next_meeting_label }}"),
+        tag("endif"),
         # Contents
         para('<w:r><w:br w:type="page"/></w:r>'),
         text("Contents", "TOC Heading"),
@@ -311,6 +314,9 @@ def body() -> str:
         para(run("Actions in other priorities that also serve {{ p.ref }}: ", bold=True) + run("{{r p.served_by }}")),
         tag("endif"),
         text("Success criteria and milestones", "Heading2", keep_next=True),
+        tag("if progress_key"),
+        text("{{ progress_key }}"),
+        tag("endif"),
         tag("if p.criteria"),
         table(
             [
@@ -428,6 +434,9 @@ def body() -> str:
             )
             + "</w:tr>",
         ),
+        tag("if budget_note"),
+        text("{{ budget_note }}"),
+        tag("endif"),
         heading("key"),
         text("Everyone the plan names by initials, with their role."),
         table(

@@ -17,6 +17,7 @@ from ..colours import NO_FILL, RAG_FILLS
 from ..dates import uk
 from ..findings import Finding
 from ..model import Action, Check, Criterion, Objective, Plan, PlanDate, Priority, Review
+from ..progress import POINTS, goes_down, judge
 from ..references import ref_order
 from ..rules.responsibilities import initials_used
 from ..schema import PROCESS_MONITORING, PROCESSES
@@ -138,6 +139,8 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
         ),
         "budget": budget,
         "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
+        "budget_note": _budget_note(plan.settings, total),
+        "progress_key": PROGRESS_KEY if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)) else "",
         "key": [
             {
                 "initials": _person_target(anchors, initials),
@@ -152,9 +155,7 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
                 "kpi": plain(k.kpi),
                 "ref": anchors.ref(k.ref) if k.ref else "",
                 "baseline": plain(k.baseline),
-                "autumn": plain(k.autumn),
-                "spring": plain(k.spring),
-                "summer": plain(k.summer),
+                **_points(k, milestone_first=False),
                 "target": plain(k.target),
                 "notes": anchors.text(k.notes),
             }
@@ -212,9 +213,34 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
         "draft_label": say("not yet approved by the {board}"),
         "approval_label": approval,
         "prepared_label": _prepared(plan, anchors, key_people),
+        "next_meeting_label": say(f"Next report to the {{board}}: {when(settings.next_meeting)}")
+        if settings.next_meeting
+        else "",
         "organisation_word": say("{organisation}"),
         "link_governor_header": say("{Link_governor_or_committee}"),
     }
+
+
+PROGRESS_KEY = (
+    "Where a review records an actual figure, it is judged against its milestone: met (on the "
+    "milestone or past it), close (short by no more than a twentieth of the milestone) or missed. "
+    "A measure whose target is below its baseline, such as absence, is met by falling."
+)
+
+
+def _budget_note(settings, planned: float) -> str:
+    """How the planned costs and the contingency make up the budget, and any difference."""
+    if settings.budget is None and settings.contingency is None:
+        return ""
+    contingency = settings.contingency or 0
+    parts = f"Planned costs {money(planned)} + contingency {money(contingency)} = {money(planned + contingency)}"
+    if settings.budget is None:
+        return parts + "."
+    difference = settings.budget - planned - contingency
+    if abs(difference) < 0.005:
+        return f"{parts}, the budget allocated."
+    side = "left unallocated" if difference > 0 else "more than the budget allocated"
+    return f"{parts}; budget allocated {money(settings.budget)}: {money(abs(difference))} {side}."
 
 
 def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
@@ -418,11 +444,28 @@ def _criterion_row(c: Criterion, anchors: Anchors) -> dict:
         "criterion": anchors.text(c.criterion),
         "kind": plain(c.kind),
         "baseline": plain(c.baseline),
-        "autumn": plain(c.milestone_autumn),
-        "spring": plain(c.milestone_spring),
-        "summer": plain(c.milestone_summer),
+        **_points(c, milestone_first=True),
         "target": plain(c.target),
     }
+
+
+def _points(measure, milestone_first: bool) -> dict:
+    """Each review point's cell: the milestone and the actual, the actual judged against it.
+
+    A criterion leads with its milestone ("68%", then "Actual: 69% (met)"); a KPI with its
+    figure ("69%", then "Milestone: 68% (met)").
+    """
+    down = goes_down(measure.baseline, measure.target)
+    cells = {}
+    for (point, _), milestone, actual in zip(POINTS, measure.milestones, measure.actuals, strict=True):
+        state = judge(actual, milestone, down)
+        verdict = f" ({state})" if state else ""
+        if milestone_first:
+            text = milestone + (f"\nActual: {actual}{verdict}" if actual else "")
+        else:
+            text = actual + (f"\nMilestone: {milestone}{verdict}" if milestone else "")
+        cells[point] = plain(text.strip())
+    return cells
 
 
 def _check_row(c: Check, anchors: Anchors) -> dict:

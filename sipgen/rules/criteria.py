@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..progress import POINTS, passed_points
 from .criteria_language import (
     OUTCOME,
     PROVISION,
@@ -14,7 +15,9 @@ from .criteria_language import (
     states_its_baseline,
     subjective_words,
 )
-from .registry import flag, rule
+from .registry import Hit, flag, listed, rule
+
+POINTS_NAMES = tuple(point for point, _ in POINTS)
 
 
 def criteria_for(plan, priority):
@@ -212,3 +215,45 @@ def one_kind_only(priority, ctx):
             + ("what {learners} achieve." if other == OUTCOME else "what staff and teaching do differently.")
         ),
     )
+
+
+@rule("SC509", "no actual at a passed review point", "info", "guidance §39")
+def no_actual(plan, ctx):
+    """A review point has passed and a criterion or KPI has no actual value recorded for it.
+
+    While the plan's year is running, each criterion with a milestone at a review point, and
+    each KPI, should record the figure found there, so progress can be judged, not asserted.
+
+    Bad: on 20/03/2026, SC1's Autumn milestone is "68%" and its Autumn actual is blank.
+
+    Good: SC1 Autumn actual: "69%" (the December assessment).
+    """
+    if ctx.year_start is None or not ctx.as_of <= ctx.year_end:
+        return
+    passed = passed_points(ctx.year_start, ctx.as_of)
+    if not passed:
+        return
+    for measure, field_prefix, name in _measures_to_report(plan):
+        missing = [
+            point
+            for point, milestone, actual in zip(POINTS_NAMES, measure.milestones, measure.actuals, strict=True)
+            if point in passed and not actual and (milestone or field_prefix == "kpi")
+        ]
+        if missing:
+            field = f"actual_{missing[0]}" if field_prefix == "criterion" else missing[0]
+            yield Hit(
+                measure,
+                field,
+                f"{name} has no {listed([p for p in missing])} actual, although that review point has passed.",
+                "Record the figure found at each review beside its milestone, so progress can be judged.",
+                ref=measure.ref if field_prefix == "criterion" else (measure.ref or ""),
+            )
+
+
+def _measures_to_report(plan):
+    for criterion in plan.criteria:
+        if criterion.criterion:
+            yield criterion, "criterion", criterion.ref or "This criterion"
+    for kpi in plan.kpis:
+        if kpi.kpi:
+            yield kpi, "kpi", f"The KPI '{kpi.kpi}'"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from ..dates import uk
+from ..progress import MET, MISSED, judgements, point_of
+from .criteria import criteria_for
 from .language import describes_activity_only
-from .registry import flag, rule
+from .registry import flag, listed, rule
 
 _NOTHING = re.compile(r"^\s*(?:none|n/?a|-+|nil|no|tbc)\.?\s*$", re.I)
 
@@ -76,3 +78,48 @@ def no_adjustment(review, ctx):
             "change to the plan.",
             "Say what was adjusted to get it back on track.",
         )
+
+
+@rule("RV705", "RAG contradicts the measures", "warning", "guidance §17, §39", each="reviews", field="rag")
+def rag_contradicts(review, ctx):
+    """A review's RAG rating contradicts the measures: green while its criteria missed their
+    milestones, or red while every one was met.
+
+    The criteria of the priority (or objective) reviewed are judged at the review point the
+    review reports on: each actual against its milestone (see the key in the document).
+
+    Bad: the spring review of P1 is rated Green, but SC2's Spring actual is 64% against a
+    milestone of 68%.
+
+    Good: the review is rated Amber and its adjustments say what is being done about SC2.
+    """
+    if review.rag not in ("Green", "Red") or ctx.year_start is None or review.date is None or not review.date.dated:
+        return
+    point = point_of(review.date.start, ctx.year_start)
+    record = ctx.plan.by_ref.get(review.ref)
+    if record is None or not hasattr(record, "objectives") and not hasattr(record, "actions"):
+        return
+    criteria = _criteria_of(ctx.plan, record)
+    states = {c.ref or "a criterion": j for c in criteria for j in judgements(c) if j.point == point}
+    if not states:
+        return
+    missed = [ref for ref, j in states.items() if j.state == MISSED]
+    if review.rag == "Green" and missed:
+        detail = "; ".join(f"{ref}: {states[ref].actual} against {states[ref].milestone}" for ref in missed[:3])
+        yield flag(
+            f"The {point} review of {review.ref} is rated Green, but {listed(missed)} missed "
+            f"{'its milestone' if len(missed) == 1 else 'their milestones'} ({detail}).",
+            "Rate it Amber or Red, or explain in the impact why the measures do not show the progress made.",
+        )
+    elif review.rag == "Red" and all(j.state == MET for j in states.values()):
+        yield flag(
+            f"The {point} review of {review.ref} is rated Red, but every criterion with a {point} figure met "
+            "its milestone.",
+            "Check the rating against the measures, or say in the impact what the measures do not show.",
+        )
+
+
+def _criteria_of(plan, record):
+    if hasattr(record, "objectives"):  # a priority: its own criteria and its objectives'
+        return criteria_for(plan, record)
+    return [c for c in plan.criteria if c.parent == record.ref]

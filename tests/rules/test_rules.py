@@ -188,6 +188,7 @@ CASES = {
     ),
     "SC507": (lambda d: d["criteria"][0].update(baseline=""), "Success criteria", "E2"),
     "SC508": (sc508, "Priorities", "A2"),
+    "SC509": (lambda d: d["criteria"][0].update(actual_autumn=""), "Success criteria", "G2"),
     "QA601": (qa601, "Priorities", "A3"),
     "QA602": (lambda d: d["checks"][0].update(evidence=""), "Monitoring", "F2"),
     "QA603": (qa603, "Monitoring", None),
@@ -202,6 +203,7 @@ CASES = {
         "E2",
     ),
     "RV704": (rv704, "Reviews", "G2"),
+    "RV705": (lambda d: d["reviews"][1].update(rag="Green"), "Reviews", "D3"),
     "XR801": (
         lambda d: d["priorities"][0].update(preface="This builds on the work in P9.4 last year."),
         "Priorities",
