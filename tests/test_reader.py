@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sipgen.reader import read_plan
+from sipgen.schema import SETTINGS
 
 
 def codes(result):
@@ -186,5 +187,10 @@ def test_limits_out_of_range_are_wb004_and_fall_back_to_defaults(minimal, write_
     minimal["settings"]["max_priorities"] = -1
     minimal["settings"]["max_owner_share"] = 250
     result = read_plan(write_plan(minimal))
-    assert sorted((f.code, f.cell) for f in result.findings) == [("WB004", "B13"), ("WB004", "B14")]
+    # The template writes one setting a row, in the schema's order, below a header row.
+    rows = {c.field: f"B{i}" for i, c in enumerate(SETTINGS.columns, start=2)}
+    assert sorted((f.code, f.cell) for f in result.findings) == [
+        ("WB004", rows["max_priorities"]),
+        ("WB004", rows["max_owner_share"]),
+    ]
     assert result.plan.settings.max_priorities == 5 and result.plan.settings.max_owner_share == 40
