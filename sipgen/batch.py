@@ -145,6 +145,20 @@ def check_many(workbooks: list[Path], as_of: dt.date | None = None):
     return [check_workbook(workbook, as_of) for workbook in workbooks]
 
 
+def check_rows(results) -> list[Row]:
+    """One summary row for each checked workbook."""
+    from .findings import Severity
+
+    rows = []
+    for result in results:
+        errors = result.count(Severity.ERROR)
+        status = "unreadable" if result.unreadable else ("has errors" if errors else "ok")
+        rows.append(
+            Row(result.path, errors, result.count(Severity.WARNING), result.count(Severity.INFO), status=status)
+        )
+    return rows
+
+
 def summary_table(rows: list[Row]) -> str:
     """The table that ends a batch run: workbook, findings by severity, output, status."""
     headers = ("workbook", "errors", "warnings", "info", "output", "status")

@@ -197,39 +197,29 @@ def check(
         fail("--annotate works on one workbook at a time.")
     results = check_many(workbooks, day)
     if annotate is not None and not results[0].unreadable:
-        from .annotate import annotate as write_annotated
-        from .files import OutputError
-
-        try:
-            write_annotated(results[0], annotate)
-        except OutputError as exc:
-            fail(str(exc))
-        if format is Format.text:
-            typer.echo(
-                f"Wrote {annotate}: each finding is a comment on its cell, listed on the Findings sheet.", err=True
-            )
+        _annotate(results[0], annotate, quiet=format is Format.json)
     if format is Format.json:
         typer.echo(json_report(results))
     else:
         colour = use_colour(sys.stdout)
         typer.echo("\n\n".join(text_report(result, colour=colour) for result in results))
         if len(results) > 1:
-            from .batch import Row, summary_table
-            from .findings import Severity
+            from .batch import check_rows, summary_table
 
-            rows = [
-                Row(
-                    r.path,
-                    r.count(Severity.ERROR),
-                    r.count(Severity.WARNING),
-                    r.count(Severity.INFO),
-                    None,
-                    "unreadable" if r.unreadable else ("has errors" if r.count(Severity.ERROR) else "ok"),
-                )
-                for r in results
-            ]
-            typer.echo("\n" + summary_table(rows).rsplit("\n", 1)[0])
+            typer.echo("\n" + summary_table(check_rows(results)).rsplit("\n", 1)[0])
     raise typer.Exit(max(result.exit_code(strict) for result in results))
+
+
+def _annotate(result, path: Path, quiet: bool) -> None:
+    from .annotate import annotate as write_annotated
+    from .files import OutputError
+
+    try:
+        write_annotated(result, path)
+    except OutputError as exc:
+        fail(str(exc))
+    if not quiet:
+        typer.echo(f"Wrote {path}: each finding is a comment on its cell, listed on the Findings sheet.", err=True)
 
 
 @app.command(cls=PlainHelp, short_help="Write the governor-ready Word document for a plan.")

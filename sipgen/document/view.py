@@ -141,43 +141,50 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
         "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
         "budget_note": _budget_note(plan.settings, total),
         "progress_key": PROGRESS_KEY if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)) else "",
-        "key": [
-            {
-                "initials": _person_target(anchors, initials),
-                "name": plain(person.name) if person else "(not on the Staff sheet)",
-                "role": plain(person.role) if person else "",
-                "organisation": plain(person.organisation) if person else "",
-            }
-            for initials, person in key_people
-        ],
-        "kpis": [
-            {
-                "kpi": plain(k.kpi),
-                "ref": anchors.ref(k.ref) if k.ref else "",
-                "baseline": plain(k.baseline),
-                **_points(k, milestone_first=False),
-                "target": plain(k.target),
-                "notes": anchors.text(k.notes),
-            }
-            for k in plan.kpis
-        ],
+        **_back_matter(plan, anchors, key_people),
         "reviews": [_review(anchors, r) for r in _reviews_by_date(plan)],
         "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what "
         "was changed as a result.",
-        "findings": [
-            {
-                "severity": f.severity.value,
-                "code": f.code,
-                "where": f.where,
-                "ref": anchors.ref(f.ref) if f.ref else "",
-                "message": plain(f.message),
-                "hint": plain(f.hint),
-            }
-            for f in (findings or [])
-        ],
+        "findings": [_finding_row(f, anchors) for f in (findings or [])],
         "findings_intro": "What `sipgen check` found that is still open, for discussion while the plan is in draft.",
     }
     return view
+
+
+def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
+    """The key to initials and the KPI table."""
+    key = [
+        {
+            "initials": _person_target(anchors, initials),
+            "name": plain(person.name) if person else "(not on the Staff sheet)",
+            "role": plain(person.role) if person else "",
+            "organisation": plain(person.organisation) if person else "",
+        }
+        for initials, person in key_people
+    ]
+    kpis = [
+        {
+            "kpi": plain(k.kpi),
+            "ref": anchors.ref(k.ref) if k.ref else "",
+            "baseline": plain(k.baseline),
+            **_points(k, milestone_first=False),
+            "target": plain(k.target),
+            "notes": anchors.text(k.notes),
+        }
+        for k in plan.kpis
+    ]
+    return {"key": key, "kpis": kpis}
+
+
+def _finding_row(f: Finding, anchors: Anchors) -> dict:
+    return {
+        "severity": f.severity.value,
+        "code": f.code,
+        "where": f.where,
+        "ref": anchors.ref(f.ref) if f.ref else "",
+        "message": plain(f.message),
+        "hint": plain(f.hint),
+    }
 
 
 def _reviews_by_date(plan: Plan) -> list[Review]:
