@@ -79,6 +79,7 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
             template=options.get("template"),
             force=options.get("force", False),
             with_findings=options.get("with_findings", False),
+            as_of=options.get("as_of"),
             result=result,
         )
         row.output, row.status = built.output, "written"

@@ -192,6 +192,36 @@ def body() -> str:
         para('<w:r><w:br w:type="page"/></w:r>'),
         text("Contents", "TOC Heading"),
         toc_field(),
+        section_break("portrait", first=True),
+        # The board's summary (landscape): one row a priority
+        heading("summary"),
+        text("{{ summary_intro }}"),
+        table(
+            [
+                ("Priority", 3.6),
+                ("Who", 2.2),
+                ("Reviews so far", 2.4),
+                ("Headline measure", 4.2),
+                ("Cost", 1.1),
+                ("Actions", 2.2),
+                ("Due before the next meeting", 2.3),
+            ],
+            [
+                rich("s.priority"),
+                plain("s.who"),
+                rich("s.trend"),
+                plain("s.measure"),
+                plain("s.cost"),
+                plain("s.actions"),
+                rich("s.due"),
+            ],
+            "for s in summary",
+            L,
+        ),
+        tag("if budget_note"),
+        text("{{ budget_note }}"),
+        tag("endif"),
+        section_break("landscape"),
         # Introduction
         tag("if intro"),
         heading("introduction"),
@@ -266,7 +296,7 @@ def body() -> str:
             )
             + "</w:tr>",
         ),
-        section_break("portrait", first=True),
+        section_break("portrait"),
         # One part a priority (landscape)
         tag("for p in priorities"),
         para(run("{{r p.heading }}"), style="Heading1"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -87,7 +88,8 @@ def test_tables_repeat_headers_never_split_rows_and_priorities_are_landscape(bui
         for row in table.rows:
             assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
     orientations = [(s.page_width > s.page_height, round(s.page_width.mm)) for s in document.sections]
-    assert orientations == [(False, 210), (True, 297), (False, 210), (True, 297)]
+    # Cover and contents; the board summary; introduction to glance; the priorities; back matter; appendices.
+    assert orientations == [(False, 210), (True, 297), (False, 210), (True, 297), (False, 210), (True, 297)]
 
 
 def test_rag_cells_are_shaded_and_worded(built):
@@ -298,3 +300,38 @@ def test_each_actions_status_is_shown_in_its_row(tmp_path, write_plan, minimal):
     rows = [[c.text for c in row.cells] for table in Document(str(out)).tables for row in table.rows]
     by_ref = {row[0]: row for row in rows if row and row[0].startswith("P1.1.")}
     assert "Done" in by_ref["P1.1.1"] and "Late" in by_ref["P1.1.2"]
+
+
+def _summary(path):
+    document = Document(str(path))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Priority" and len(t.columns) == 7)
+    return [[c.text for c in row.cells] for row in table.rows[1:]]
+
+
+def test_the_board_summary_reports_each_priority_at_the_as_of_date(tmp_path):
+    out = tmp_path / "primary.docx"
+    built = build_document(SAMPLES / "primary.xlsx", out, as_of=dt.date(2026, 3, 20))
+    rows = _summary(out)
+    plan = built.check.plan
+    assert [row[0].split()[0] for row in rows] == sorted((p.ref for p in plan.priorities), key=lambda r: int(r[1:]))
+    p1 = rows[0]
+    assert "Lead: " in p1[1] and "Link: " in p1[1]
+    # Reviews in date order, each RAG with its date: P1 was Green in December, Amber in March.
+    assert p1[2].index("Green") < p1[2].index("Amber") and "9 Dec" in p1[2] and "17 Mar" in p1[2]
+    assert "SC1: from 72%" in p1[3] and "79% at spring (on track)" in p1[3] and "target 85%" in p1[3]
+    assert "Planned costs £15,586 + contingency £914 = £16,500, the budget allocated." in document_text(out)
+    assert "20 Mar 2026" in document_text(out)
+
+
+def test_action_states_and_what_falls_due_before_the_next_meeting(tmp_path, write_plan, minimal):
+    minimal["settings"]["next_meeting"] = dt.date(2026, 12, 10)
+    actions = minimal["actions"]
+    actions[0].update(due=dt.date(2026, 9, 30), status="")  # overdue on 1 Nov
+    actions[1].update(start=dt.date(2026, 11, 2), due=dt.date(2026, 11, 20), status="On track")  # due before 10 Dec
+    actions.append(dict(actions[1], ref="P1.1.3", due=dt.date(2026, 9, 1), status="Done"))
+    actions.append(dict(actions[1], ref="P1.1.4", due=dt.date(2027, 1, 20), status=""))  # after the meeting
+    actions.append(dict(actions[1], ref="P1.1.5", due=dt.date(2026, 10, 1), status="Dropped"))
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True, as_of=dt.date(2026, 11, 1)).output
+    (row,) = _summary(out)
+    assert row[5] == "1 done, 2 on track, 1 overdue, 1 dropped"
+    assert row[6] == "1 by 10 Dec 2026: P1.1.2"

@@ -367,3 +367,10 @@ def test_a_range_in_one_cell_fills_start_and_due_and_timings_reach_the_document(
     assert [(f.code, f.ref) for f in result.findings if f.code in ("AC202", "WB004")] == [("AC202", "P2.1")]
     text = document_text(build_document(path, tmp_path / "p.docx", result=result).output)
     assert "Autumn term 2025 to Feb 2026" in text and "Each half-term from Sep 2025" in text and "TBC" in text
+
+
+def test_build_as_of_sets_the_board_summarys_date(tmp_path):
+    path = school_workbook(tmp_path / "p.xlsx")
+    done = _cli("build", "p.xlsx", "--as-of", "2025-11-20", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Where each priority stands on 20 Nov 2025" in document_text(path.with_suffix(".docx"))

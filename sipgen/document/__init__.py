@@ -70,7 +70,7 @@ def build_document(
         raise BuildError(str(exc), 2) from None
     if template is not None and not Path(template).is_file():
         raise BuildError(f"{template}: there is no Word template here.", 2)
-    view = build_view(result.plan, result.findings if with_findings else None)
+    view = build_view(result.plan, result.findings if with_findings else None, as_of=as_of or dt.date.today())
     try:
         data = render(view, Path(template) if template else None, document_time(result.plan.saved))
     except TemplateError as exc:

@@ -52,6 +52,14 @@ def run(text: str, bold: bool = False, italic: bool = False, style: str | None =
     return f'<w:r>{rpr}<w:t xml:space="preserve">{_xml_text(text)}</w:t></w:r>'
 
 
+def chip(text: str, fill: str) -> str:
+    """A run on a coloured ground, such as a RAG rating in a row of them."""
+    return (
+        f'<w:r><w:rPr><w:b/><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:rPr>'
+        f'<w:t xml:space="preserve"> {_xml_text(text)} </w:t></w:r>'
+    )
+
+
 def link(text: str, anchor: str, bold: bool = False) -> str:
     """A clickable internal link; the Hyperlink character style makes it a PDF link too."""
     return f'<w:hyperlink w:anchor="{anchor}" w:history="1">{run(text, bold=bold, style="Hyperlink")}</w:hyperlink>'

@@ -24,6 +24,7 @@ from ..schema import PROCESS_MONITORING, PROCESSES
 from ..terms import word
 from ..values import money
 from .rich import Anchors, flat, link, plain, run
+from .summary import summary_row
 
 INTRO_PARTS = (
     ("overview", ""),
@@ -34,6 +35,7 @@ INTRO_PARTS = (
     ("weaknesses_tackled", "The weaknesses this plan tackles"),
 )
 SECTIONS = {
+    "summary": "Board summary",
     "introduction": "Introduction",
     "context": "Context",
     "glance": "Priorities at a glance",
@@ -110,8 +112,12 @@ def place(plan: Plan) -> Placement:
     )
 
 
-def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
-    """The template's context for ``plan``; ``findings`` adds the open-findings appendix."""
+def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date | None = None) -> dict:
+    """The template's context for ``plan``; ``findings`` adds the open-findings appendix.
+
+    ``as_of`` is the day the board summary reports at (which actions are overdue or due).
+    """
+    as_of = as_of or dt.date.today()
     say = lambda text: word(text, plan.plan_type)  # noqa: E731
     key_people = _key(plan)
     anchors = Anchors([r for r in plan.by_ref], [initials for initials, _ in key_people])
@@ -123,6 +129,11 @@ def build_view(plan: Plan, findings: list[Finding] | None = None) -> dict:
         **_cover(plan, anchors, key_people),
         "h": h,
         "contents": _contents(plan, placement, anchors),
+        "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
+        "summary_intro": say(
+            f"Where each priority stands on {uk(as_of)}: its reviews so far, its first success criterion "
+            "with figures, what it costs, and its actions."
+        ),
         **_front_matter(plan, anchors),
         "glance": glance,
         "glance_intro": say(
@@ -257,7 +268,9 @@ def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
         for name, present in (("introduction", _has_intro(plan)), ("context", plan.context or plan.aims))
         if present
     ]
-    contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*front, "glance")]
+    contents = [
+        {"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in ("summary", *front, "glance")
+    ]
     contents += [
         {
             "link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title),

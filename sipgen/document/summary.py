@@ -1,0 +1,116 @@
+"""The board summary: one row a priority, saying where it stands on the report date.
+
+Everything here is computed from the plan: the reviews' RAG ratings in date order, the first
+success criterion with figures judged against its milestones, the planned cost, and the
+actions' states on the report date (done, overdue, on track) and what falls due before the
+next board meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+
+from ..colours import NO_FILL, RAG_FILLS
+from ..dates import uk
+from ..model import Action, Plan, Priority, Review
+from ..progress import MISSED, POINTS, goes_down, judgements
+from ..references import ref_order
+from ..rules.criteria import criteria_for
+from ..schema import DONE, DROPPED
+from ..values import money
+from .rich import Anchors, chip, run
+
+
+def summary_row(plan: Plan, priority: Priority, anchors: Anchors, latest: dict, as_of: dt.date) -> dict:
+    return {
+        "priority": Markup(str(anchors.ref(priority.ref, bold=True)) + run("  " + priority.title)),
+        "who": _who(plan, priority),
+        "trend": _trend(plan, priority),
+        "measure": _headline(plan, priority),
+        "cost": money(sum(a.cost or 0 for a in priority.every_action)),
+        "actions": _action_counts(priority.every_action, as_of),
+        "due": _due(priority.every_action, as_of, plan.settings.next_meeting, anchors),
+    }
+
+
+def _name(plan: Plan, initials: str) -> str:
+    person = plan.people.get(initials)
+    return person.name if person and person.name else initials
+
+
+def _who(plan: Plan, priority: Priority) -> str:
+    lines = []
+    if priority.lead:
+        lines.append("Lead: " + ", ".join(_name(plan, i) for i in priority.lead))
+    if priority.link_governor:
+        lines.append("Link: " + ", ".join(_name(plan, i) for i in priority.link_governor))
+    return "\n".join(lines) or "No lead named"
+
+
+def _trend(plan: Plan, priority: Priority) -> Markup:
+    """The priority's RAG at each review so far, in date order, so the trend shows."""
+    reviews: list[Review] = sorted(
+        (r for r in plan.reviews if r.ref == priority.ref and r.rag and r.date and r.date.dated),
+        key=lambda r: r.date.start,
+    )
+    if not reviews:
+        return Markup(run("Not yet reviewed"))
+    pieces = [
+        chip(r.rag, RAG_FILLS.get(r.rag, NO_FILL)) + run(f" {r.date.start.day} {r.date.start:%b}  ") for r in reviews
+    ]
+    return Markup("".join(pieces))
+
+
+def _headline(plan: Plan, priority: Priority) -> str:
+    """Baseline, latest actual, next milestone and target of the first criterion with figures."""
+    for criterion in sorted(criteria_for(plan, priority), key=lambda c: (ref_order(c.parent), ref_order(c.ref))):
+        judged = judgements(criterion)
+        if not judged and not criterion.baseline:
+            continue
+        parts = [f"{criterion.ref}: from {criterion.baseline or '?'}"]
+        if judged:
+            last = judged[-1]
+            verdict = "behind" if last.state == MISSED else "on track"
+            parts.append(f"{last.actual} at {last.point} ({verdict})")
+            upcoming = [m for (point, _), m in zip(POINTS, criterion.milestones, strict=True) if m][len(judged) :]
+            if upcoming:
+                parts.append(f"next {upcoming[0]}")
+        parts.append(f"target {criterion.target or '?'}")
+        direction = " (lower is better)" if goes_down(criterion.baseline, criterion.target) else ""
+        return " → ".join(parts) + direction
+    return "No success criterion with figures yet"
+
+
+def _state(action: Action, as_of: dt.date) -> str:
+    if action.status == DONE:
+        return "done"
+    if action.status == DROPPED:
+        return "dropped"
+    due = action.due
+    if due is not None and due.dated and due.end < as_of:
+        return "overdue"
+    return "on track"
+
+
+def _action_counts(actions: list[Action], as_of: dt.date) -> str:
+    states = [_state(a, as_of) for a in actions]
+    counts = [f"{states.count(s)} {s}" for s in ("done", "on track", "overdue", "dropped") if states.count(s)]
+    return ", ".join(counts) or "No actions"
+
+
+def _due(actions: list[Action], as_of: dt.date, next_meeting, anchors: Anchors) -> Markup:
+    """The actions due between the report date and the next board meeting."""
+    if next_meeting is None or not next_meeting.dated:
+        return Markup(run("No next meeting date given (Settings)"))
+    if next_meeting.start < as_of:
+        return Markup(run(f"The next meeting date given ({uk(next_meeting.start)}) has passed"))
+    due = [
+        a
+        for a in actions
+        if _state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= next_meeting.start
+    ]
+    if not due:
+        return Markup(run(f"Nothing due by {uk(next_meeting.start)}"))
+    return Markup(run(f"{len(due)} by {uk(next_meeting.start)}: ") + str(anchors.refs_list([a.ref for a in due])))
