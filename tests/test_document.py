@@ -335,3 +335,41 @@ def test_action_states_and_what_falls_due_before_the_next_meeting(tmp_path, writ
     (row,) = _summary(out)
     assert row[5] == "1 done, 2 on track, 1 overdue, 1 dropped"
     assert row[6] == "1 by 10 Dec 2026: P1.1.2"
+
+
+def test_kpi_figures_sit_beside_their_milestones_and_are_shaded_by_state(tmp_path, write_plan, minimal):
+    minimal["kpis"] = [
+        {
+            "kpi": "Attendance (%)",
+            "ref": "P1",
+            "baseline": "93%",
+            "milestone_autumn": "95%",
+            "autumn": "95.2%",
+            "milestone_spring": "95%",
+            "spring": "94.5%",
+            "target": "96%",
+        },
+        {
+            "kpi": "Persistent absence (%)",
+            "ref": "P1",
+            "baseline": "18%",
+            "milestone_autumn": "16%",
+            "autumn": "17.5%",
+            "target": "12%",
+        },
+    ]
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx").output
+    document = Document(str(out))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "KPI")
+    cells = {(r, c): table.rows[r].cells[c] for r in (1, 2) for c in (3, 4)}
+    assert "Milestone: 95% (met)" in cells[1, 3].text and "(close)" in cells[1, 4].text
+    assert "Milestone: 16% (missed)" in cells[2, 3].text  # lower is better: 17.5% missed 16%
+
+    def fill(cell):
+        shd = cell._tc.find(f"{W}tcPr/{W}shd")
+        return shd.get(f"{W}fill") if shd is not None else None
+
+    assert (fill(cells[1, 3]), fill(cells[1, 4]), fill(cells[2, 3])) == ("B7E1B0", "FFE199", "F4B6B6")
+    # The KPIs follow the board summary, before the introduction.
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings.index("Key performance indicators") == headings.index("Board summary") + 1

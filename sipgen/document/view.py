@@ -17,7 +17,7 @@ from ..colours import NO_FILL, RAG_FILLS
 from ..dates import uk
 from ..findings import Finding
 from ..model import Action, Check, Criterion, Objective, Plan, PlanDate, Priority, Review
-from ..progress import POINTS, goes_down, judge
+from ..progress import CLOSE, MET, MISSED, POINTS, goes_down, judge
 from ..references import ref_order
 from ..rules.responsibilities import initials_used
 from ..schema import PROCESS_MONITORING, PROCESSES
@@ -130,6 +130,8 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
         "h": h,
         "contents": _contents(plan, placement, anchors),
         "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
+        "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
+        "one close to it amber, and one that missed it red.",
         "summary_intro": say(
             f"Where each priority stands on {uk(as_of)}: its reviews so far, its first success criterion "
             "with figures, what it costs, and its actions."
@@ -179,6 +181,7 @@ def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
             "ref": anchors.ref(k.ref) if k.ref else "",
             "baseline": plain(k.baseline),
             **_points(k, milestone_first=False),
+            **_fills(k),
             "target": plain(k.target),
             "notes": anchors.text(k.notes),
         }
@@ -268,9 +271,8 @@ def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
         for name, present in (("introduction", _has_intro(plan)), ("context", plan.context or plan.aims))
         if present
     ]
-    contents = [
-        {"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in ("summary", *front, "glance")
-    ]
+    first = ("summary", "kpis") if plan.kpis else ("summary",)
+    contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*first, *front, "glance")]
     contents += [
         {
             "link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title),
@@ -466,6 +468,19 @@ def _criterion_row(c: Criterion, anchors: Anchors) -> dict:
         "baseline": plain(c.baseline),
         **_points(c, milestone_first=True),
         "target": plain(c.target),
+    }
+
+
+# A judged figure's cell: met green, close amber, missed red, as a RAG rating is shaded.
+STATE_FILLS = {MET: RAG_FILLS["Green"], CLOSE: RAG_FILLS["Amber"], MISSED: RAG_FILLS["Red"]}
+
+
+def _fills(measure) -> dict:
+    """``autumn_fill`` ... : each review point's cell shaded by how its figure compares with its milestone."""
+    down = goes_down(measure.baseline, measure.target)
+    return {
+        f"{point}_fill": STATE_FILLS.get(judge(actual, milestone, down), NO_FILL)
+        for (point, _), milestone, actual in zip(POINTS, measure.milestones, measure.actuals, strict=True)
     }
 
 
