@@ -22,8 +22,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from sipgen.colours import ACCENT  # the document matches the workbook
+from sipgen.document.summary import TIMELINE_LABELS
 
 HERE = Path(__file__).resolve().parent
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
@@ -369,6 +371,17 @@ def body() -> str:
         ),
         tag("endif"),
         tag("endfor"),
+        # The timeline: each action's months shaded, overdue ones red, and the months of the reviews.
+        tag("if p.timeline"),
+        text("Timeline", "Heading2", keep_next=True),
+        table(
+            [("Action", 1.8)] + [(month, 0.75) for month in TIMELINE_LABELS],
+            [plain("t.label")]
+            + [para(run(f"{{% cellbg t.f{i} %}}{{{{ t.x{i} }}}}")) for i in range(len(TIMELINE_LABELS))],
+            "for t in p.timeline",
+            L,
+        ),
+        tag("endif"),
         tag("if p.served_by"),
         para(run("Actions in other priorities that also serve {{ p.ref }}: ", bold=True) + run("{{r p.served_by }}")),
         tag("endif"),

@@ -298,7 +298,10 @@ def test_each_actions_status_is_shown_in_its_row(tmp_path, write_plan, minimal):
     minimal["actions"][1]["status"] = "late"
     out = build_document(write_plan(minimal), tmp_path / "plan.docx").output
     rows = [[c.text for c in row.cells] for table in Document(str(out)).tables for row in table.rows]
-    by_ref = {row[0]: row for row in rows if row and row[0].startswith("P1.1.")}
+    by_ref: dict[str, list] = {}
+    for row in rows:  # the action table comes before the timeline, whose rows start with the same refs
+        if row and row[0].startswith("P1.1."):
+            by_ref.setdefault(row[0], row)
     assert "Done" in by_ref["P1.1.1"] and "Late" in by_ref["P1.1.2"]
 
 
@@ -373,3 +376,43 @@ def test_kpi_figures_sit_beside_their_milestones_and_are_shaded_by_state(tmp_pat
     # The KPIs follow the board summary, before the introduction.
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings.index("Key performance indicators") == headings.index("Board summary") + 1
+
+
+def test_the_timeline_shades_each_actions_months(tmp_path, write_plan, minimal):
+    from sipgen.document.summary import SPAN_FILL
+
+    actions = minimal["actions"]  # a 2026-27 plan
+    actions[0].update(start="Aut2", due="Aut2", status="")  # a half-term: November and December
+    actions[1].update(start=dt.date(2026, 11, 20), due=dt.date(2027, 2, 5), status="On track")  # across the new year
+    actions.append(dict(actions[1], ref="P1.1.3", start="Termly", due="Ongoing"))  # an open timing: no months
+    actions.append(dict(actions[1], ref="P1.1.4", start=dt.date(2026, 9, 7), due=dt.date(2026, 9, 30), status=""))
+    minimal["reviews"] = [
+        {
+            "date": dt.date(2026, 12, 8),
+            "ref": "P1",
+            "reviewer": "CG",
+            "rag": "Amber",
+            "impact": "On track",
+            "adjustments": "None needed",
+        }
+    ]
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", as_of=dt.date(2026, 11, 1)).output
+    document = Document(str(out))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Action" and len(t.columns) == 12)
+
+    def fills(row):
+        return [c._tc.find(f"{W}tcPr/{W}shd") for c in row.cells[1:]]
+
+    def months(row, colour):
+        return [
+            table.rows[0].cells[i + 1].text
+            for i, shd in enumerate(fills(row))
+            if shd is not None and shd.get(f"{W}fill") == colour
+        ]
+
+    rows = {row.cells[0].text: row for row in table.rows[1:]}
+    assert months(rows["P1.1.1"], SPAN_FILL) == ["Nov", "Dec"]
+    assert months(rows["P1.1.2"], SPAN_FILL) == ["Nov", "Dec", "Jan", "Feb"]
+    assert months(rows["P1.1.3 (Termly; Ongoing)"], SPAN_FILL) == []
+    assert months(rows["P1.1.4"], "F4B6B6") == ["Sep"]  # overdue on 1 Nov: red
+    assert [c.text for c in rows["Reviews"].cells[1:]].index("◆") == 3  # December

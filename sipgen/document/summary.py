@@ -114,3 +114,69 @@ def _due(actions: list[Action], as_of: dt.date, next_meeting, anchors: Anchors) 
     if not due:
         return Markup(run(f"Nothing due by {uk(next_meeting.start)}"))
     return Markup(run(f"{len(due)} by {uk(next_meeting.start)}: ") + str(anchors.refs_list([a.ref for a in due])))
+
+
+# -- the timeline: one row an action, one column a month of the academic year ----------------
+
+# The timeline's columns: September to July (work in August is shown in July).
+TIMELINE_LABELS = ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul")
+TIMELINE_MONTHS = len(TIMELINE_LABELS)
+SPAN_FILL = "BDD7EE"  # a light shade of the accent: the months an action runs
+REVIEW_MARK = "◆"
+
+
+def timeline(plan: Plan, priority: Priority, year_start: dt.date | None, as_of: dt.date) -> list[dict]:
+    """Rows of the priority's timeline: each action's months shaded (red when overdue), then a row
+    marking the months of its reviews. Empty when the plan's year is not known."""
+    if year_start is None or not priority.every_action:
+        return []
+    rows = []
+    for action in sorted(priority.every_action, key=lambda a: ref_order(a.ref)):
+        months = _months(action, year_start)
+        fill = RAG_FILLS["Red"] if _state(action, as_of) == "overdue" else SPAN_FILL
+        label = action.ref + ("" if months else f" ({_timing(action)})")
+        rows.append(_timeline_row(label, {m: ("", fill) for m in months}))
+    reviews = {}
+    for review in plan.reviews:
+        if review.ref == priority.ref and review.date and review.date.dated:
+            month = _month_index(review.date.start, year_start)
+            if month is not None:
+                reviews[month] = (REVIEW_MARK, RAG_FILLS.get(review.rag, NO_FILL))
+    if reviews:
+        rows.append(_timeline_row("Reviews", reviews))
+    return rows
+
+
+def _timeline_row(label: str, cells: dict[int, tuple[str, str]]) -> dict:
+    row = {"label": label}
+    for m in range(TIMELINE_MONTHS):
+        text, fill = cells.get(m, ("", NO_FILL))
+        row[f"x{m}"], row[f"f{m}"] = text, fill
+    return row
+
+
+def _month_index(day: dt.date, year_start: dt.date) -> int | None:
+    """0 for September ... 10 for July (August counts as July); None outside the year."""
+    index = (day.year - year_start.year) * 12 + day.month - year_start.month
+    if index < 0 or index > TIMELINE_MONTHS:
+        return None
+    return min(index, TIMELINE_MONTHS - 1)
+
+
+def _months(action: Action, year_start: dt.date) -> list[int]:
+    """The months an action runs, from its start (or due) to its due (or start)."""
+    dated = [d for d in (action.start, action.due) if d is not None and d.dated]
+    if not dated:
+        return []
+    first = _month_index(min(d.start for d in dated), year_start)
+    last = _month_index(max(d.end for d in dated), year_start)
+    if first is None and last is None:
+        return []
+    first = 0 if first is None else first
+    last = TIMELINE_MONTHS - 1 if last is None else last
+    return list(range(first, last + 1))
+
+
+def _timing(action: Action) -> str:
+    given = [d.label for d in (action.start, action.due) if d is not None and d.label]
+    return "; ".join(dict.fromkeys(given)) or "no date"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..colours import NO_FILL, RAG_FILLS
-from ..dates import uk
+from ..dates import plan_year_start, uk
 from ..findings import Finding
 from ..model import Action, Check, Criterion, Objective, Plan, PlanDate, Priority, Review
 from ..progress import CLOSE, MET, MISSED, POINTS, goes_down, judge
@@ -24,7 +24,7 @@ from ..schema import PROCESS_MONITORING, PROCESSES
 from ..terms import word
 from ..values import money
 from .rich import Anchors, flat, link, plain, run
-from .summary import summary_row
+from .summary import summary_row, timeline
 
 INTRO_PARTS = (
     ("overview", ""),
@@ -142,7 +142,13 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
             f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."
         ),
         "total_cost": money(total),
-        "priorities": [_priority_part(plan, p, placement, anchors, latest.get(p.ref)) for p in placement.priorities],
+        "priorities": [
+            dict(
+                _priority_part(plan, p, placement, anchors, latest.get(p.ref)),
+                timeline=timeline(plan, p, plan_year_start(plan.settings), as_of),
+            )
+            for p in placement.priorities
+        ],
         "unplaced": _unplaced_rows(placement, anchors),
         "unplaced_intro": UNPLACED_INTRO,
         "who": _who(plan, anchors, key_people),
