@@ -416,3 +416,25 @@ def test_the_timeline_shades_each_actions_months(tmp_path, write_plan, minimal):
     assert months(rows["P1.1.3 (Termly; Ongoing)"], SPAN_FILL) == []
     assert months(rows["P1.1.4"], "F4B6B6") == ["Sep"]  # overdue on 1 Nov: red
     assert [c.text for c in rows["Reviews"].cells[1:]].index("◆") == 3  # December
+
+
+def test_a_priority_with_many_actions_gets_a_timeline_of_its_objectives(tmp_path, write_plan, minimal):
+    from sipgen.document.summary import TIMELINE_MAX_ACTIONS
+
+    template = minimal["actions"][0]
+    minimal["objectives"].append(dict(minimal["objectives"][0], ref="P1.2", title="Reading at home"))
+    minimal["actions"] = [
+        dict(
+            template,
+            ref=f"P1.{1 + n % 2}.{n}",
+            objective=f"P1.{1 + n % 2}",
+            start=dt.date(2026, 9 + n % 3, 7),
+            due=dt.date(2026, 10 + n % 3, 20),
+            status="",
+        )
+        for n in range(1, TIMELINE_MAX_ACTIONS + 3)
+    ]
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", as_of=dt.date(2026, 9, 1)).output
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == "Action" and len(t.columns) == 12)
+    assert [row.cells[0].text for row in table.rows[1:]] == ["P1.1", "P1.2"]
+    assert [c.text for c in table.rows[0].cells[1:4]] == ["Sep", "Oct", "Nov"]

@@ -122,6 +122,9 @@ def _due(actions: list[Action], as_of: dt.date, next_meeting, anchors: Anchors) 
 TIMELINE_LABELS = ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul")
 TIMELINE_MONTHS = len(TIMELINE_LABELS)
 SPAN_FILL = "BDD7EE"  # a light shade of the accent: the months an action runs
+# Past this many actions a priority's timeline shows its objectives instead: a page of 250 rows
+# tells a governor nothing, and would double the size of a large plan's document.
+TIMELINE_MAX_ACTIONS = 30
 REVIEW_MARK = "◆"
 
 
@@ -130,11 +133,20 @@ def timeline(plan: Plan, priority: Priority, year_start: dt.date | None, as_of: 
     marking the months of its reviews. Empty when the plan's year is not known."""
     if year_start is None or not priority.every_action:
         return []
+    if len(priority.every_action) > TIMELINE_MAX_ACTIONS:
+        groups = [(f"{priority.ref} (its own actions)", priority.actions)] if priority.actions else []
+        groups += [(o.ref, o.actions) for o in priority.objectives if o.actions]
+    else:
+        groups = [(a.ref, [a]) for a in sorted(priority.every_action, key=lambda a: ref_order(a.ref))]
     rows = []
-    for action in sorted(priority.every_action, key=lambda a: ref_order(a.ref)):
-        months = _months(action, year_start)
-        fill = RAG_FILLS["Red"] if _state(action, as_of) == "overdue" else SPAN_FILL
-        label = action.ref + ("" if months else f" ({_timing(action)})")
+    for label, actions in groups:
+        months = sorted({m for a in actions for m in _months(a, year_start)})
+        if months:  # a sequence runs from its first action's start to its last action's due
+            months = list(range(months[0], months[-1] + 1))
+        overdue = any(_state(a, as_of) == "overdue" for a in actions)
+        fill = RAG_FILLS["Red"] if overdue else SPAN_FILL
+        if not months and len(actions) == 1:
+            label += f" ({_timing(actions[0])})"
         rows.append(_timeline_row(label, {m: ("", fill) for m in months}))
     reviews = {}
     for review in plan.reviews:
