@@ -374,3 +374,10 @@ def test_build_as_of_sets_the_board_summarys_date(tmp_path):
     done = _cli("build", "p.xlsx", "--as-of", "2025-11-20", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Where each priority stands on 20 Nov 2025" in document_text(path.with_suffix(".docx"))
+
+
+def test_an_aim_is_quoted_as_the_school_typed_it(tmp_path):
+    actions = [("P1.1", "P1", "Quality CPD for every career stage", "HT", "Sept 25", "Oct 25", 0, "No cost")]
+    result = check_workbook(school_workbook(tmp_path / "p.xlsx", actions=actions), None)
+    (ac201,) = [f for f in result.findings if f.code == "AC201"]
+    assert "'Quality CPD ...'" in ac201.message

@@ -38,11 +38,18 @@ def vague_action(action, ctx):
     if kind == "verb":
         message = f"{where} starts with '{words}', which names an aim, not what will be done."
     else:
-        message = f"{where} names an aim ('{words} ...'), not what will be done."
+        message = f"{where} names an aim ('{_as_typed(words, action.action)} ...'), not what will be done."
     yield flag(
         message,
         "Say what someone will actually do to get there: train, audit, observe, timetable, buy, publish ...",
     )
+
+
+def _as_typed(words: str, text: str) -> str:
+    """``words`` (found in lower case) as the user typed them in ``text``: 'Quality CPD', not 'quality cpd'."""
+    pattern = r"[^a-z0-9]+".join(re.escape(w) for w in words.split())
+    match = re.search(pattern, text, re.I)
+    return match.group(0) if match else words
 
 
 @rule("AC202", "action without a date", "warning", "guidance §28-29; SIP article", each="actions", field="due")
