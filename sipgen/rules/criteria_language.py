@@ -246,10 +246,17 @@ _BENCHMARK = re.compile(
     rf"|\bfrom\s+['‘\"]?(?:{_words(GRADES)})['’\"]?\s+to\s+['‘\"]?(?:{_words(GRADES)})\b",
     re.I,
 )
+
+
+def _any_of(words) -> re.Pattern:
+    """A pattern matching any of ``words`` as whole words, case forgiven."""
+    return re.compile(rf"\b(?:{_words(words)})\b", re.I)
+
+
 _QUANTIFIER = re.compile(rf"\b(?:{_words(QUANTIFIERS)})\b(?!\s+(?:longer|one|other|the\s+time)\b)", re.I)
-_METRIC = re.compile(rf"\b(?:{_words(METRIC_WORDS)})\b", re.I)
-_STATE_OF_MIND = re.compile(rf"\b(?:{_words(STATE_OF_MIND)})\b", re.I)
-_SAID = re.compile(rf"\b(?:{_words(SAID)})\b", re.I)
+_METRIC = _any_of(METRIC_WORDS)
+_STATE_OF_MIND = _any_of(STATE_OF_MIND)
+_SAID = _any_of(SAID)
 _SUBJECTIVE = re.compile(rf"\b(?:{_words(SUBJECTIVE)})\b(?![-’'](?:being|s\b))", re.I)
 _NOT_SUBJECTIVE = re.compile(
     rf"\b(?:{_words(NOT_SUBJECTIVE)})\b(?:\s+(?:as\s+)?(?:at\s+least\s+)?['‘\"]?(?:{_words(GRADES)}|strong|effective)"
@@ -264,10 +271,10 @@ _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SENTENCES = re.compile(r";|\.\s+(?=[A-Z0-9])")
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+while\s+|\s+whilst\s+", re.I)
 _RELATIVE_WORDS = frozenset(("that", "which", "who", "whose", "where", "because", "so", "when", "if"))
-_COMPLETED = re.compile(rf"\b(?:{_words(COMPLETED)})\b", re.I)
+_COMPLETED = _any_of(COMPLETED)
 _COMPLETION_STARTS = frozenset(phrase.split()[0] for phrase in COMPLETED + TAKING_PART)
-_VERDICT = re.compile(rf"\b(?:{_words(VERDICTS)})\b", re.I)
-_TAKING_PART = re.compile(rf"\b(?:{_words(TAKING_PART)})\b", re.I)
+_VERDICT = _any_of(VERDICTS)
+_TAKING_PART = _any_of(TAKING_PART)
 _OUTCOME_PARTICIPLES = frozenset(OUTCOME_PARTICIPLES)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which|whose)\s+(?:\S+\s+){0,2}$", re.I)
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|following|once|when|since|now\s+that|as\s+soon\s+as|if)\b[^,;:]*$", re.I)
@@ -307,8 +314,8 @@ _PROVIDED_TO = re.compile(
 )
 _DONE_TO = frozenset(LEARNERS + FAMILIES + TRAINEES)
 _ACTED_ON = frozenset(max(phrase.split(), key=len) for phrase in PROVIDED_TO + RECEIVING)
-_OUTCOME_NOUNS = re.compile(rf"\b(?:{_words(OUTCOME_NOUNS)})\b", re.I)
-_PROVISION_NOUNS = re.compile(rf"\b(?:{_words(PROVISION_NOUNS)})\b", re.I)
+_OUTCOME_NOUNS = _any_of(OUTCOME_NOUNS)
+_PROVISION_NOUNS = _any_of(PROVISION_NOUNS)
 _PROBE_YEAR = dt.date(2001, 9, 1)  # any academic year, so that "Spr1" reads as a date
 
 # -- Measures (SC502, SC503) ---------------------------------------------------------------------

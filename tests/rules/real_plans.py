@@ -51,6 +51,7 @@ from sipgen.checker import run_rules
 from sipgen.dates import default_year_start, fill_range
 from sipgen.findings import Finding, Severity
 from sipgen.parents import check_references, link
+from sipgen.reader import RECORD_TYPES
 from sipgen.rules import RULES
 from sipgen.schema import SHEETS, Sheet
 from sipgen.values import BadValue, convert
@@ -70,20 +71,7 @@ CLASSES = {
     7: "clean statements",
 }
 _PLAN_REF_SHEETS = ("Priorities", "Objectives", "Actions")
-_RECORD_TYPES = {
-    "settings": model.Settings,
-    "introduction": model.Introduction,
-    "context": model.ContextItem,
-    "aims": model.Aim,
-    "staff": model.Person,
-    "priorities": model.Priority,
-    "objectives": model.Objective,
-    "actions": model.Action,
-    "criteria": model.Criterion,
-    "checks": model.Check,
-    "reviews": model.Review,
-    "kpis": model.Kpi,
-}
+_RECORD_TYPES = RECORD_TYPES  # the reader's own table of sheet keys to record types
 LISTS = tuple(key for key in _RECORD_TYPES if key not in ("settings", "introduction"))
 
 # -- the base plans -------------------------------------------------------------------------------
