@@ -266,11 +266,10 @@ def test_text_xml_cannot_hold_is_dropped():
 
 
 def test_committed_template_matches_its_source(tmp_path):
-    import runpy
+    from sipgen.document.template import build
 
-    make = runpy.run_path(str(ROOT / "templates" / "make_template.py"))
-    fresh = make["build"](tmp_path / "plan.docx").read_bytes()
-    assert fresh == (ROOT / "templates" / "plan.docx").read_bytes(), "run: python templates/make_template.py"
+    fresh = build(tmp_path / "plan.docx").read_bytes()
+    assert fresh == (ROOT / "templates" / "plan.docx").read_bytes(), "run: python -m sipgen.document.template"
 
 
 def test_priority_summary_names_source_lead_and_link_governor(built):

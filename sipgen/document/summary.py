@@ -20,19 +20,21 @@ from ..references import ref_order
 from ..rules.criteria import criteria_for
 from ..schema import DONE, DROPPED
 from ..values import money
+from . import parts
+from .parts import TIMELINE_LABELS
 from .rich import Anchors, chip, run
 
 
 def summary_row(plan: Plan, priority: Priority, anchors: Anchors, latest: dict, as_of: dt.date) -> dict:
-    return {
-        "priority": Markup(str(anchors.ref(priority.ref, bold=True)) + run("  " + priority.title)),
-        "who": _who(plan, priority),
-        "trend": _trend(plan, priority),
-        "measure": _headline(plan, priority),
-        "cost": money(sum(a.cost or 0 for a in priority.every_action)),
-        "actions": _action_counts(priority.every_action, as_of),
-        "due": _due(priority.every_action, as_of, plan.settings.next_meeting, anchors),
-    }
+    return parts.SUMMARY.row(
+        priority=Markup(str(anchors.ref(priority.ref, bold=True)) + run("  " + priority.title)),
+        who=_who(plan, priority),
+        trend=_trend(plan, priority),
+        measure=Markup(run(_headline(plan, priority))),
+        cost=money(sum(a.cost or 0 for a in priority.every_action)),
+        actions=_action_counts(priority.every_action, as_of),
+        due=_due(priority.every_action, as_of, plan.settings.next_meeting, anchors),
+    )
 
 
 def _name(plan: Plan, initials: str) -> str:
@@ -118,8 +120,6 @@ def _due(actions: list[Action], as_of: dt.date, next_meeting, anchors: Anchors) 
 
 # -- the timeline: one row an action, one column a month of the academic year ----------------
 
-# The timeline's columns: September to July (work in August is shown in July).
-TIMELINE_LABELS = ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul")
 TIMELINE_MONTHS = len(TIMELINE_LABELS)
 SPAN_FILL = "BDD7EE"  # a light shade of the accent: the months an action runs
 # Past this many actions a priority's timeline shows its objectives instead: a page of 250 rows
@@ -162,9 +162,8 @@ def timeline(plan: Plan, priority: Priority, year_start: dt.date | None, as_of: 
 def _timeline_row(label: str, cells: dict[int, tuple[str, str]]) -> dict:
     row = {"label": label}
     for m in range(TIMELINE_MONTHS):
-        text, fill = cells.get(m, ("", NO_FILL))
-        row[f"x{m}"], row[f"f{m}"] = text, fill
-    return row
+        row[f"m{m}"], row[f"m{m}{parts.FILL_SUFFIX}"] = cells.get(m, ("", NO_FILL))
+    return parts.TIMELINE.row(**row)
 
 
 def _month_index(day: dt.date, year_start: dt.date) -> int | None:

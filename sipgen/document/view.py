@@ -23,6 +23,7 @@ from ..rules.responsibilities import initials_used
 from ..schema import PROCESS_MONITORING, PROCESSES
 from ..terms import word
 from ..values import money
+from . import parts
 from .rich import Anchors, flat, link, plain, run
 from .summary import summary_row, timeline
 
@@ -127,11 +128,14 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
     glance, budget, total = _money_tables(placement, anchors, latest)
     view = {
         **_cover(plan, anchors, key_people),
+        "report_date_label": f"Progress reported as at {uk(as_of)}",
         "h": h,
         "contents": _contents(plan, placement, anchors),
         "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
         "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
         "one close to it amber, and one that missed it red.",
+        "kpi_charts": "",
+        "kpi_charts_intro": "",
         "summary_intro": say(
             f"Where each priority stands on {uk(as_of)}: its reviews so far, its first success criterion "
             "with figures, what it costs, and its actions."
@@ -173,38 +177,37 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
 def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
     """The key to initials and the KPI table."""
     key = [
-        {
-            "initials": _person_target(anchors, initials),
-            "name": plain(person.name) if person else "(not on the Staff sheet)",
-            "role": plain(person.role) if person else "",
-            "organisation": plain(person.organisation) if person else "",
-        }
+        parts.KEY.row(
+            initials=_person_target(anchors, initials),
+            name=plain(person.name) if person else "(not on the Staff sheet)",
+            role=plain(person.role) if person else "",
+            organisation=plain(person.organisation) if person else "",
+        )
         for initials, person in key_people
     ]
     kpis = [
-        {
-            "kpi": plain(k.kpi),
-            "ref": anchors.ref(k.ref) if k.ref else "",
-            "baseline": plain(k.baseline),
+        parts.KPIS.row(
+            kpi=plain(k.kpi),
+            ref=anchors.ref(k.ref) if k.ref else "",
+            baseline=plain(k.baseline),
             **_points(k, milestone_first=False),
-            **_fills(k),
-            "target": plain(k.target),
-            "notes": anchors.text(k.notes),
-        }
+            target=plain(k.target),
+            notes=anchors.text(k.notes),
+        )
         for k in plan.kpis
     ]
     return {"key": key, "kpis": kpis}
 
 
 def _finding_row(f: Finding, anchors: Anchors) -> dict:
-    return {
-        "severity": f.severity.value,
-        "code": f.code,
-        "where": f.where,
-        "ref": anchors.ref(f.ref) if f.ref else "",
-        "message": plain(f.message),
-        "hint": plain(f.hint),
-    }
+    return parts.FINDINGS.row(
+        severity=f.severity.value,
+        code=f.code,
+        where=f.where,
+        ref=anchors.ref(f.ref) if f.ref else "",
+        message=plain(f.message),
+        hint=plain(f.hint),
+    )
 
 
 def _reviews_by_date(plan: Plan) -> list[Review]:
@@ -260,14 +263,14 @@ def _budget_note(settings, planned: float) -> str:
     if settings.budget is None and settings.contingency is None:
         return ""
     contingency = settings.contingency or 0
-    parts = f"Planned costs {money(planned)} + contingency {money(contingency)} = {money(planned + contingency)}"
+    sums = f"Planned costs {money(planned)} + contingency {money(contingency)} = {money(planned + contingency)}"
     if settings.budget is None:
-        return parts + "."
+        return sums + "."
     difference = settings.budget - planned - contingency
     if abs(difference) < 0.005:
-        return f"{parts}, the budget allocated."
+        return f"{sums}, the budget allocated."
     side = "left unallocated" if difference > 0 else "more than the budget allocated"
-    return f"{parts}; budget allocated {money(settings.budget)}: {money(abs(difference))} {side}."
+    return f"{sums}; budget allocated {money(settings.budget)}: {money(abs(difference))} {side}."
 
 
 def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
@@ -310,13 +313,15 @@ def _front_matter(plan: Plan, anchors: Anchors) -> dict:
         {
             "name": say(area.replace("Pupil", "{Learner}")),
             "rows": [
-                {"measure": plain(i.measure), "value": plain(i.value), "notes": anchors.text(i.notes)} for i in items
+                parts.CONTEXT.row(measure=plain(i.measure), value=plain(i.value), notes=anchors.text(i.notes))
+                for i in items
             ],
         }
         for area, items in by_area.items()
     ]
     aims = [
-        {"ref": anchors.text(a.ref, bold=True), "aim": plain(a.aim), "horizon": plain(a.horizon)} for a in plan.aims
+        parts.AIMS.row(ref=anchors.text(a.ref, bold=True), aim=plain(a.aim), horizon=plain(a.horizon))
+        for a in plan.aims
     ]
     return {"intro": intro, "context": context, "aims": aims}
 
@@ -332,54 +337,56 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
         cost = _cost(priority.every_action)
         rag = latest[priority.ref].rag if priority.ref in latest else ""
         glance.append(
-            {
-                "ref": anchors.ref(priority.ref),
-                "title": anchors.text(priority.title),
-                "lead": anchors.initials(priority.lead),
-                "link_governor": anchors.initials(priority.link_governor),
-                "rag": rag or "Not yet reviewed",
-                "rag_fill": RAG_FILLS.get(rag, NO_FILL),
-                "cost": money(cost),
-            }
+            parts.GLANCE.row(
+                ref=anchors.ref(priority.ref),
+                title=anchors.text(priority.title),
+                lead=anchors.initials(priority.lead),
+                link_governor=anchors.initials(priority.link_governor),
+                rag=rag or "Not yet reviewed",
+                rag_fill=RAG_FILLS.get(rag, NO_FILL),
+                cost=money(cost),
+            )
         )
         budget.append(
-            {
-                "ref": anchors.ref(priority.ref, bold=True),
-                "title": anchors.text(priority.title, bold=True),
-                "cost": anchors.text(money(cost), bold=True),
-            }
+            parts.BUDGET.row(
+                ref=anchors.ref(priority.ref, bold=True),
+                title=anchors.text(priority.title, bold=True),
+                cost=anchors.text(money(cost), bold=True),
+            )
         )
         if priority.actions and priority.objectives:
             budget.append(
-                {
-                    "ref": plain(""),
-                    "title": anchors.text(f"Actions of {priority.ref} outside its objectives"),
-                    "cost": anchors.text(money(_cost(priority.actions))),
-                }
+                parts.BUDGET.row(
+                    ref=plain(""),
+                    title=anchors.text(f"Actions of {priority.ref} outside its objectives"),
+                    cost=anchors.text(money(_cost(priority.actions))),
+                )
             )
         for objective in priority.objectives:
             budget.append(
-                {
-                    "ref": anchors.ref(objective.ref),
-                    "title": anchors.text(objective.title),
-                    "cost": anchors.text(money(_cost(objective.actions))),
-                }
+                parts.BUDGET.row(
+                    ref=anchors.ref(objective.ref),
+                    title=anchors.text(objective.title),
+                    cost=anchors.text(money(_cost(objective.actions))),
+                )
             )
     unplaced = placement.unplaced_actions
     if unplaced:
         label = "Rows not placed in a priority (see that part of the plan)"
         glance.append(
-            {
-                "ref": plain(""),
-                "title": anchors.text(label),
-                "lead": plain(""),
-                "link_governor": plain(""),
-                "rag": "",
-                "rag_fill": NO_FILL,
-                "cost": money(_cost(unplaced)),
-            }
+            parts.GLANCE.row(
+                ref=plain(""),
+                title=anchors.text(label),
+                lead=plain(""),
+                link_governor=plain(""),
+                rag="",
+                rag_fill=NO_FILL,
+                cost=money(_cost(unplaced)),
+            )
         )
-        budget.append({"ref": plain(""), "title": anchors.text(label), "cost": anchors.text(money(_cost(unplaced)))})
+        budget.append(
+            parts.BUDGET.row(ref=plain(""), title=anchors.text(label), cost=anchors.text(money(_cost(unplaced))))
+        )
     total = sum(_cost(p.every_action) for p in placement.priorities) + _cost(unplaced)
     return glance, budget, total
 
@@ -395,16 +402,16 @@ def _has_unplaced(placement: Placement) -> bool:
 
 def _action_rows(actions, anchors: Anchors) -> list[dict]:
     return [
-        {
-            "ref": anchors.target(action.ref, action.ref, bold=True),
-            "action": anchors.text(action.action),
-            "owners": anchors.initials(action.owners),
-            "when": timescale(action.start, action.due),
-            "resources": anchors.text(action.resources),
-            "cost": money(action.cost),
-            "status": action.status,
-            "also": anchors.refs_list(action.also_serves),
-        }
+        parts.ACTIONS.row(
+            ref=anchors.target(action.ref, action.ref, bold=True),
+            action=anchors.text(action.action),
+            owners=anchors.initials(action.owners),
+            when=timescale(action.start, action.due),
+            resources=anchors.text(action.resources),
+            cost=money(action.cost),
+            status=action.status,
+            also=anchors.refs_list(action.also_serves),
+        )
         for action in actions
     ]
 
@@ -421,11 +428,11 @@ def _priority_part(
     if priority.actions:  # actions that hang on the priority itself come first
         groups.append({"heading": "", "summary": "", "actions": _action_rows(priority.actions, anchors)})
     for objective in priority.objectives:
-        parts = [("Cause it tackles: ", objective.cause)] if objective.cause else []
+        cause = [("Cause it tackles: ", objective.cause)] if objective.cause else []
         groups.append(
             {
                 "heading": anchors.target(objective.ref, f"{objective.ref}  {objective.title}"),
-                "summary": _labelled(anchors, parts + [("Lead: ", objective.lead)]),
+                "summary": _labelled(anchors, cause + [("Lead: ", objective.lead)]),
                 "actions": _action_rows(objective.actions, anchors),
             }
         )
@@ -461,37 +468,29 @@ def _priority_part(
         "served_by": anchors.refs_list(served_by) if served_by else "",
         "criteria": [_criterion_row(c, anchors) for c in criteria],
         "checks": [_check_row(c, anchors) for c in checks],
-        "latest": _review(anchors, review) if review else None,
+        "latest": _review(anchors, review, parts.LATEST_REVIEW) if review else None,
     }
 
 
 def _criterion_row(c: Criterion, anchors: Anchors) -> dict:
-    return {
-        "ref": plain(c.ref),
-        "parent": anchors.ref(c.parent),
-        "criterion": anchors.text(c.criterion),
-        "kind": plain(c.kind),
-        "baseline": plain(c.baseline),
+    return parts.CRITERIA.row(
+        ref=plain(c.ref),
+        parent=anchors.ref(c.parent),
+        criterion=anchors.text(c.criterion),
+        kind=plain(c.kind),
+        baseline=plain(c.baseline),
         **_points(c, milestone_first=True),
-        "target": plain(c.target),
-    }
+        target=plain(c.target),
+    )
 
 
 # A judged figure's cell: met green, close amber, missed red, as a RAG rating is shaded.
 STATE_FILLS = {MET: RAG_FILLS["Green"], CLOSE: RAG_FILLS["Amber"], MISSED: RAG_FILLS["Red"]}
 
 
-def _fills(measure) -> dict:
-    """``autumn_fill`` ... : each review point's cell shaded by how its figure compares with its milestone."""
-    down = goes_down(measure.baseline, measure.target)
-    return {
-        f"{point}_fill": STATE_FILLS.get(judge(actual, milestone, down), NO_FILL)
-        for (point, _), milestone, actual in zip(POINTS, measure.milestones, measure.actuals, strict=True)
-    }
-
-
 def _points(measure, milestone_first: bool) -> dict:
-    """Each review point's cell: the milestone and the actual, the actual judged against it.
+    """Each review point's cell and its shading: the milestone and the actual, the actual judged
+    against it, and the cell shaded met, close or missed.
 
     A criterion leads with its milestone ("68%", then "Actual: 69% (met)"); a KPI with its
     figure ("69%", then "Milestone: 68% (met)").
@@ -506,17 +505,18 @@ def _points(measure, milestone_first: bool) -> dict:
         else:
             text = actual + (f"\nMilestone: {milestone}{verdict}" if milestone else "")
         cells[point] = plain(text.strip())
+        cells[point + parts.FILL_SUFFIX] = STATE_FILLS.get(state, NO_FILL)
     return cells
 
 
 def _check_row(c: Check, anchors: Anchors) -> dict:
-    return {
-        "process": plain(c.process),
-        "how": anchors.text(c.how),
-        "when": plain(c.when),
-        "who": anchors.initials(c.who),
-        "evidence": anchors.text(c.evidence),
-    }
+    return parts.CHECKS.row(
+        process=plain(c.process),
+        how=anchors.text(c.how),
+        when=plain(c.when),
+        who=anchors.initials(c.who),
+        evidence=anchors.text(c.evidence),
+    )
 
 
 def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
@@ -526,14 +526,14 @@ def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
     def add(record, kind, ref, text, parent_field, cost=""):
         parent = getattr(record, parent_field)
         rows.append(
-            {
-                "where": record.where(parent_field),
-                "kind": kind,
-                "ref": ref,
-                "text": anchors.text(text),
-                "parent": parent or "(blank)",
-                "cost": cost,
-            }
+            parts.UNPLACED.row(
+                where=record.where(parent_field),
+                kind=kind,
+                ref=ref,
+                text=anchors.text(text),
+                parent=parent or "(blank)",
+                cost=cost,
+            )
         )
 
     for objective in placement.unplaced_objectives:
@@ -562,10 +562,10 @@ def _toc(anchor: str, label: str):
     return Markup(link(label, anchor) if anchor else run(label))
 
 
-def _labelled(anchors: Anchors, parts) -> object:
+def _labelled(anchors: Anchors, labelled) -> object:
 
     pieces = []
-    for label, value in parts:
+    for label, value in labelled:
         if not value:
             continue
         # str() on both: adding a str to Markup would escape the XML of the label.
@@ -574,17 +574,19 @@ def _labelled(anchors: Anchors, parts) -> object:
     return Markup(run("   ·   ").join(pieces))
 
 
-def _review(anchors: Anchors, review) -> dict:
-    return {
-        "date": when(review.date),
-        "ref": anchors.ref(review.ref),
-        "reviewer": anchors.initials(review.reviewer),
-        "rag": review.rag or "",
-        "rag_fill": RAG_FILLS.get(review.rag, NO_FILL),
-        "impact": anchors.text(review.impact),
-        "evidence": anchors.text(review.evidence),
-        "adjustments": anchors.text(review.adjustments),
+def _review(anchors: Anchors, review: Review, table: parts.Table = parts.REVIEWS) -> dict:
+    """A review as a row of ``table``: the review log, or a priority's latest review."""
+    values = {
+        "date": lambda: when(review.date),
+        "ref": lambda: anchors.ref(review.ref),
+        "reviewer": lambda: anchors.initials(review.reviewer),
+        "rag": lambda: review.rag or "",
+        "rag_fill": lambda: RAG_FILLS.get(review.rag, NO_FILL),
+        "impact": lambda: anchors.text(review.impact),
+        "evidence": lambda: anchors.text(review.evidence),
+        "adjustments": lambda: anchors.text(review.adjustments),
     }
+    return table.row(**{name: values[name]() for name in table.fields})
 
 
 def _key(plan: Plan):
@@ -638,13 +640,13 @@ def _who(plan: Plan, anchors: Anchors, key_people) -> list[dict]:
         label = f"{initials} ({person.name})" if person and person.name else initials
         anchor = anchors.people.get(initials.casefold())
         rows.append(
-            {
-                "who": Markup(link(label, anchor) if anchor else run(label)),
+            parts.WHO.row(
+                who=Markup(link(label, anchor) if anchor else run(label)),
                 **{
                     c: anchors.refs_list(sorted(mine.get(c, []), key=ref_order))
                     for c in ("leads", "owns", "monitors", "evaluates", "reviews")
                 },
-            }
+            )
         )
     return rows
 

@@ -1,0 +1,278 @@
+"""The document's tables, each declared once: its columns, their widths, and the view field each shows.
+
+The template generator (:mod:`sipgen.document.template`) lays out each table from its
+declaration, and the view (:mod:`sipgen.document.view`) makes each row with
+:meth:`Table.row`, which refuses a row whose fields differ from the declaration. A column
+added here appears in the template and is demanded of the view; neither retypes a header,
+a width or a field name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# How a cell shows its field (the template writes each kind as its own docxtpl tag):
+TEXT = "text"  # a plain value, escaped by Jinja: {{ x }}
+RICH = "rich"  # run XML made by sipgen.document.rich (links, bookmarks, chips): {{r x }}
+SHADED = "shaded"  # a plain value on a coloured ground given by the field FIELD_fill
+BOLD = "bold"  # a plain value in bold
+FILL_SUFFIX = "_fill"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # may be a template expression, e.g. "{{ link_governor_header }}"
+    width: float  # relative to the table's other columns
+    field: str
+    show: str = TEXT
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the document. ``loop`` is its docxtpl ``for`` clause; without one it has one row,
+    whose fields belong to ``item``. ``landscape`` says which page width it spans."""
+
+    name: str
+    item: str
+    columns: tuple[Column, ...]
+    loop: str = ""
+    landscape: bool = True
+    total: tuple[tuple[str, str], ...] = ()  # (field, template text): a bold last row, such as the total cost
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The fields a row must have: one a column, and a fill for each shaded one."""
+        names = {c.field for c in self.columns}
+        return frozenset(names | {c.field + FILL_SUFFIX for c in self.columns if c.show == SHADED})
+
+    def row(self, **values) -> dict:
+        """A row of this table; a missing or unexpected field is a mistake in sipgen, said at once."""
+        if set(values) != self.fields:
+            missing, extra = sorted(self.fields - set(values)), sorted(set(values) - self.fields)
+            raise ValueError(f"a row of the {self.name} table: missing {missing}, unexpected {extra}")
+        return values
+
+
+def _columns(*specs: tuple) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+SUMMARY = Table(
+    "summary",
+    "s",
+    _columns(
+        ("Priority", 3.6, "priority", RICH),
+        ("Who", 2.2, "who"),
+        ("Reviews so far", 2.4, "trend", RICH),
+        ("Headline measure", 4.2, "measure", RICH),
+        ("Cost", 1.1, "cost"),
+        ("Actions", 2.2, "actions"),
+        ("Due before the next meeting", 2.3, "due", RICH),
+    ),
+    loop="for s in summary",
+)
+KPIS = Table(
+    "kpis",
+    "k",
+    _columns(
+        ("KPI", 3.4, "kpi"),
+        ("For", 0.8, "ref", RICH),
+        ("Baseline", 1.4, "baseline"),
+        ("Autumn", 1.9, "autumn", SHADED),
+        ("Spring", 1.9, "spring", SHADED),
+        ("Summer", 1.9, "summer", SHADED),
+        ("Target", 1.4, "target"),
+        ("Notes", 4, "notes", RICH),
+    ),
+    loop="for k in kpis",
+)
+CONTEXT = Table(
+    "context",
+    "row",
+    _columns(("Measure", 3, "measure"), ("Value", 2, "value"), ("Notes", 5, "notes", RICH)),
+    loop="for row in area.rows",
+    landscape=False,
+)
+AIMS = Table(
+    "aims",
+    "aim",
+    _columns(("Ref", 1, "ref", RICH), ("Aim", 7, "aim"), ("By when", 2, "horizon")),
+    loop="for aim in aims",
+    landscape=False,
+)
+GLANCE = Table(
+    "glance",
+    "g",
+    _columns(
+        ("Ref", 1, "ref", RICH),
+        ("Priority", 6, "title", RICH),
+        ("Lead", 1.4, "lead", RICH),
+        ("{{ link_governor_header }}", 2.2, "link_governor", RICH),
+        ("Latest RAG", 1.6, "rag", SHADED),
+        ("Cost", 1.6, "cost"),
+    ),
+    loop="for g in glance",
+    landscape=False,
+    total=(("ref", "Total"), ("cost", "{{ total_cost }}")),
+)
+NOW_AND_GOAL = Table(
+    "now_and_goal",
+    "p",
+    _columns(("Where we are now", 1, "now", RICH), ("Where we want to be", 1, "goal", RICH)),
+)
+ACTIONS = Table(
+    "actions",
+    "a",
+    _columns(
+        ("Ref", 1.1, "ref", RICH),
+        ("Action", 6, "action", RICH),
+        ("Owner(s)", 1.3, "owners", RICH),
+        ("Timescale", 2.2, "when"),
+        ("Resources", 3.4, "resources", RICH),
+        ("Cost", 1.1, "cost"),
+        ("Status", 1.2, "status"),
+        ("Also serves", 1.3, "also", RICH),
+    ),
+    loop="for a in o.actions",
+)
+# One column a month of the academic year, September to July (work in August is shown in July);
+# a month's cell is shaded over an action's span.
+TIMELINE_LABELS = ("Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul")
+TIMELINE = Table(
+    "timeline",
+    "t",
+    _columns(("Action", 1.8, "label"), *((month, 0.75, f"m{i}", SHADED) for i, month in enumerate(TIMELINE_LABELS))),
+    loop="for t in p.timeline",
+)
+CRITERIA = Table(
+    "criteria",
+    "c",
+    _columns(
+        ("Ref", 0.9, "ref"),
+        ("For", 0.9, "parent", RICH),
+        ("Success criterion", 5, "criterion", RICH),
+        ("Kind", 1.2, "kind"),
+        ("Baseline", 1.7, "baseline"),
+        ("Autumn", 1.7, "autumn", SHADED),
+        ("Spring", 1.7, "spring", SHADED),
+        ("Summer", 1.7, "summer", SHADED),
+        ("Target", 1.7, "target"),
+    ),
+    loop="for c in p.criteria",
+)
+CHECKS = Table(
+    "checks",
+    "m",
+    _columns(
+        ("", 1.4, "process", BOLD),
+        ("How", 4, "how", RICH),
+        ("When", 2, "when"),
+        ("By whom", 1.6, "who", RICH),
+        ("Evidence", 4, "evidence", RICH),
+    ),
+    loop="for m in p.checks",
+)
+LATEST_REVIEW = Table(
+    "latest_review",
+    "p.latest",
+    _columns(
+        ("Date", 1.3, "date"),
+        ("RAG", 1.1, "rag", SHADED),
+        ("Impact to date", 6, "impact", RICH),
+        ("Adjustments made", 4, "adjustments", RICH),
+    ),
+)
+UNPLACED = Table(
+    "unplaced",
+    "u",
+    _columns(
+        ("Where", 1.6, "where"),
+        ("What", 1.4, "kind"),
+        ("Ref", 1, "ref", RICH),
+        ("Row", 6, "text", RICH),
+        ("Says it belongs to", 1.6, "parent"),
+        ("Cost", 1, "cost"),
+    ),
+    loop="for u in unplaced",
+)
+WHO = Table(
+    "who",
+    "w",
+    _columns(
+        ("Who", 2.4, "who", RICH),
+        ("Leads", 1.8, "leads", RICH),
+        ("Owns actions", 3.2, "owns", RICH),
+        ("Monitors", 1.6, "monitors", RICH),
+        ("Evaluates", 1.6, "evaluates", RICH),
+        ("Reviews", 1.6, "reviews", RICH),
+    ),
+    loop="for w in who",
+    landscape=False,
+)
+BUDGET = Table(
+    "budget",
+    "b",
+    _columns(("Ref", 1.2, "ref", RICH), ("Priority or objective", 7, "title", RICH), ("Cost", 1.8, "cost", RICH)),
+    loop="for b in budget",
+    landscape=False,
+    total=(("title", "Total"), ("cost", "{{ total_cost }}")),
+)
+KEY = Table(
+    "key",
+    "k",
+    _columns(
+        ("Initials", 1.3, "initials", RICH),
+        ("Name", 3, "name"),
+        ("Role or status", 3.2, "role"),
+        ("Organisation", 3, "organisation"),
+    ),
+    loop="for k in key",
+    landscape=False,
+)
+REVIEWS = Table(
+    "reviews",
+    "r",
+    _columns(
+        ("Date", 1.3, "date"),
+        ("Ref", 1, "ref", RICH),
+        ("Reviewer", 1.2, "reviewer", RICH),
+        ("RAG", 1, "rag", SHADED),
+        ("Impact to date", 5, "impact", RICH),
+        ("Evidence", 3, "evidence", RICH),
+        ("Adjustments made", 4, "adjustments", RICH),
+    ),
+    loop="for r in reviews",
+)
+FINDINGS = Table(
+    "findings",
+    "f",
+    _columns(
+        ("Severity", 1.2, "severity"),
+        ("Code", 1, "code"),
+        ("Where", 2.2, "where"),
+        ("Ref", 1, "ref", RICH),
+        ("Finding", 6, "message"),
+        ("How to fix it", 5, "hint"),
+    ),
+    loop="for f in findings",
+)
+
+TABLES = (
+    SUMMARY,
+    KPIS,
+    CONTEXT,
+    AIMS,
+    GLANCE,
+    NOW_AND_GOAL,
+    ACTIONS,
+    TIMELINE,
+    CRITERIA,
+    CHECKS,
+    LATEST_REVIEW,
+    UNPLACED,
+    WHO,
+    BUDGET,
+    KEY,
+    REVIEWS,
+    FINDINGS,
+)

@@ -1,0 +1,547 @@
+"""Write templates/plan.docx, the Word template `sipgen build` renders with docxtpl.
+
+    python -m sipgen.document.template
+
+The template is an ordinary Word document with docxtpl tags ({{ }}, {%p %}, {%tr %}) in
+its text, so a school can open the copy `sipgen template export` gives it, change fonts,
+colours, logo and wording in Word, and pass it back with --template. This script is its
+readable source: styles, page layout, and the body, section by section.
+
+The tables are declared in :mod:`sipgen.document.parts`; this module lays them out.
+
+Layout: A4, in six sections: the cover and contents (portrait); the board summary and the KPIs
+(landscape); introduction, context and priorities at a glance (portrait); one part a priority
+(landscape); who does what, budget and the key to initials (portrait); the review log and the
+findings (landscape).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import sys
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..colours import ACCENT  # the document matches the workbook
+from .parts import (
+    ACTIONS,
+    AIMS,
+    BOLD,
+    BUDGET,
+    CHECKS,
+    CONTEXT,
+    CRITERIA,
+    FILL_SUFFIX,
+    FINDINGS,
+    GLANCE,
+    KEY,
+    KPIS,
+    LATEST_REVIEW,
+    NOW_AND_GOAL,
+    REVIEWS,
+    RICH,
+    SHADED,
+    SUMMARY,
+    TIMELINE,
+    UNPLACED,
+    WHO,
+    Column,
+    Table,
+)
+
+# Where the template lives in a source checkout (it installs as the package sipgen.word_templates).
+SOURCE_TEMPLATE = Path(__file__).resolve().parent.parent.parent / "templates" / "plan.docx"
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+A4 = (11906, 16838)
+PORTRAIT_TEXT = 11906 - 2 * 1134
+LANDSCAPE_TEXT = 16838 - 2 * 1134
+
+# -- small XML builders --------------------------------------------------------------------
+
+
+def run(text: str, bold: bool = False, size: int | None = None, colour: str | None = None) -> str:
+    props = (
+        ("<w:b/>" if bold else "")
+        + (f'<w:color w:val="{colour}"/>' if colour else "")
+        + (f'<w:sz w:val="{size}"/>' if size else "")
+    )
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def para(
+    content: str = "",
+    style: str | None = None,
+    keep_next: bool = False,
+    align: str | None = None,
+    spacing_after: int | None = None,
+) -> str:
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
+    if spacing_after is not None:
+        props += f'<w:spacing w:after="{spacing_after}"/>'
+    if align:
+        props += f'<w:jc w:val="{align}"/>'
+    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
+    return f"<w:p>{ppr}{content}</w:p>"
+
+
+def text(template_text: str, style: str | None = None, **kw) -> str:
+    """A paragraph holding docxtpl text such as '{{ org }}' or '{%p for x in xs %}'."""
+    return para(run(template_text), style, **kw)
+
+
+def tag(statement: str) -> str:
+    """A paragraph docxtpl removes, holding a {%p ... %} statement."""
+    return text("{%p " + statement + " %}")
+
+
+def cell(content: str, width: int, fill: str | None = None) -> str:
+    shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>{content}</w:tc>'
+
+
+def shown(table: Table, column: Column) -> str:
+    """The paragraph of a column's cell: its field shown the way the column declares."""
+    value = f"{table.item}.{column.field}"
+    if column.show == RICH:
+        return rich(value)
+    if column.show == SHADED:
+        return para(run(f"{{% cellbg {value}{FILL_SUFFIX} %}}{{{{ {value} }}}}"))
+    return para(run("{{ " + value + " }}", bold=column.show == BOLD))
+
+
+def table(part: Table, header: bool = True) -> str:
+    """A declared table in the 'Plan Table' style: a header row repeated on every page, the row
+    repeated by its loop (rows never split across pages), and its total row if it has one."""
+    total_width = LANDSCAPE_TEXT if part.landscape else PORTRAIT_TEXT
+    scale = total_width / sum(c.width for c in part.columns)
+    widths = [int(c.width * scale) for c in part.columns]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    head = ""
+    if header:
+        head = _row([para(run(c.header, bold=True)) for c in part.columns], widths, "<w:tblHeader/>")
+    rows = _row([shown(part, c) for c in part.columns], widths)
+    if part.loop:
+        rows = _loop_row("{%tr " + part.loop + " %}", widths) + rows + _loop_row("{%tr endfor %}", widths)
+    if part.total:
+        totals = dict(part.total)
+        rows += _row(
+            [para(run(totals[c.field], bold=True)) if c.field in totals else para() for c in part.columns], widths
+        )
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="PlanTable"/><w:tblW w:w="{total_width}" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{head}{rows}</w:tbl>"
+    )
+
+
+def _row(cells: list[str], widths: list[int], properties: str = "") -> str:
+    return (
+        f"<w:tr><w:trPr><w:cantSplit/>{properties}</w:trPr>"
+        + "".join(cell(c, w) for c, w in zip(cells, widths, strict=True))
+        + "</w:tr>"
+    )
+
+
+def _loop_row(statement: str, widths: list[int]) -> str:
+    """A row docxtpl removes, holding a {%tr %} statement."""
+    return "<w:tr>" + "".join(cell(text(statement), w) for w in widths) + "</w:tr>"
+
+
+def rich(expression: str) -> str:
+    """A paragraph whose content is a rich value made by sipgen (links, bookmarks, line breaks)."""
+    return para(run("{{r " + expression + " }}"))
+
+
+def heading(name: str) -> str:
+    """A Heading 1 with a bookmark, for parts the document links to (h.NAME in the context)."""
+    return para(run("{{r h." + name + " }}"), style="Heading1")
+
+
+def plain(expression: str) -> str:
+    return para(run("{{ " + expression + " }}"))
+
+
+def section_break(orientation: str, first: bool = False) -> str:
+    """An empty paragraph that ends a section; the section's page setup lives in it."""
+    return f"<w:p><w:pPr>{sect_pr(orientation, first)}</w:pPr></w:p>"
+
+
+def sect_pr(orientation: str, first: bool = False) -> str:
+    width, height = A4 if orientation == "portrait" else (A4[1], A4[0])
+    orient = ' w:orient="landscape"' if orientation == "landscape" else ""
+    refs = "{HEADER_REFS}" if first else ""
+    title_page = "<w:titlePg/>" if first else ""
+    return (
+        f'<w:sectPr>{refs}<w:type w:val="nextPage"/><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+        '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" '
+        'w:header="567" w:footer="567" w:gutter="0"/>'
+        f"{title_page}</w:sectPr>"
+    )
+
+
+def toc_field() -> str:
+    """A Word table of contents over Headings 1-2, filled by Word (or LibreOffice for the PDF).
+
+    Until it is updated it shows linked entries for every heading, which sipgen fills in.
+    """
+    begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+    instr = '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+    sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    return (
+        para(begin + instr + sep)
+        + tag("for entry in contents")
+        + para(run("{{r entry.link }}"), style="{{ entry.style }}")
+        + tag("endfor")
+        + para(end)
+    )
+
+
+# -- the body, part by part ---------------------------------------------------------------
+
+
+def body() -> str:
+    return "".join(
+        (
+            _cover(),
+            section_break("portrait", first=True),
+            _board_summary(),
+            _kpis(),
+            section_break("landscape"),
+            _introduction(),
+            _context(),
+            _glance(),
+            section_break("portrait"),
+            tag("for p in priorities"),
+            _priority_head(),
+            _priority_work(),
+            _priority_measures(),
+            _priority_review(),
+            tag("endfor"),
+            _unplaced(),
+            section_break("landscape"),
+            _back_matter(),
+            section_break("portrait"),
+            _appendices(),
+        )
+    )
+
+
+def _if(condition: str, *content: str, otherwise: str = "") -> str:
+    """Content shown only when ``condition`` holds, else ``otherwise``."""
+    alternative = tag("else") + otherwise if otherwise else ""
+    return tag(f"if {condition}") + "".join(content) + alternative + tag("endif")
+
+
+def _cover() -> str:
+    """The cover (its title, year, version, approval and dates) and the contents."""
+    return "".join(
+        (
+            para("", spacing_after=2400),
+            text("{{ org }}", "Title"),
+            text("{{ title }}", "Subtitle"),
+            text("{{ year_label }}", "Subtitle"),
+            text("{{ version_label }}"),
+            para("", spacing_after=1200),
+            _if(
+                "draft",
+                para(
+                    run("DRAFT: ", bold=True, size=32, colour="C00000")
+                    + run("{{ draft_label }}", size=28, colour="C00000")
+                ),
+                otherwise=para(run("{{ approval_label }}", bold=True, size=24, colour=ACCENT)),
+            ),
+            text("{{ prepared_label }}"),
+            text("{{ report_date_label }}"),
+            _if("next_meeting_label", text("{{ next_meeting_label }}")),
+            para('<w:r><w:br w:type="page"/></w:r>'),
+            text("Contents", "TOC Heading"),
+            toc_field(),
+        )
+    )
+
+
+def _board_summary() -> str:
+    """The board's summary (landscape): one row a priority, then how the budget reconciles."""
+    return "".join(
+        (
+            heading("summary"),
+            text("{{ summary_intro }}"),
+            table(SUMMARY),
+            _if("budget_note", text("{{ budget_note }}")),
+        )
+    )
+
+
+def _kpis() -> str:
+    """The KPIs after the summary: each term's figure beside its milestone, then their trends."""
+    return _if(
+        "kpis",
+        heading("kpis"),
+        text("{{ kpis_intro }}"),
+        table(KPIS),
+        _if("kpi_charts", text("{{ kpi_charts_intro }}"), rich("kpi_charts")),
+    )
+
+
+def _introduction() -> str:
+    return _if(
+        "intro",
+        heading("introduction"),
+        tag("for part in intro"),
+        _if("part.heading", text("{{ part.heading }}", "Heading2", keep_next=True)),
+        rich("part.text"),
+        tag("endfor"),
+    )
+
+
+def _context() -> str:
+    """The context by area, then the strategy's aims the priorities serve."""
+    return _if(
+        "context or aims",
+        heading("context"),
+        tag("for area in context"),
+        text("{{ area.name }}", "Heading2", keep_next=True),
+        table(CONTEXT),
+        para(),
+        tag("endfor"),
+        _if(
+            "aims",
+            text("Our strategy", "Heading2", keep_next=True),
+            text("The priorities of this plan serve these aims of the {{ organisation_word }}'s 3-5 year strategy."),
+            table(AIMS),
+        ),
+    )
+
+
+def _glance() -> str:
+    return heading("glance") + text("{{ glance_intro }}") + table(GLANCE)
+
+
+def _priority_head() -> str:
+    """A priority's heading, its source, lead and link, its preface, and where it starts and aims."""
+    return "".join(
+        (
+            para(run("{{r p.heading }}"), style="Heading1"),
+            rich("p.summary"),
+            _if("p.preface", rich("p.preface")),
+            _if("p.now or p.goal", table(NOW_AND_GOAL)),
+        )
+    )
+
+
+def _priority_work() -> str:
+    """Its objectives with their actions, the timeline, and actions elsewhere that serve it."""
+    return "".join(
+        (
+            text("{{ p.work_heading }}", "Heading2", keep_next=True),
+            tag("for o in p.objectives"),
+            _if("o.heading", para(run("{{r o.heading }}"), style="Heading3", keep_next=True), rich("o.summary")),
+            _if("o.actions", table(ACTIONS)),
+            tag("endfor"),
+            _if("p.timeline", text("Timeline", "Heading2", keep_next=True), table(TIMELINE)),
+            _if(
+                "p.served_by",
+                para(
+                    run("Actions in other priorities that also serve {{ p.ref }}: ", bold=True)
+                    + run("{{r p.served_by }}")
+                ),
+            ),
+        )
+    )
+
+
+def _priority_measures() -> str:
+    """Its success criteria with milestones and actuals, and its monitoring, evaluation and review."""
+    return "".join(
+        (
+            text("Success criteria and milestones", "Heading2", keep_next=True),
+            _if("progress_key", text("{{ progress_key }}")),
+            _if(
+                "p.criteria",
+                table(CRITERIA),
+                otherwise=text("No success criteria are recorded for this priority yet."),
+            ),
+            text("Monitoring, evaluation and review", "Heading2", keep_next=True),
+            _if(
+                "p.checks",
+                table(CHECKS),
+                otherwise=text("No monitoring, evaluation or review arrangements are recorded for this priority yet."),
+            ),
+        )
+    )
+
+
+def _priority_review() -> str:
+    return text("Latest review", "Heading2", keep_next=True) + _if(
+        "p.latest", table(LATEST_REVIEW), otherwise=text("{{ p.ref }} has not been reviewed yet.")
+    )
+
+
+def _unplaced() -> str:
+    """Rows whose priority or objective does not exist (built with --force)."""
+    return _if("unplaced", heading("unplaced"), text("{{ unplaced_intro }}"), table(UNPLACED))
+
+
+def _back_matter() -> str:
+    """Who does what, the budget, and the key to initials (portrait)."""
+    return "".join(
+        (
+            heading("who"),
+            text("{{ who_intro }}"),
+            table(WHO),
+            heading("budget"),
+            text("{{ budget_intro }}"),
+            table(BUDGET),
+            _if("budget_note", text("{{ budget_note }}")),
+            heading("key"),
+            text("Everyone the plan names by initials, with their role."),
+            table(KEY),
+        )
+    )
+
+
+def _appendices() -> str:
+    """The review log and the open findings (landscape)."""
+    return "".join(
+        (
+            heading("reviews"),
+            text("{{ reviews_intro }}"),
+            _if("reviews", table(REVIEWS), otherwise=text("No reviews are recorded yet.")),
+            _if("findings", heading("findings"), text("{{ findings_intro }}"), table(FINDINGS)),
+        )
+    )
+
+
+# -- styles, header and footer -------------------------------------------------------------
+
+STYLES = {
+    "Hyperlink": (
+        f'<w:style {NS} w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
+        '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr>'
+        '<w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>'
+    ),
+    "TOC1": (
+        f'<w:style {NS} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+        '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs>'
+        '<w:spacing w:before="120" w:after="40"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>'
+    ),
+    "TOC2": (
+        f'<w:style {NS} w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/>'
+        '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+        '<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9628"/></w:tabs>'
+        '<w:spacing w:after="20"/><w:ind w:left="220"/></w:pPr></w:style>'
+    ),
+    "PlanTable": (
+        f'<w:style {NS} w:type="table" w:customStyle="1" w:styleId="PlanTable">'
+        '<w:name w:val="Plan Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr>'
+        '<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr>'
+        '<w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr><w:tblPr><w:tblBorders>'
+        '<w:top w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:left w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:right w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+        '<w:insideV w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/></w:tblBorders><w:tblCellMar>'
+        '<w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/>'
+        '<w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr>'
+        '<w:b/><w:color w:val="FFFFFF"/></w:rPr><w:tcPr>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{ACCENT}"/></w:tcPr></w:tblStylePr></w:style>'
+    ),
+}
+
+
+def build(out: Path) -> Path:
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.shared import Pt, RGBColor
+
+    document = Document()
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10.5)
+    normal.paragraph_format.space_after = Pt(6)
+    for name, size in (("Title", 30), ("Subtitle", 16), ("Heading 1", 18), ("Heading 2", 13), ("Heading 3", 11.5)):
+        styles[name].font.size = Pt(size)
+        styles[name].font.color.rgb = RGBColor.from_string(ACCENT)
+    styles["Heading 1"].paragraph_format.page_break_before = True
+    styles["Heading 1"].paragraph_format.space_after = Pt(8)
+    styles["Heading 2"].paragraph_format.space_before = Pt(12)
+    styles["Heading 3"].paragraph_format.space_before = Pt(10)
+    for xml in STYLES.values():
+        styles.element.append(parse_xml(xml))
+
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.text = "{{ org }} · {{ title }}"
+    header.alignment = 2
+    for r in header.runs:
+        r.font.size = Pt(8)
+        r.font.color.rgb = RGBColor.from_string("595959")
+    footer = section.footer.paragraphs[0]
+    footer.alignment = 1
+    footer._p.append(
+        parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Page </w:t></w:r>')
+    )
+    for instruction, between in (("PAGE", " of "), ("NUMPAGES", "")):
+        for piece in (
+            '<w:fldChar w:fldCharType="begin"/>',
+            f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>',
+            "<w:t>1</w:t>",
+            '<w:fldChar w:fldCharType="end"/>',
+        ):
+            footer._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr>{piece}</w:r>'))
+        if between:
+            footer._p.append(
+                parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">{between}</w:t></w:r>')
+            )
+
+    sect = section._sectPr
+    refs = "".join(
+        el.xml if hasattr(el, "xml") else "" for el in sect if el.tag.endswith(("headerReference", "footerReference"))
+    )
+    refs = refs.replace(f' xmlns:w="{W}"', "").replace(
+        ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', ""
+    )
+    xml = body().replace("{HEADER_REFS}", refs)
+    body_el = document.element.body
+    for child in list(body_el):
+        body_el.remove(child)
+    for child in parse_xml(f"<w:body {NS}>{xml}{sect_pr('landscape')}</w:body>"):
+        body_el.append(copy.deepcopy(child))
+
+    document.core_properties.title = "{{ title }}"
+    document.core_properties.subject = "{{ subject }}"
+    document.core_properties.author = "{{ org }}"
+    document.core_properties.comments = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out.write_bytes(_fixed_zip(buffer.getvalue()))
+    return out
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same archive with fixed timestamps, so the template is the same bytes every time."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+if __name__ == "__main__":
+    print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE_TEMPLATE))
