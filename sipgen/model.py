@@ -165,6 +165,7 @@ class Action(Record):
     start: PlanDate | None = None
     due: PlanDate | None = None
     cost: float | None = None
+    spent: float | None = None
     resources: str = ""
     also_serves: tuple[str, ...] = ()
     status: str = ""

@@ -92,3 +92,18 @@ def point_of(day: dt.date, year_start: dt.date) -> str:
     if day < half_term("sum1", year_start).start:
         return "spring"
     return "summer"
+
+
+def at_point(criteria, point: str) -> dict[str, Judgement]:
+    """Each criterion judged at one review point, by reference (criteria with no figures left out)."""
+    return {c.ref or "a criterion": j for c in criteria for j in judgements(c) if j.point == point}
+
+
+def contradicts(rag: str, judged: dict[str, Judgement]) -> bool:
+    """True when a RAG rating says the opposite of the measures: Green while a criterion missed its
+    milestone, or Red while every criterion judged met its milestone."""
+    if not judged:
+        return False
+    if rag == "Green":
+        return any(j.state == MISSED for j in judged.values())
+    return rag == "Red" and all(j.state == MET for j in judged.values())

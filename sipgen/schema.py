@@ -722,6 +722,15 @@ ACTIONS = Sheet(
             choices=ACTION_STATUSES,
             aliases=("Progress", "Current status", "Action status"),
         ),
+        Column(
+            "spent",
+            "Spent (£)",
+            Kind.MONEY,
+            "What has been spent on the action so far, in pounds; blank until money is spent. The board "
+            "summary sets it against the planned cost.",
+            width=10,
+            aliases=("Spent", "Spend", "Spent to date", "Spend to date", "Actual cost", "Actual spend", "Expenditure"),
+        ),
         Column("accepted", "Accepted findings", Kind.CODES, ACCEPT_HELP, width=14),
     ),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import zipfile
@@ -12,6 +13,7 @@ from docx import Document
 
 from sipgen.checker import check_workbook
 from sipgen.document import BuildError, build_document
+from sipgen.examples import load
 from sipgen.references import text_fields
 from sipgen.rules.responsibilities import initials_used
 
@@ -437,3 +439,89 @@ def test_a_priority_with_many_actions_gets_a_timeline_of_its_objectives(tmp_path
     table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == "Action" and len(t.columns) == 12)
     assert [row.cells[0].text for row in table.rows[1:]] == ["P1.1", "P1.2"]
     assert [c.text for c in table.rows[0].cells[1:4]] == ["Sep", "Oct", "Nov"]
+
+
+@pytest.mark.parametrize(
+    "costs, spent, words",
+    [
+        ((500, 300), (None, None), "£800 planned"),
+        ((500, 300), (550, None), "£550 spent of £800"),
+        ((500, 300), (600, 300), "£900 spent of £800 (£100 over)"),
+        ((500, None), (0, None), "£0 spent of £500"),  # spending recorded as nothing yet
+    ],
+)
+def test_spend_against_plan(costs, spent, words):
+    from sipgen.document.summary import spend
+    from sipgen.model import Action
+
+    actions = [
+        Action(sheet="Actions", row=n, ref=f"P1.1.{n}", cost=cost, spent=paid)
+        for n, (cost, paid) in enumerate(zip(costs, spent, strict=True), start=2)
+    ]
+    assert spend(actions) == words
+
+
+def test_the_summary_shows_spending_and_the_budget_note_totals_it(tmp_path, write_plan, minimal):
+    minimal["settings"].update(budget=1000, contingency=100)
+    minimal["actions"][0].update(cost=500, spent=520)
+    minimal["actions"][1].update(cost=300)
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", as_of=dt.date(2026, 11, 1)).output
+    (row,) = _summary(out)
+    assert row[4] == "£520 spent of £800"
+    assert "Planned costs £800 + contingency £100 = £900; budget allocated £1,000: £100 left unallocated." in (
+        document_text(out)
+    )
+    assert "£520 spent of £800 so far." in document_text(out)
+
+
+def _rated(data, rag, spring_actual):
+    """P1's spring review rated ``rag``, with SC2's spring actual set (its milestone is 68%)."""
+    review = next(r for r in data["reviews"] if r["ref"] == "P1" and r["date"] == dt.date(2026, 3, 17))
+    review["rag"] = rag
+    next(c for c in data["criteria"] if c["ref"] == "SC2")["actual_spring"] = spring_actual
+    return data
+
+
+@pytest.mark.parametrize(
+    "rag, actual, shown",
+    [
+        ("Green", "60%", "But the spring measures: SC2 60% against 68% score 32 or more (missed)"),
+        ("Red", "70%", "But every spring measure met its milestone"),
+        ("Amber", "60%", None),  # the rating fits a miss
+        ("Green", "68%", None),  # exactly on the milestone is met: Green fits
+        ("Green", "on track", None),  # text is not judged
+    ],
+)
+def test_the_summary_shows_the_measures_beside_a_rating_they_contradict(tmp_path, write_plan, rag, actual, shown):
+    data = _rated(copy.deepcopy(load("primary")), rag, actual)
+    out = build_document(write_plan(data), tmp_path / "plan.docx", as_of=dt.date(2026, 7, 1)).output
+    trend = " ".join(_summary(out)[0][2].split())
+    assert f"{rag} 17 Mar" in trend
+    if shown:
+        assert shown in trend
+    else:
+        assert "But " not in trend
+
+
+def test_the_cover_says_the_date_progress_is_reported_at(tmp_path, write_plan, minimal):
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", as_of=dt.date(2026, 11, 1)).output
+    assert "Progress reported as at 1 Nov 2026" in document_text(out)
+
+
+def test_each_kpi_with_figures_gets_a_native_chart_with_alt_text(tmp_path):
+    out = build_document(SAMPLES / "primary.xlsx", tmp_path / "plan.docx", as_of=dt.date(2026, 7, 1)).output
+    archive = zipfile.ZipFile(out)
+    charts = sorted(n for n in archive.namelist() if n.startswith("word/charts/chart"))
+    plan = check_workbook(SAMPLES / "primary.xlsx").plan
+    assert len(charts) == len(plan.kpis) == 6
+    xml = body_xml(out)
+    for kpi in plan.kpis:
+        assert f'descr="Line chart of {kpi.kpi}' in xml
+    assert "Each KPI's figures across the year" in document_text(out)
+
+
+def test_a_plan_without_kpi_figures_has_no_charts(tmp_path, write_plan, minimal):
+    minimal["kpis"] = [{"kpi": "Parent survey", "ref": "P1", "baseline": "positive", "target": "more positive"}]
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx").output
+    assert not [n for n in zipfile.ZipFile(out).namelist() if "charts/" in n]
+    assert "Each KPI's figures across the year" not in document_text(out)

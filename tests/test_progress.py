@@ -123,5 +123,5 @@ def test_rv705_quiet_when_the_rating_fits_or_nothing_is_measured(tmp_path):
     ],
 )
 def test_budget_note_reconciles(budget, contingency, words):
-    note = _budget_note(Settings(sheet="Settings", row=1, budget=budget, contingency=contingency), 15586)
+    note = _budget_note(Settings(sheet="Settings", row=1, budget=budget, contingency=contingency), 15586, [])
     assert (words in note) if words else note == ""

@@ -17,6 +17,7 @@ with a repair prompt, even where LibreOffice forgives it.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
@@ -112,17 +113,14 @@ def _series(kpi) -> tuple[list[float | None], list[float | None]]:
     return milestone, actual
 
 
-def _texts(kpi) -> list[str]:
-    return [kpi.baseline, *kpi.milestones, *kpi.actuals]
-
-
 def _number_format(kpi) -> str:
     """General, or General"%" when the school wrote percentages.
 
     The figures are plain numbers (62 for "62%"), so Excel's percentage format, which multiplies
     by 100, would be wrong. General rather than 0 so an axis stepping by 0.5 reads 10.5%, 11%.
     """
-    percent = any("%" in text for text in _texts(kpi) if figure(text) is not None)
+    texts = (kpi.baseline, *kpi.milestones, *kpi.actuals)
+    percent = any("%" in text for text in texts if figure(text) is not None)
     return 'General"%"' if percent else "General"
 
 
@@ -209,8 +207,27 @@ def _ser_xml(index: int, name: str, values: list[float | None], fmt: str, colour
     )
 
 
-def _axes_xml(fmt: str) -> str:
+def value_range(values: list[float]) -> tuple[float, float, float]:
+    """(lowest, highest, step) of the value axis: the figures with a margin, on round numbers.
+
+    Fixed rather than left to the office suite, which may start at zero and flatten a trend
+    from 68% to 79% into a line near the top of the chart.
+    """
+    low, high = min(values), max(values)
+    span = high - low or abs(high) * 0.2 or 1.0
+    raw = span * 1.3 / 4  # about four gridlines over the figures and a margin
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    bottom = math.floor((low - span * 0.15) / step) * step
+    if low >= 0:
+        bottom = max(bottom, 0.0)  # a count or a percentage never goes below zero
+    top = math.ceil((high + span * 0.15) / step) * step
+    return bottom, top, step
+
+
+def _axes_xml(fmt: str, values: list[float]) -> str:
     """The category axis, then the value axis, each in CT_CatAx / CT_ValAx order."""
+    bottom, top, step = value_range(values)
     # Booleans are written out: CT_Boolean's default is true, so a bare <c:delete/> would hide the axis.
     return (
         '<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
@@ -220,13 +237,15 @@ def _axes_xml(fmt: str) -> str:
         f'<c:tickLblPos val="low"/><c:spPr>{_line(GRID_GREY, 9525)}</c:spPr>{_text_props(800)}'
         '<c:crossAx val="500002"/><c:crosses val="autoZero"/>'
         '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
-        '<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+        '<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/>'
+        f'<c:max val="{top:g}"/><c:min val="{bottom:g}"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="l"/>'
         f"<c:majorGridlines><c:spPr>{_line(GRID_GREY, 6350)}</c:spPr></c:majorGridlines>"
         f'<c:numFmt formatCode={quoteattr(fmt)} sourceLinked="0"/>'
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
         f"<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>{_text_props(800)}"
-        '<c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>'
+        '<c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/>'
+        f'<c:majorUnit val="{step:g}"/></c:valAx>'
     )
 
 
@@ -246,7 +265,7 @@ def _chart_xml(title: str, milestone: list[float | None], actual: list[float | N
         '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
         '<c:plotArea><c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>'
         f'{series}<c:marker val="1"/><c:smooth val="0"/><c:axId val="500001"/><c:axId val="500002"/>'
-        f"</c:lineChart>{_axes_xml(fmt)}</c:plotArea>"
+        f"</c:lineChart>{_axes_xml(fmt, [v for v in (*milestone, *actual) if v is not None])}</c:plotArea>"
         f'<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{_text_props(800)}</c:legend>'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>'
@@ -266,6 +285,11 @@ class _StampedZip(zipfile.ZipFile):
             name = zipfile.ZipInfo(name, date_time=_STAMP)
             name.compress_type = zipfile.ZIP_DEFLATED
         super().writestr(name, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *args, **kwargs):
+        # openpyxl writes each worksheet from a temporary file, which would carry that file's time.
+        with open(filename, "rb") as source:
+            self.writestr(arcname or str(filename), source.read())
 
 
 def _workbook(milestone: list[float | None], actual: list[float | None], fmt: str) -> bytes:

@@ -83,7 +83,10 @@ def _template_class():
 
 
 def render(view: dict, template: Path | None, when: dt.datetime) -> bytes:
-    """The rendered document as .docx bytes. Raises :class:`TemplateError` for a bad template."""
+    """The rendered document as .docx bytes. Raises :class:`TemplateError` for a bad template.
+
+    The view's ``charts`` (see :mod:`sipgen.document.charts`) are added to the package as parts.
+    """
     from jinja2 import TemplateError as JinjaError
 
     source = Path(template) if template else DEFAULT_TEMPLATE
@@ -100,6 +103,10 @@ def render(view: dict, template: Path | None, when: dt.datetime) -> bytes:
     except JinjaError as exc:
         raise TemplateError(_jinja_reason(source, exc)) from None
     docx = document.docx
+    if view.get("charts"):
+        from .charts import add_charts
+
+        add_charts(docx, view["charts"])
     _ensure_hyperlink_style(docx)
     _ask_word_to_update_fields(docx)
     properties = docx.core_properties

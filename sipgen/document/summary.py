@@ -13,9 +13,9 @@ import datetime as dt
 from markupsafe import Markup
 
 from ..colours import NO_FILL, RAG_FILLS
-from ..dates import uk
+from ..dates import plan_year_start, uk
 from ..model import Action, Plan, Priority, Review
-from ..progress import MISSED, POINTS, goes_down, judgements
+from ..progress import MISSED, POINTS, at_point, contradicts, goes_down, judgements, point_of
 from ..references import ref_order
 from ..rules.criteria import criteria_for
 from ..schema import DONE, DROPPED
@@ -31,7 +31,7 @@ def summary_row(plan: Plan, priority: Priority, anchors: Anchors, latest: dict, 
         who=_who(plan, priority),
         trend=_trend(plan, priority),
         measure=Markup(run(_headline(plan, priority))),
-        cost=money(sum(a.cost or 0 for a in priority.every_action)),
+        spend=spend(priority.every_action),
         actions=_action_counts(priority.every_action, as_of),
         due=_due(priority.every_action, as_of, plan.settings.next_meeting, anchors),
     )
@@ -62,7 +62,36 @@ def _trend(plan: Plan, priority: Priority) -> Markup:
     pieces = [
         chip(r.rag, RAG_FILLS.get(r.rag, NO_FILL)) + run(f" {r.date.start.day} {r.date.start:%b}  ") for r in reviews
     ]
+    disagreement = _measures_disagree(plan, priority, reviews[-1])
+    if disagreement:
+        pieces.append(run("\n" + disagreement, italic=True))
     return Markup("".join(pieces))
+
+
+def _measures_disagree(plan: Plan, priority: Priority, review: Review) -> str:
+    """What the measures say, when they contradict the latest rating (RV705): the board sees both."""
+    year_start = plan_year_start(plan.settings)
+    if year_start is None:
+        return ""
+    point = point_of(review.date.start, year_start)
+    judged = at_point(criteria_for(plan, priority), point)
+    if not contradicts(review.rag, judged):
+        return ""
+    missed = [f"{ref} {j.actual} against {j.milestone}" for ref, j in judged.items() if j.state == MISSED]
+    if missed:
+        return f"But the {point} measures: {'; '.join(missed[:2])} (missed)"
+    return f"But every {point} measure met its milestone"
+
+
+def spend(actions: list[Action]) -> str:
+    """Money spent against the planned cost, where the plan records spending."""
+    planned = sum(a.cost or 0 for a in actions)
+    recorded = [a.spent for a in actions if a.spent is not None]
+    if not recorded:
+        return f"{money(planned)} planned"
+    spent = sum(recorded)
+    over = f" ({money(spent - planned)} over)" if spent - planned > 0.005 else ""
+    return f"{money(spent)} spent of {money(planned)}{over}"
 
 
 def _headline(plan: Plan, priority: Priority) -> str:

@@ -287,7 +287,7 @@ def _kpis() -> str:
         heading("kpis"),
         text("{{ kpis_intro }}"),
         table(KPIS),
-        _if("kpi_charts", text("{{ kpi_charts_intro }}"), rich("kpi_charts")),
+        _if("kpi_charts", text("{{ kpi_charts_intro }}", keep_next=True), rich("kpi_charts")),
     )
 
 

@@ -24,8 +24,9 @@ from ..schema import PROCESS_MONITORING, PROCESSES
 from ..terms import word
 from ..values import money
 from . import parts
+from .charts import kpi_charts
 from .rich import Anchors, flat, link, plain, run
-from .summary import summary_row, timeline
+from .summary import spend, summary_row, timeline
 
 INTRO_PARTS = (
     ("overview", ""),
@@ -134,11 +135,10 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
         "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
         "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
         "one close to it amber, and one that missed it red.",
-        "kpi_charts": "",
-        "kpi_charts_intro": "",
+        **_charts(plan),
         "summary_intro": say(
             f"Where each priority stands on {uk(as_of)}: its reviews so far, its first success criterion "
-            "with figures, what it costs, and its actions."
+            "with figures, its spending against plan, and its actions."
         ),
         **_front_matter(plan, anchors),
         "glance": glance,
@@ -162,7 +162,7 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
         ),
         "budget": budget,
         "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
-        "budget_note": _budget_note(plan.settings, total),
+        "budget_note": _budget_note(plan.settings, total, plan.actions),
         "progress_key": PROGRESS_KEY if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)) else "",
         **_back_matter(plan, anchors, key_people),
         "reviews": [_review(anchors, r) for r in _reviews_by_date(plan)],
@@ -197,6 +197,19 @@ def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
         for k in plan.kpis
     ]
     return {"key": key, "kpis": kpis}
+
+
+def _charts(plan: Plan) -> dict:
+    """A line chart of each KPI's year (native Word charts): ``charts`` are the parts render adds to
+    the package, ``kpi_charts`` the runs that draw them, side by side."""
+    charts = kpi_charts(plan.kpis)
+    return {
+        "charts": charts,
+        "kpi_charts": Markup("".join(c.drawing + run("  ") for c in charts)),
+        "kpi_charts_intro": "Each KPI's figures across the year (solid) against its milestones (dashed)."
+        if charts
+        else "",
+    }
 
 
 def _finding_row(f: Finding, anchors: Anchors) -> dict:
@@ -258,8 +271,14 @@ PROGRESS_KEY = (
 )
 
 
-def _budget_note(settings, planned: float) -> str:
-    """How the planned costs and the contingency make up the budget, and any difference."""
+def _budget_note(settings, planned: float, actions: list[Action]) -> str:
+    """How the planned costs and the contingency make up the budget, any difference, and the spending."""
+    spending = spend(actions)
+    spent = f" {spending[0].upper()}{spending[1:]} so far." if "spent" in spending else ""
+    return (_reconciliation(settings, planned) + spent).strip()
+
+
+def _reconciliation(settings, planned: float) -> str:
     if settings.budget is None and settings.contingency is None:
         return ""
     contingency = settings.contingency or 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dates import uk
-from ..progress import MET, MISSED, judgements, point_of
+from ..progress import MISSED, at_point, contradicts, point_of
 from .criteria import criteria_for
 from .language import describes_activity_only
 from .registry import flag, listed, rule
@@ -99,19 +99,18 @@ def rag_contradicts(review, ctx):
     record = ctx.plan.by_ref.get(review.ref)
     if record is None or not hasattr(record, "objectives") and not hasattr(record, "actions"):
         return
-    criteria = _criteria_of(ctx.plan, record)
-    states = {c.ref or "a criterion": j for c in criteria for j in judgements(c) if j.point == point}
-    if not states:
+    states = at_point(_criteria_of(ctx.plan, record), point)
+    if not contradicts(review.rag, states):
         return
     missed = [ref for ref, j in states.items() if j.state == MISSED]
-    if review.rag == "Green" and missed:
+    if review.rag == "Green":
         detail = "; ".join(f"{ref}: {states[ref].actual} against {states[ref].milestone}" for ref in missed[:3])
         yield flag(
             f"The {point} review of {review.ref} is rated Green, but {listed(missed)} missed "
             f"{'its milestone' if len(missed) == 1 else 'their milestones'} ({detail}).",
             "Rate it Amber or Red, or explain in the impact why the measures do not show the progress made.",
         )
-    elif review.rag == "Red" and all(j.state == MET for j in states.values()):
+    else:
         yield flag(
             f"The {point} review of {review.ref} is rated Red, but every criterion with a {point} figure met "
             "its milestone.",
