@@ -147,7 +147,7 @@ def test_the_alt_text_says_what_the_chart_shows():
     (absence,) = kpi_charts([ABSENCE])
     assert docpr(absence).get("descr") == (
         "Line chart of Persistent absence: baseline 14%; autumn milestone 12%, actual 12.5% (close); "
-        "spring milestone 11%, actual 10.5% (met); summer milestone 10%, no figure yet. Lower is better."
+        "spring milestone 11%, actual 10.5% (met); summer milestone 10%, no figure yet; target 10%. Lower is better."
     )
     rising = kpi(baseline="50%", milestone_autumn="60%", autumn="52%", spring="on track", target="70%")
     descr = docpr(kpi_charts([rising])[0]).get("descr")
@@ -343,3 +343,14 @@ def test_every_entry_of_the_embedded_workbook_carries_the_fixed_time():
     entries = zipfile.ZipFile(io.BytesIO(chart.workbook)).infolist()
     assert any(e.filename.startswith("xl/worksheets/") for e in entries)
     assert {e.date_time for e in entries} == {_STAMP}
+
+
+def test_the_planned_line_ends_at_the_target_and_is_named_target_without_milestones():
+    # An ITT partnership's KPIs often have a baseline, actuals and a target, but no milestones.
+    _, chart = only([kpi("Trainees recommended for QTS (%)", baseline="95%", autumn="97%", spring="97%", target="98%")])
+    lines = series(chart)
+    assert list(lines) == ["Target", "Actual"]
+    assert points(lines["Target"]) == {0: 95, 3: 98}
+    # With milestones but none for the summer, the line still ends at the target.
+    _, chart = only([kpi(baseline="40%", milestone_autumn="50%", autumn="52%", target="70%")])
+    assert points(series(chart)["Milestone"]) == {0: 40, 1: 50, 3: 70}

@@ -258,6 +258,18 @@ def test_libreoffice_opens_each_sample_and_the_pdf_has_contents_and_links(name, 
     assert links > len(plan.priorities) * 3
     contents = reader.pages[1].extract_text()
     assert "Priorities at a glance" in contents and re.search(r"Priorities at a glance\.*\s*\d", contents)
+    # Up to six priorities, the board summary is one landscape page naming each, with its trend and measure.
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    first = next(i for i, page in enumerate(pages) if "Board summary Where each priority stands" in page)
+    box = reader.pages[first].mediabox
+    assert box.width > box.height, "the board summary is on a landscape page"
+    for priority in plan.priorities if len(plan.priorities) <= 6 else ():
+        assert f"{priority.ref} {' '.join(priority.title.split())[:30]}" in pages[first], priority.ref
+    if name == "primary":
+        assert pages[first].count("Headline") == 1 and "→ target 85%" in pages[first]
+        assert "spent of" in pages[first] and "budget allocated" in pages[first]
+        # Nothing of the summary spills over: the next page opens with the KPIs, below the running header.
+        assert pages[first + 1].split(plan.settings.title, 1)[-1].strip().startswith("Key performance indicators")
 
 
 def test_text_xml_cannot_hold_is_dropped():
@@ -525,3 +537,23 @@ def test_a_plan_without_kpi_figures_has_no_charts(tmp_path, write_plan, minimal)
     out = build_document(write_plan(minimal), tmp_path / "plan.docx").output
     assert not [n for n in zipfile.ZipFile(out).namelist() if "charts/" in n]
     assert "Each KPI's figures across the year" not in document_text(out)
+
+
+def test_a_long_title_is_cut_at_a_word_in_the_summary_only():
+    from sipgen.document.summary import TITLE_LIMIT, shortened
+
+    title = "Improve writing across the whole school so that all pupils write at length in every subject " * 3
+    cut = shortened(title)
+    assert len(cut) <= TITLE_LIMIT + 2 and cut.endswith(" …") and title.startswith(cut[:-2])
+    assert shortened("Improve reading") == "Improve reading"
+
+
+def test_the_headline_measure_skips_criteria_without_figures(tmp_path, write_plan, minimal):
+    criterion = {"parent": "P1", "criterion": "Pupils reading at the expected standard", "kind": "Impact"}
+    minimal["criteria"] = [
+        dict(criterion, ref="SC1", baseline="Some teachers", target="All teachers"),
+        dict(criterion, ref="SC2", baseline="40%", target="60%"),
+    ]
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True).output
+    (row,) = _summary(out)
+    assert row[3].startswith("SC2: from 40%") and "target 60%" in row[3]

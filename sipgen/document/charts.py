@@ -65,7 +65,7 @@ def kpi_charts(kpis, first_number: int = 1, width_cm: float = 7.8, height_cm: fl
     """A chart for each KPI with at least two figures to draw (baseline/milestones/actuals); others are skipped."""
     charts = []
     for kpi in kpis:
-        milestone, actual = _series(kpi)
+        planned, milestone, actual = _series(kpi)
         if sum(v is not None for v in (*milestone, *actual[1:])) < 2:
             continue  # one point (or none) is no trend
         number = first_number + len(charts)
@@ -77,8 +77,8 @@ def kpi_charts(kpis, first_number: int = 1, width_cm: float = 7.8, height_cm: fl
                 number=number,
                 rid=rid,
                 drawing=_drawing(number, rid, _alt_text(kpi), size),
-                chart_xml=_chart_xml(_title(kpi), milestone, actual, fmt),
-                workbook=_workbook(milestone, actual, fmt),
+                chart_xml=_chart_xml(_title(kpi), planned, milestone, actual, fmt),
+                workbook=_workbook(planned, milestone, actual, fmt),
             )
         )
     return charts
@@ -105,12 +105,19 @@ def add_charts(docx, charts: list[Chart]) -> None:
         chart_part.rels.add_relationship(RT_PACKAGE, Part(book_name, CT_XLSX, chart.workbook, package), "rId1")
 
 
-def _series(kpi) -> tuple[list[float | None], list[float | None]]:
-    """The milestone and actual lines; both start at the baseline so they join up."""
+def _series(kpi) -> tuple[str, list[float | None], list[float | None]]:
+    """The planned line's name, the planned line and the actual line; both start at the baseline.
+
+    The year ends at the target: with no summer milestone the planned line ends there, and a KPI
+    with no milestones at all still shows where it is heading (its line is named "Target").
+    """
     baseline = figure(kpi.baseline)
     milestone = [baseline, *(figure(text) for text in kpi.milestones)]
+    named = "Milestone" if any(v is not None for v in milestone[1:]) else "Target"
+    if milestone[-1] is None:
+        milestone[-1] = figure(kpi.target)
     actual = [baseline, *(figure(text) for text in kpi.actuals)]
-    return milestone, actual
+    return named, milestone, actual
 
 
 def _number_format(kpi) -> str:
@@ -147,6 +154,8 @@ def _alt_text(kpi) -> str:
         else:
             said += ", no figure yet"
         parts.append(said)
+    if flat(kpi.target):
+        parts.append(f"target {flat(kpi.target)}")
     name = flat(kpi.kpi) or flat(kpi.ref) or "a KPI"
     return f"Line chart of {name}: " + "; ".join(parts) + "." + (" Lower is better." if down else "")
 
@@ -249,10 +258,10 @@ def _axes_xml(fmt: str, values: list[float]) -> str:
     )
 
 
-def _chart_xml(title: str, milestone: list[float | None], actual: list[float | None], fmt: str) -> bytes:
+def _chart_xml(title: str, planned: str, milestone: list[float | None], actual: list[float | None], fmt: str) -> bytes:
     """The chart part, in CT_ChartSpace order; c:chart in CT_Chart order; the plot in CT_LineChart order."""
     # The milestone first, so the actual is drawn over it where they meet.
-    series = _ser_xml(0, "Milestone", milestone, fmt, MILESTONE_GREY, "dash")
+    series = _ser_xml(0, planned, milestone, fmt, MILESTONE_GREY, "dash")
     series += _ser_xml(1, "Actual", actual, fmt, ACCENT, None)
     xml = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -292,7 +301,7 @@ class _StampedZip(zipfile.ZipFile):
             self.writestr(arcname or str(filename), source.read())
 
 
-def _workbook(milestone: list[float | None], actual: list[float | None], fmt: str) -> bytes:
+def _workbook(planned: str, milestone: list[float | None], actual: list[float | None], fmt: str) -> bytes:
     """The chart's data as an .xlsx, laid out as the chart's c:f references say (Sheet1!A1:C5)."""
     import datetime as dt
 
@@ -302,7 +311,7 @@ def _workbook(milestone: list[float | None], actual: list[float | None], fmt: st
     book = Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
-    sheet.append([None, "Milestone", "Actual"])
+    sheet.append([None, planned, "Actual"])
     for row, (category, planned, got) in enumerate(zip(CATEGORIES, milestone, actual, strict=True), start=2):
         sheet.append([category, planned, got])
         for column in "BC":

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..colours import NO_FILL, RAG_FILLS
 from ..dates import plan_year_start, uk
 from ..model import Action, Plan, Priority, Review
-from ..progress import MISSED, POINTS, at_point, contradicts, goes_down, judgements, point_of
+from ..progress import MISSED, POINTS, at_point, contradicts, figure, goes_down, judgements, point_of
 from ..references import ref_order
 from ..rules.criteria import criteria_for
 from ..schema import DONE, DROPPED
@@ -27,7 +27,7 @@ from .rich import Anchors, chip, run
 
 def summary_row(plan: Plan, priority: Priority, anchors: Anchors, latest: dict, as_of: dt.date) -> dict:
     return parts.SUMMARY.row(
-        priority=Markup(str(anchors.ref(priority.ref, bold=True)) + run("  " + priority.title)),
+        priority=Markup(str(anchors.ref(priority.ref, bold=True)) + run("  " + shortened(priority.title))),
         who=_who(plan, priority),
         trend=_trend(plan, priority),
         measure=Markup(run(_headline(plan, priority))),
@@ -35,6 +35,19 @@ def summary_row(plan: Plan, priority: Priority, anchors: Anchors, latest: dict, 
         actions=_action_counts(priority.every_action, as_of),
         due=_due(priority.every_action, as_of, plan.settings.next_meeting, anchors),
     )
+
+
+# A priority's title in the summary is cut here (its full title heads its part, a click away), so
+# one long title cannot push the summary onto a second page.
+TITLE_LIMIT = 140
+
+
+def shortened(title: str, limit: int = TITLE_LIMIT) -> str:
+    """``title`` cut at a word before ``limit`` characters, with an ellipsis to say so."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _name(plan: Plan, initials: str) -> str:
@@ -98,7 +111,7 @@ def _headline(plan: Plan, priority: Priority) -> str:
     """Baseline, latest actual, next milestone and target of the first criterion with figures."""
     for criterion in sorted(criteria_for(plan, priority), key=lambda c: (ref_order(c.parent), ref_order(c.ref))):
         judged = judgements(criterion)
-        if not judged and not criterion.baseline:
+        if not judged and figure(criterion.baseline) is None:
             continue
         parts = [f"{criterion.ref}: from {criterion.baseline or '?'}"]
         if judged:

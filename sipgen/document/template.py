@@ -460,11 +460,29 @@ STYLES = {
 
 
 def build(out: Path) -> Path:
+    """Write the template to ``out``: styles, header and footer, then the body, section by section."""
     from docx import Document
+
+    document = Document()
+    _styles(document)
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    _header_and_footer(section)
+    _install_body(document, section)
+    document.core_properties.title = "{{ title }}"
+    document.core_properties.subject = "{{ subject }}"
+    document.core_properties.author = "{{ org }}"
+    document.core_properties.comments = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out.write_bytes(_fixed_zip(buffer.getvalue()))
+    return out
+
+
+def _styles(document) -> None:
     from docx.oxml import parse_xml
     from docx.shared import Pt, RGBColor
 
-    document = Document()
     styles = document.styles
     normal = styles["Normal"]
     normal.font.name = "Calibri"
@@ -480,8 +498,12 @@ def build(out: Path) -> Path:
     for xml in STYLES.values():
         styles.element.append(parse_xml(xml))
 
-    section = document.sections[0]
-    section.different_first_page_header_footer = True
+
+def _header_and_footer(section) -> None:
+    """The school and plan in small grey type at the head of each page; 'Page N of M' at the foot."""
+    from docx.oxml import parse_xml
+    from docx.shared import Pt, RGBColor
+
     header = section.header.paragraphs[0]
     header.text = "{{ org }} · {{ title }}"
     header.alignment = 2
@@ -490,26 +512,29 @@ def build(out: Path) -> Path:
         r.font.color.rgb = RGBColor.from_string("595959")
     footer = section.footer.paragraphs[0]
     footer.alignment = 1
-    footer._p.append(
-        parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Page </w:t></w:r>')
-    )
-    for instruction, between in (("PAGE", " of "), ("NUMPAGES", "")):
-        for piece in (
-            '<w:fldChar w:fldCharType="begin"/>',
-            f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
-            '<w:fldChar w:fldCharType="separate"/>',
-            "<w:t>1</w:t>",
-            '<w:fldChar w:fldCharType="end"/>',
-        ):
-            footer._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr>{piece}</w:r>'))
-        if between:
-            footer._p.append(
-                parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">{between}</w:t></w:r>')
-            )
 
-    sect = section._sectPr
+    def small(content: str) -> None:
+        footer._p.append(parse_xml(f'<w:r {NS}><w:rPr><w:sz w:val="16"/></w:rPr>{content}</w:r>'))
+
+    small('<w:t xml:space="preserve">Page </w:t>')
+    for instruction, between in (("PAGE", " of "), ("NUMPAGES", "")):
+        small('<w:fldChar w:fldCharType="begin"/>')
+        small(f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>')
+        small('<w:fldChar w:fldCharType="separate"/>')
+        small("<w:t>1</w:t>")
+        small('<w:fldChar w:fldCharType="end"/>')
+        if between:
+            small(f'<w:t xml:space="preserve">{between}</w:t>')
+
+
+def _install_body(document, section) -> None:
+    """Replace the document's body with the template's, the first section keeping the header refs."""
+    from docx.oxml import parse_xml
+
     refs = "".join(
-        el.xml if hasattr(el, "xml") else "" for el in sect if el.tag.endswith(("headerReference", "footerReference"))
+        el.xml if hasattr(el, "xml") else ""
+        for el in section._sectPr
+        if el.tag.endswith(("headerReference", "footerReference"))
     )
     refs = refs.replace(f' xmlns:w="{W}"', "").replace(
         ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', ""
@@ -520,15 +545,6 @@ def build(out: Path) -> Path:
         body_el.remove(child)
     for child in parse_xml(f"<w:body {NS}>{xml}{sect_pr('landscape')}</w:body>"):
         body_el.append(copy.deepcopy(child))
-
-    document.core_properties.title = "{{ title }}"
-    document.core_properties.subject = "{{ subject }}"
-    document.core_properties.author = "{{ org }}"
-    document.core_properties.comments = ""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    out.write_bytes(_fixed_zip(buffer.getvalue()))
-    return out
 
 
 def _fixed_zip(data: bytes) -> bytes:

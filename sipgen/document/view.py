@@ -206,7 +206,7 @@ def _charts(plan: Plan) -> dict:
     return {
         "charts": charts,
         "kpi_charts": Markup("".join(c.drawing + run("  ") for c in charts)),
-        "kpi_charts_intro": "Each KPI's figures across the year (solid) against its milestones (dashed)."
+        "kpi_charts_intro": "Each KPI's figures across the year (solid) against its milestones and target (dashed)."
         if charts
         else "",
     }
