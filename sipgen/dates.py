@@ -95,7 +95,8 @@ _TIMING_WORDS = re.compile(
     r"all year|as required|as and when|as needed|when needed|continuous(?:ly)?|regularly|immediately|asap|"
     r"end of term|onwards)\b"
 )
-_UNDECIDED_WORDS = re.compile(r"\b(?:tb[acd]|to be (?:confirmed|arranged|decided|agreed|determined))\b")
+# Words that say a value is not decided yet (dates here, costs in values.py).
+UNDECIDED_WORDS = re.compile(r"\b(?:tb[acd]|to be (?:confirmed|arranged|decided|agreed|determined))\b")
 _PROBE = dt.date(2001, 9, 1)  # any academic year, to ask whether text would read with one
 
 
@@ -160,7 +161,7 @@ def parse_date(value: object, year_start: dt.date | None) -> PlanDate | None:
         found = None
     if found is not None:
         return found
-    if _UNDECIDED_WORDS.search(key):
+    if UNDECIDED_WORDS.search(key):
         return PlanDate(None, None, text, kind=UNDECIDED)
     if _TIMING_WORDS.search(key):
         return PlanDate(None, None, text, kind=TIMING)

@@ -52,6 +52,8 @@ class Record:
     cells: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     # Fields whose cell held something unreadable (already reported as WB004 or WB007).
     unreadable: set[str] = field(default_factory=set, repr=False, compare=False)
+    # Fields the school marked as not yet known ("TBC" in a cost): empty here, but not missing.
+    pending: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def cell(self, field_name: str | None = None) -> str:
         """The cell that holds ``field_name`` (or the row's first read cell), e.g. ``"C14"``."""
@@ -75,6 +77,7 @@ class Settings(Record):
     year_start: PlanDate | None = None
     title: str = ""
     version: str = ""
+    history: str = ""
     overall_lead: tuple[str, ...] = ()
     approved_on: PlanDate | None = None
     approval_minute: str = ""

@@ -32,7 +32,7 @@ from .schema import (
     normalise_header,
 )
 from .terms import SCHOOL, plan_type_from_label, word
-from .values import CONTROL_CHARACTERS, BadValue, convert
+from .values import CONTROL_CHARACTERS, PENDING, BadValue, convert
 from .xlsx import Grid, WorkbookError, read_grids
 
 RECORD_TYPES: dict[str, type[model.Record]] = {
@@ -228,8 +228,9 @@ class _Reader:
                 continue
             if column.required and values.get(column.field) in (None, "", ()):
                 self._missing_value(sheet, column, cells[column.field], "")
-        fields = {k: v for k, v in values.items() if v not in (None, "")}
-        return record_type(sheet=sheet.name, row=1, cells=cells, **fields)
+        pending = {k for k, v in values.items() if v is PENDING}
+        fields = {k: v for k, v in values.items() if v not in (None, "") and k not in pending}
+        return record_type(sheet=sheet.name, row=1, cells=cells, pending=pending, **fields)
 
     def _finish_settings(self, settings: model.Settings) -> None:
         plan_type = plan_type_from_label(settings.plan_type) if settings.plan_type else SCHOOL
@@ -303,7 +304,11 @@ class _Reader:
             if col in cols:
                 used.add((row, col))
                 values[column.field] = self._convert(sheet, column, cols[col], row, col)
-        unreadable = {f for f, v in values.items() if v is None}
+        # A cost typed as "TBC" is kept as pending: shown as TBC, and left out of the totals.
+        pending = {f for f, v in values.items() if v is PENDING}
+        for name in pending:
+            values[name] = None
+        unreadable = {f for f, v in values.items() if v is None and f not in pending}
         unreadable |= {column.field for col, column in mapping.items() if (row, col) in failed}
         if "start" in values or "due" in values:
             # A range typed in one cell ("Autumn 25 - Feb 26") fills both start and due.
@@ -313,6 +318,7 @@ class _Reader:
             row=row,
             cells=cells,
             unreadable=unreadable,
+            pending=pending,
             **{k: v for k, v in values.items() if v is not None},
         )
         for column in mapping.values():

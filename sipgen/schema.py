@@ -138,6 +138,14 @@ SETTINGS = Sheet(
         Column("title", "Plan title", Kind.TEXT, "The title on the cover, e.g. {default_title} 2026-27."),
         Column("version", "Version", Kind.TEXT, "A version or draft number, e.g. Draft 2 or v1.0."),
         Column(
+            "history",
+            "Version history",
+            Kind.LONG_TEXT,
+            "One line a version: its number, date and what changed, e.g. v1.1 12/12/2025 autumn review "
+            "changes, approved by the FGB. Printed on the cover.",
+            aliases=("History", "Revision history", "Change log", "Versions"),
+        ),
+        Column(
             "overall_lead",
             "Overall lead",
             Kind.INITIALS,

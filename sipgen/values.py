@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .dates import is_half_term_label, needs_year, parse_date
+from .dates import UNDECIDED_WORDS, is_half_term_label, needs_year, parse_date
 from .model import TIMING
 from .schema import Column, Kind, choice_keys, normalise_header
 
@@ -76,6 +76,16 @@ def as_text(value: object) -> str:
         # Excel stores line breaks as \n but some programs keep \r\n.
         return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     return str(value).strip()
+
+
+class _Pending:
+    """A value the school has marked as not yet known ("TBC"): not an amount, and not a mistake."""
+
+    def __repr__(self) -> str:
+        return "PENDING"
+
+
+PENDING = _Pending()
 
 
 def money(value: float | None) -> str:
@@ -177,6 +187,8 @@ def _money(value: object) -> float | None:
     cleaned = re.sub(r"[£,\s]", "", text)
     if cleaned.lower().rstrip(".") in _NO_COST or normalise_header(text) in _NO_COST:
         return 0.0
+    if UNDECIDED_WORDS.search(" ".join(text.casefold().split())) and not re.search(r"\d", text):
+        return PENDING  # with a figure in it ("£300 TBC") it is not read as pending: the figure would be lost
     if re.fullmatch(r"\d+(\.\d+)?", cleaned):
         return float(cleaned)
     raise BadValue(

@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 
 from sipgen.checker import check_workbook
-from sipgen.document import BuildError, build_document
+from sipgen.document import BuildError, build_document, parts
 from sipgen.examples import load
 from sipgen.references import text_fields
 from sipgen.rules.responsibilities import initials_used
@@ -258,6 +258,15 @@ def test_libreoffice_opens_each_sample_and_the_pdf_has_contents_and_links(name, 
     assert links > len(plan.priorities) * 3
     contents = reader.pages[1].extract_text()
     assert "Priorities at a glance" in contents and re.search(r"Priorities at a glance\.*\s*\d", contents)
+    # No header word and no sum of money is broken across lines (fonts and widths hold on this machine).
+    lines_text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    for word in {w for table in parts.TABLES for c in table.columns for w in c.header.split() if "{" not in w}:
+        for cut in range(2, len(word) - 1):
+            broken = rf"(?:^|\s){re.escape(word[:cut])}\n{re.escape(word[cut:])}(?:\s|$)"
+            assert not re.search(broken, lines_text), f"{word!r} is broken after {word[:cut]!r}"
+    cells = {c.text for t in Document(str(out)).tables for row in t.rows for c in row.cells}
+    for figure in {f for text in cells for f in re.findall(r"£[\d,]*\d(?:\.\d\d)?", text)}:
+        assert figure in lines_text, f"{figure} is split across lines"
     # Up to six priorities, the board summary is one landscape page naming each, with its trend and measure.
     pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
     first = next(i for i, page in enumerate(pages) if "Board summary Where each priority stands" in page)
@@ -557,3 +566,41 @@ def test_the_headline_measure_skips_criteria_without_figures(tmp_path, write_pla
     out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True).output
     (row,) = _summary(out)
     assert row[3].startswith("SC2: from 40%") and "target 60%" in row[3]
+
+
+def _action_rows(path) -> dict[str, list[str]]:
+    """Each action's row in its table, by reference (the timeline, later, has rows with the same refs)."""
+    rows: dict[str, list[str]] = {}
+    for table in Document(str(path)).tables:
+        if table.rows[0].cells[0].text == "Ref" and table.rows[0].cells[1].text == "Action":
+            for row in table.rows[1:]:
+                rows.setdefault(row.cells[0].text, [c.text for c in row.cells])
+    return rows
+
+
+@pytest.mark.parametrize("typed", ["TBC", "tbc - awaiting quote", "To be confirmed", "TBA"])
+def test_a_cost_marked_tbc_reads_tbc_and_is_left_out_of_the_totals(tmp_path, write_plan, minimal, typed):
+    minimal["actions"][0].update(cost=typed)
+    minimal["actions"][1].update(cost=250)
+    result = check_workbook(write_plan(minimal))
+    assert not [f for f in result.findings if f.code == "WB004"]
+    action = result.plan.actions[0]
+    assert action.cost is None and action.pending == {"cost"}
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", as_of=dt.date(2026, 11, 1)).output
+    rows = _action_rows(out)
+    assert rows["P1.1.1"][5] == "TBC" and rows["P1.1.2"][5] == "£250"
+    assert "£250 + 1 cost TBC" in document_text(out)
+
+
+@pytest.mark.parametrize("typed", ["£300 TBC", "about 300, tbc"])
+def test_a_tbc_cost_with_a_figure_is_not_quietly_dropped(write_plan, minimal, typed):
+    minimal["actions"][0].update(cost=typed)
+    result = check_workbook(write_plan(minimal))
+    assert [f.cell for f in result.findings if f.code == "WB004"] == [result.plan.actions[0].cell("cost")]
+
+
+def test_no_cost_reads_as_a_dash_not_pounds_nought(tmp_path, write_plan, minimal):
+    minimal["actions"][0].update(cost=0, resources="No cost: within staff meetings")
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx").output
+    rows = _action_rows(out)
+    assert rows["P1.1.1"][5] == "—"

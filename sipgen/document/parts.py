@@ -17,6 +17,9 @@ RICH = "rich"  # run XML made by sipgen.document.rich (links, bookmarks, chips):
 SHADED = "shaded"  # a plain value on a coloured ground given by the field FIELD_fill
 BOLD = "bold"  # a plain value in bold
 FILL_SUFFIX = "_fill"
+# When an optional column is printed:
+IF_ANY = "if any"  # some row has something in it (no empty "Also serves" column)
+IF_VARIED = "if varied"  # the rows differ (no column repeating the school's name on every row)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Column:
     width: float  # relative to the table's other columns
     field: str
     show: str = TEXT
+    optional: str = ""  # IF_ANY or IF_VARIED: when the column is worth printing
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,19 @@ class Table:
         """The fields a row must have: one a column, and a fill for each shaded one."""
         names = {c.field for c in self.columns}
         return frozenset(names | {c.field + FILL_SUFFIX for c in self.columns if c.show == SHADED})
+
+    def flag(self, column: Column) -> str:
+        """The view's flag that says whether an optional column is shown."""
+        return f"show.{self.name}_{column.field}"
+
+    def shows(self, rows: list[dict]) -> dict[str, bool]:
+        """The flags of this table's optional columns: shown when any row has something in them."""
+        flags = {}
+        for column in (c for c in self.columns if c.optional):
+            values = {str(row[column.field]).strip() for row in rows} - {""}
+            needed = 1 if column.optional == IF_ANY else 2
+            flags[self.flag(column).removeprefix("show.")] = len(values) >= needed
+        return flags
 
     def row(self, **values) -> dict:
         """A row of this table; a missing or unexpected field is a mistake in sipgen, said at once."""
@@ -130,8 +147,8 @@ ACTIONS = Table(
         ("Timescale", 2.2, "when"),
         ("Resources", 3.4, "resources", RICH),
         ("Cost", 1.1, "cost"),
-        ("Status", 1.2, "status"),
-        ("Also serves", 1.3, "also", RICH),
+        ("Status", 1.2, "status", TEXT, IF_ANY),
+        ("Also serves", 1.3, "also", RICH, IF_ANY),
     ),
     loop="for a in o.actions",
 )
@@ -171,16 +188,6 @@ CHECKS = Table(
         ("Evidence", 4, "evidence", RICH),
     ),
     loop="for m in p.checks",
-)
-LATEST_REVIEW = Table(
-    "latest_review",
-    "p.latest",
-    _columns(
-        ("Date", 1.3, "date"),
-        ("RAG", 1.1, "rag", SHADED),
-        ("Impact to date", 6, "impact", RICH),
-        ("Adjustments made", 4, "adjustments", RICH),
-    ),
 )
 UNPLACED = Table(
     "unplaced",
@@ -224,7 +231,7 @@ KEY = Table(
         ("Initials", 1.3, "initials", RICH),
         ("Name", 3, "name"),
         ("Role or status", 3.2, "role"),
-        ("Organisation", 3, "organisation"),
+        ("Organisation", 3, "organisation", TEXT, IF_VARIED),
     ),
     loop="for k in key",
     landscape=False,
@@ -233,7 +240,7 @@ REVIEWS = Table(
     "reviews",
     "r",
     _columns(
-        ("Date", 1.3, "date"),
+        ("Date", 1.3, "date", RICH),
         ("Ref", 1, "ref", RICH),
         ("Reviewer", 1.2, "reviewer", RICH),
         ("RAG", 1, "rag", SHADED),
@@ -268,7 +275,6 @@ TABLES = (
     TIMELINE,
     CRITERIA,
     CHECKS,
-    LATEST_REVIEW,
     UNPLACED,
     WHO,
     BUDGET,

@@ -19,8 +19,8 @@ from ..progress import MISSED, POINTS, at_point, contradicts, figure, goes_down,
 from ..references import ref_order
 from ..rules.criteria import criteria_for
 from ..schema import DONE, DROPPED
-from ..values import money
 from . import parts
+from .costs import spend
 from .parts import TIMELINE_LABELS
 from .rich import Anchors, chip, run
 
@@ -94,17 +94,6 @@ def _measures_disagree(plan: Plan, priority: Priority, review: Review) -> str:
     if missed:
         return f"But the {point} measures: {'; '.join(missed[:2])} (missed)"
     return f"But every {point} measure met its milestone"
-
-
-def spend(actions: list[Action]) -> str:
-    """Money spent against the planned cost, where the plan records spending."""
-    planned = sum(a.cost or 0 for a in actions)
-    recorded = [a.spent for a in actions if a.spent is not None]
-    if not recorded:
-        return f"{money(planned)} planned"
-    spent = sum(recorded)
-    over = f" ({money(spent - planned)} over)" if spent - planned > 0.005 else ""
-    return f"{money(spent)} spent of {money(planned)}{over}"
 
 
 def _headline(plan: Plan, priority: Priority) -> str:

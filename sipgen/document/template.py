@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import sys
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..colours import ACCENT  # the document matches the workbook
+from ..colours import ACCENT, DRAFT_RED, LINK  # the document matches the workbook
 from .parts import (
     ACTIONS,
     AIMS,
@@ -38,7 +39,6 @@ from .parts import (
     GLANCE,
     KEY,
     KPIS,
-    LATEST_REVIEW,
     NOW_AND_GOAL,
     REVIEWS,
     RICH,
@@ -117,22 +117,37 @@ def shown(table: Table, column: Column) -> str:
 
 def table(part: Table, header: bool = True) -> str:
     """A declared table in the 'Plan Table' style: a header row repeated on every page, the row
-    repeated by its loop (rows never split across pages), and its total row if it has one."""
+    repeated by its loop (rows never split across pages), and its total row if it has one.
+
+    A table with optional columns is written once for each choice of them, and the view's flags
+    (``show.TABLE_FIELD``) pick the one to print: a column nobody filled in is left out.
+    """
+    optional = [c for c in part.columns if c.optional]
+    if not optional:
+        return _table(part, part.columns, header)
+    choices = []
+    for number, shown_ones in enumerate(itertools.product((True, False), repeat=len(optional))):
+        on = dict(zip(optional, shown_ones, strict=True))
+        condition = " and ".join(("" if on[c] else "not ") + part.flag(c) for c in optional)
+        columns = [c for c in part.columns if on.get(c, True)]
+        choices.append(tag(("if " if number == 0 else "elif ") + condition) + _table(part, columns, header))
+    return "".join(choices) + tag("endif")
+
+
+def _table(part: Table, columns, header: bool) -> str:
     total_width = LANDSCAPE_TEXT if part.landscape else PORTRAIT_TEXT
-    scale = total_width / sum(c.width for c in part.columns)
-    widths = [int(c.width * scale) for c in part.columns]
+    scale = total_width / sum(c.width for c in columns)
+    widths = [int(c.width * scale) for c in columns]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = ""
     if header:
-        head = _row([para(run(c.header, bold=True)) for c in part.columns], widths, "<w:tblHeader/>")
-    rows = _row([shown(part, c) for c in part.columns], widths)
+        head = _row([para(run(c.header, bold=True)) for c in columns], widths, "<w:tblHeader/>")
+    rows = _row([shown(part, c) for c in columns], widths)
     if part.loop:
         rows = _loop_row("{%tr " + part.loop + " %}", widths) + rows + _loop_row("{%tr endfor %}", widths)
     if part.total:
         totals = dict(part.total)
-        rows += _row(
-            [para(run(totals[c.field], bold=True)) if c.field in totals else para() for c in part.columns], widths
-        )
+        rows += _row([para(run(totals[c.field], bold=True)) if c.field in totals else para() for c in columns], widths)
     return (
         f'<w:tbl><w:tblPr><w:tblStyle w:val="PlanTable"/><w:tblW w:w="{total_width}" w:type="dxa"/>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
@@ -159,9 +174,13 @@ def rich(expression: str) -> str:
     return para(run("{{r " + expression + " }}"))
 
 
-def heading(name: str) -> str:
-    """A Heading 1 with a bookmark, for parts the document links to (h.NAME in the context)."""
-    return para(run("{{r h." + name + " }}"), style="Heading1")
+def heading(name: str, new_page: bool = True) -> str:
+    """A Heading 1 with a bookmark, for parts the document links to (h.NAME in the context).
+
+    A part starts a new page unless ``new_page`` is False: short parts flow on after the last.
+    """
+    keep = "" if new_page else '<w:pageBreakBefore w:val="0"/>'
+    return f'<w:p><w:pPr><w:pStyle w:val="Heading1"/>{keep}</w:pPr>{run("{{r h." + name + " }}")}</w:p>'
 
 
 def plain(expression: str) -> str:
@@ -191,7 +210,8 @@ def toc_field() -> str:
 
     Until it is updated it shows linked entries for every heading, which sipgen fills in.
     """
-    begin = '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+    # Not marked dirty: Word would ask to update fields on every opening. sipgen writes the entries.
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
     instr = '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
     sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
@@ -218,6 +238,7 @@ def body() -> str:
             _introduction(),
             _context(),
             _glance(),
+            _people(),
             section_break("portrait"),
             tag("for p in priorities"),
             _priority_head(),
@@ -227,7 +248,7 @@ def body() -> str:
             tag("endfor"),
             _unplaced(),
             section_break("landscape"),
-            _back_matter(),
+            _budget(),
             section_break("portrait"),
             _appendices(),
         )
@@ -244,7 +265,8 @@ def _cover() -> str:
     """The cover (its title, year, version, approval and dates) and the contents."""
     return "".join(
         (
-            para("", spacing_after=2400),
+            # The logo's place: a note only the template shows (a Jinja comment is gone once built).
+            para(run("{# Your logo: put it here with Insert > Pictures, and delete this note. #}"), spacing_after=2000),
             text("{{ org }}", "Title"),
             text("{{ title }}", "Subtitle"),
             text("{{ year_label }}", "Subtitle"),
@@ -253,14 +275,21 @@ def _cover() -> str:
             _if(
                 "draft",
                 para(
-                    run("DRAFT: ", bold=True, size=32, colour="C00000")
-                    + run("{{ draft_label }}", size=28, colour="C00000")
+                    run("DRAFT: ", bold=True, size=32, colour=DRAFT_RED)
+                    + run("{{ draft_label }}", size=28, colour=DRAFT_RED)
                 ),
                 otherwise=para(run("{{ approval_label }}", bold=True, size=24, colour=ACCENT)),
             ),
             text("{{ prepared_label }}"),
             text("{{ report_date_label }}"),
             _if("next_meeting_label", text("{{ next_meeting_label }}")),
+            _if(
+                "history",
+                text("Version history", "Heading2"),
+                tag("for line in history"),
+                para(run("{{ line }}", size=18), spacing_after=40),
+                tag("endfor"),
+            ),
             para('<w:r><w:br w:type="page"/></w:r>'),
             text("Contents", "TOC Heading"),
             toc_field(),
@@ -343,7 +372,11 @@ def _priority_work() -> str:
         (
             text("{{ p.work_heading }}", "Heading2", keep_next=True),
             tag("for o in p.objectives"),
-            _if("o.heading", para(run("{{r o.heading }}"), style="Heading3", keep_next=True), rich("o.summary")),
+            _if(
+                "o.heading",
+                para(run("{{r o.heading }}"), style="Heading3", keep_next=True),
+                para(run("{{r o.summary }}"), keep_next=True),  # the heading travels with its first row
+            ),
             _if("o.actions", table(ACTIONS)),
             tag("endfor"),
             _if("p.timeline", text("Timeline", "Heading2", keep_next=True), table(TIMELINE)),
@@ -381,7 +414,7 @@ def _priority_measures() -> str:
 
 def _priority_review() -> str:
     return text("Latest review", "Heading2", keep_next=True) + _if(
-        "p.latest", table(LATEST_REVIEW), otherwise=text("{{ p.ref }} has not been reviewed yet.")
+        "p.latest", rich("p.latest"), otherwise=text("{{ p.ref }} has not been reviewed yet.")
     )
 
 
@@ -390,20 +423,27 @@ def _unplaced() -> str:
     return _if("unplaced", heading("unplaced"), text("{{ unplaced_intro }}"), table(UNPLACED))
 
 
-def _back_matter() -> str:
-    """Who does what, the budget, and the key to initials (portrait)."""
+def _people() -> str:
+    """Who does what and the key to initials, before the priorities that use the initials."""
     return "".join(
         (
             heading("who"),
             text("{{ who_intro }}"),
             table(WHO),
+            heading("key", new_page=False),
+            text("Everyone the plan names by initials, with their role."),
+            table(KEY),
+        )
+    )
+
+
+def _budget() -> str:
+    return "".join(
+        (
             heading("budget"),
             text("{{ budget_intro }}"),
             table(BUDGET),
             _if("budget_note", text("{{ budget_note }}")),
-            heading("key"),
-            text("Everyone the plan names by initials, with their role."),
-            table(KEY),
         )
     )
 
@@ -426,7 +466,7 @@ STYLES = {
     "Hyperlink": (
         f'<w:style {NS} w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/>'
         '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr>'
-        '<w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>'
+        f'<w:color w:val="{LINK}"/></w:rPr></w:style>'
     ),
     "TOC1": (
         f'<w:style {NS} w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
@@ -465,6 +505,7 @@ def build(out: Path) -> Path:
 
     document = Document()
     _styles(document)
+    _font_table(document)
     section = document.sections[0]
     section.different_first_page_header_footer = True
     _header_and_footer(section)
@@ -484,10 +525,11 @@ def _styles(document) -> None:
     from docx.shared import Pt, RGBColor
 
     styles = document.styles
+    _defaults(styles.element)
     normal = styles["Normal"]
-    normal.font.name = "Calibri"
     normal.font.size = Pt(10.5)
     normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.widow_control = True  # no single line of a paragraph alone on a page
     for name, size in (("Title", 30), ("Subtitle", 16), ("Heading 1", 18), ("Heading 2", 13), ("Heading 3", 11.5)):
         styles[name].font.size = Pt(size)
         styles[name].font.color.rgb = RGBColor.from_string(ACCENT)
@@ -499,17 +541,62 @@ def _styles(document) -> None:
         styles.element.append(parse_xml(xml))
 
 
+# Every style names this font through the document defaults; the font table gives its metric twin,
+# so an office suite without Calibri lays the pages out the same (scripts/setup installs Carlito).
+FONT, FONT_TWIN = "Calibri", "Carlito"
+LANGUAGE = "en-GB"
+
+
+def _defaults(styles) -> None:
+    """English (UK) and one font for the whole document: styles take the defaults, not the theme's."""
+    from docx.oxml import parse_xml
+
+    defaults = styles.find(f"{{{W}}}docDefaults/{{{W}}}rPrDefault/{{{W}}}rPr")
+    for old in defaults.findall(f"{{{W}}}rFonts") + defaults.findall(f"{{{W}}}lang"):
+        defaults.remove(old)
+    fonts = f'<w:rFonts {NS} w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+    defaults.insert(0, parse_xml(fonts))
+    defaults.append(parse_xml(f'<w:lang {NS} w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/>'))
+    for themed in styles.iter(f"{{{W}}}rFonts"):
+        if themed.getparent() is not defaults and any("Theme" in name for name in themed.attrib):
+            themed.getparent().remove(themed)
+
+
+def _font_table(document) -> None:
+    """Name the document's font with its metric-compatible twin (w:altName) in the font table."""
+    from lxml import etree
+
+    part = next(p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml")
+    table = etree.fromstring(part.blob)
+    for old in table.findall(f"{{{W}}}font[@{{{W}}}name='{FONT}']"):
+        table.remove(old)
+    table.insert(
+        0,
+        etree.fromstring(
+            f'<w:font {NS} w:name="{FONT}"><w:altName w:val="{FONT_TWIN}"/>'
+            '<w:panose1 w:val="020F0502020204030204"/><w:charset w:val="00"/><w:family w:val="swiss"/>'
+            '<w:pitch w:val="variable"/></w:font>'
+        ),
+    )
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def _header_and_footer(section) -> None:
     """The school and plan in small grey type at the head of each page; 'Page N of M' at the foot."""
     from docx.oxml import parse_xml
     from docx.shared import Pt, RGBColor
 
     header = section.header.paragraphs[0]
-    header.text = "{{ org }} · {{ title }}"
     header.alignment = 2
+    # Every inner page of an unapproved plan says so: a printed page must not pass as the final plan.
+    header._p.append(parse_xml(f'<w:r {NS}><w:t xml:space="preserve">{{% if draft %}}</w:t></w:r>'))
+    draft = header.add_run("DRAFT: not yet approved   ·   ")
+    draft.bold = True
+    draft.font.color.rgb = RGBColor.from_string(DRAFT_RED)
+    header._p.append(parse_xml(f'<w:r {NS}><w:t xml:space="preserve">{{% endif %}}</w:t></w:r>'))
+    header.add_run("{{ org }} · {{ title }}").font.color.rgb = RGBColor.from_string("595959")
     for r in header.runs:
         r.font.size = Pt(8)
-        r.font.color.rgb = RGBColor.from_string("595959")
     footer = section.footer.paragraphs[0]
     footer.alignment = 1
 

@@ -8,6 +8,7 @@ fragments made by :mod:`sipgen.document.rich` (text with links and bookmarks).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -25,8 +26,9 @@ from ..terms import word
 from ..values import money
 from . import parts
 from .charts import kpi_charts
-from .rich import Anchors, flat, link, plain, run
-from .summary import spend, summary_row, timeline
+from .costs import cost_label, planned, spend, total_label, uncosted
+from .rich import Anchors, chip, flat, link, plain, run
+from .summary import shortened, summary_row, timeline
 
 INTRO_PARTS = (
     ("overview", ""),
@@ -126,12 +128,12 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
     h = {name: anchors.heading(f"sec_{name}", label) for name, label in SECTIONS.items()}
     placement = place(plan)
     latest = _latest_reviews(plan, placement)
-    glance, budget, total = _money_tables(placement, anchors, latest)
+    glance, budget = _money_tables(placement, anchors, latest)
     view = {
         **_cover(plan, anchors, key_people),
         "report_date_label": f"Progress reported as at {uk(as_of)}",
         "h": h,
-        "contents": _contents(plan, placement, anchors),
+        "contents": _contents(plan, placement, anchors, bool(findings)),
         "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
         "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
         "one close to it amber, and one that missed it red.",
@@ -145,7 +147,7 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
         "glance_intro": say(
             f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."
         ),
-        "total_cost": money(total),
+        "total_cost": total_label(plan.actions),
         "priorities": [
             dict(
                 _priority_part(plan, p, placement, anchors, latest.get(p.ref)),
@@ -162,16 +164,25 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
         ),
         "budget": budget,
         "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
-        "budget_note": _budget_note(plan.settings, total, plan.actions),
+        "budget_note": _budget_note(plan.settings, plan.actions),
         "progress_key": PROGRESS_KEY if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)) else "",
         **_back_matter(plan, anchors, key_people),
         "reviews": [_review(anchors, r) for r in _reviews_by_date(plan)],
         "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what "
         "was changed as a result.",
-        "findings": [_finding_row(f, anchors) for f in (findings or [])],
-        "findings_intro": "What `sipgen check` found that is still open, for discussion while the plan is in draft.",
+        "show": {},
+        "findings": [_finding_row(f, anchors) for f in sorted(findings or [], key=lambda f: f.severity.rank)],
+        "findings_intro": "What sipgen's check found that is still open, errors first, for discussion while the "
+        "plan is in draft.",
     }
+    view["show"] = _shown_columns(view)
     return view
+
+
+def _shown_columns(view: dict) -> dict[str, bool]:
+    """Which optional columns are worth printing, judged over every row of their table."""
+    actions = [a for p in view["priorities"] for o in p["objectives"] for a in o["actions"]]
+    return {**parts.ACTIONS.shows(actions), **parts.KEY.shows(view["key"])}
 
 
 def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
@@ -212,14 +223,19 @@ def _charts(plan: Plan) -> dict:
     }
 
 
+def _unmarked(text: str) -> str:
+    """A finding's text without the backticks that mark commands on a terminal."""
+    return text.replace("`", "")
+
+
 def _finding_row(f: Finding, anchors: Anchors) -> dict:
     return parts.FINDINGS.row(
         severity=f.severity.value,
         code=f.code,
         where=f.where,
         ref=anchors.ref(f.ref) if f.ref else "",
-        message=plain(f.message),
-        hint=plain(f.hint),
+        message=plain(_unmarked(f.message)),
+        hint=plain(_unmarked(f.hint)),
     )
 
 
@@ -249,7 +265,11 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
         "org": flat(settings.organisation),
         "title": flat(settings.title),
         "year": flat(settings.academic_year),
-        "year_label": f"Academic year {flat(settings.academic_year)}" if settings.academic_year else "",
+        # The year once: most titles carry it already ("School improvement plan 2025-26").
+        "year_label": f"Academic year {flat(settings.academic_year)}"
+        if settings.academic_year and flat(settings.academic_year) not in flat(settings.title)
+        else "",
+        "history": [line for line in (" ".join(x.split()) for x in settings.history.splitlines()) if line],
         "version_label": f"Version: {flat(settings.version)}" if settings.version else "",
         "subject": f"{say('{Organisation}')} improvement plan {flat(settings.academic_year)}".strip(),
         "draft": approved is None,
@@ -271,11 +291,14 @@ PROGRESS_KEY = (
 )
 
 
-def _budget_note(settings, planned: float, actions: list[Action]) -> str:
-    """How the planned costs and the contingency make up the budget, any difference, and the spending."""
+def _budget_note(settings, actions: list[Action]) -> str:
+    """How the planned costs and the contingency make up the budget, any difference, the costs
+    still to come, and the spending."""
+    waiting = uncosted(actions)
+    tbc = f" {waiting} cost{'s are' if waiting != 1 else ' is'} still TBC and not counted." if waiting else ""
     spending = spend(actions)
     spent = f" {spending[0].upper()}{spending[1:]} so far." if "spent" in spending else ""
-    return (_reconciliation(settings, planned) + spent).strip()
+    return (_reconciliation(settings, planned(actions)) + tbc + spent).strip()
 
 
 def _reconciliation(settings, planned: float) -> str:
@@ -292,7 +315,7 @@ def _reconciliation(settings, planned: float) -> str:
     return f"{sums}; budget allocated {money(settings.budget)}: {money(abs(difference))} {side}."
 
 
-def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
+def _contents(plan: Plan, placement: Placement, anchors: Anchors, with_findings: bool) -> list[dict]:
     """The contents as saved in the file: only parts the document has, so every entry lands."""
     front = [
         name
@@ -300,7 +323,8 @@ def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
         if present
     ]
     first = ("summary", "kpis") if plan.kpis else ("summary",)
-    contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*first, *front, "glance")]
+    people = ("glance", "who", "key")
+    contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*first, *front, *people)]
     contents += [
         {
             "link": _toc(anchors.refs[p.ref], f"{p.ref}  {p.title}") if p.ref in anchors.refs else _toc("", p.title),
@@ -308,7 +332,8 @@ def _contents(plan: Plan, placement: Placement, anchors: Anchors) -> list[dict]:
         }
         for p in placement.priorities
     ]
-    names = (["unplaced"] if _has_unplaced(placement) else []) + ["who", "budget", "key", "reviews"]
+    names = (["unplaced"] if _has_unplaced(placement) else []) + ["budget", "reviews"]
+    names += ["findings"] if with_findings else []
     contents += [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in names]
     return contents
 
@@ -345,15 +370,10 @@ def _front_matter(plan: Plan, anchors: Anchors) -> dict:
     return {"intro": intro, "context": context, "aims": aims}
 
 
-def _cost(actions) -> float:
-    return sum(a.cost or 0 for a in actions)
-
-
 def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Review]):
     """Priorities at a glance and the budget; both count every action, placed or not."""
     glance, budget = [], []
     for priority in placement.priorities:
-        cost = _cost(priority.every_action)
         rag = latest[priority.ref].rag if priority.ref in latest else ""
         glance.append(
             parts.GLANCE.row(
@@ -363,14 +383,14 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
                 link_governor=anchors.initials(priority.link_governor),
                 rag=rag or "Not yet reviewed",
                 rag_fill=RAG_FILLS.get(rag, NO_FILL),
-                cost=money(cost),
+                cost=total_label(priority.every_action),
             )
         )
         budget.append(
             parts.BUDGET.row(
                 ref=anchors.ref(priority.ref, bold=True),
                 title=anchors.text(priority.title, bold=True),
-                cost=anchors.text(money(cost), bold=True),
+                cost=anchors.text(total_label(priority.every_action), bold=True),
             )
         )
         if priority.actions and priority.objectives:
@@ -378,7 +398,7 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
                 parts.BUDGET.row(
                     ref=plain(""),
                     title=anchors.text(f"Actions of {priority.ref} outside its objectives"),
-                    cost=anchors.text(money(_cost(priority.actions))),
+                    cost=anchors.text(total_label(priority.actions)),
                 )
             )
         for objective in priority.objectives:
@@ -386,7 +406,7 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
                 parts.BUDGET.row(
                     ref=anchors.ref(objective.ref),
                     title=anchors.text(objective.title),
-                    cost=anchors.text(money(_cost(objective.actions))),
+                    cost=anchors.text(total_label(objective.actions)),
                 )
             )
     unplaced = placement.unplaced_actions
@@ -400,14 +420,13 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
                 link_governor=plain(""),
                 rag="",
                 rag_fill=NO_FILL,
-                cost=money(_cost(unplaced)),
+                cost=total_label(unplaced),
             )
         )
         budget.append(
-            parts.BUDGET.row(ref=plain(""), title=anchors.text(label), cost=anchors.text(money(_cost(unplaced))))
+            parts.BUDGET.row(ref=plain(""), title=anchors.text(label), cost=anchors.text(total_label(unplaced)))
         )
-    total = sum(_cost(p.every_action) for p in placement.priorities) + _cost(unplaced)
-    return glance, budget, total
+    return glance, budget
 
 
 def _has_unplaced(placement: Placement) -> bool:
@@ -427,7 +446,7 @@ def _action_rows(actions, anchors: Anchors) -> list[dict]:
             owners=anchors.initials(action.owners),
             when=timescale(action.start, action.due),
             resources=anchors.text(action.resources),
-            cost=money(action.cost),
+            cost=cost_label(action),
             status=action.status,
             also=anchors.refs_list(action.also_serves),
         )
@@ -487,7 +506,7 @@ def _priority_part(
         "served_by": anchors.refs_list(served_by) if served_by else "",
         "criteria": [_criterion_row(c, anchors) for c in criteria],
         "checks": [_check_row(c, anchors) for c in checks],
-        "latest": _review(anchors, review, parts.LATEST_REVIEW) if review else None,
+        "latest": _latest_line(review) if review else "",
     }
 
 
@@ -567,7 +586,7 @@ def _unplaced_rows(placement: Placement, anchors: Anchors) -> list[dict]:
             anchors.target(action.ref, action.ref, bold=True),
             action.action,
             "objective",
-            money(action.cost),
+            cost_label(action),
         )
     for criterion in placement.unplaced_criteria:
         add(criterion, "Success criterion", anchors.text(criterion.ref, bold=True), criterion.criterion, "parent")
@@ -593,19 +612,38 @@ def _labelled(anchors: Anchors, labelled) -> object:
     return Markup(run("   ·   ").join(pieces))
 
 
-def _review(anchors: Anchors, review: Review, table: parts.Table = parts.REVIEWS) -> dict:
-    """A review as a row of ``table``: the review log, or a priority's latest review."""
-    values = {
-        "date": lambda: when(review.date),
-        "ref": lambda: anchors.ref(review.ref),
-        "reviewer": lambda: anchors.initials(review.reviewer),
-        "rag": lambda: review.rag or "",
-        "rag_fill": lambda: RAG_FILLS.get(review.rag, NO_FILL),
-        "impact": lambda: anchors.text(review.impact),
-        "evidence": lambda: anchors.text(review.evidence),
-        "adjustments": lambda: anchors.text(review.adjustments),
-    }
-    return table.row(**{name: values[name]() for name in table.fields})
+def _review(anchors: Anchors, review: Review) -> dict:
+    """A review as a row of the review log; its date holds the bookmark the priority's line links to."""
+    return parts.REVIEWS.row(
+        date=Markup(anchors.bookmark(_log_entry(review), run(when(review.date)))),
+        ref=anchors.ref(review.ref),
+        reviewer=anchors.initials(review.reviewer),
+        rag=review.rag or "",
+        rag_fill=RAG_FILLS.get(review.rag, NO_FILL),
+        impact=anchors.text(review.impact),
+        evidence=anchors.text(review.evidence),
+        adjustments=anchors.text(review.adjustments),
+    )
+
+
+def _log_entry(review: Review) -> str:
+    return f"log_{review.row}"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def _latest_line(review: Review) -> Markup:
+    """A priority's latest review in one line: date, RAG, the first sentence of its impact, and a
+    link to the whole entry in the review log (which the document prints once, not twice)."""
+    first = shortened(_SENTENCE_END.split(" ".join(review.impact.split()), maxsplit=1)[0], 220)
+    rag = chip(review.rag, RAG_FILLS.get(review.rag, NO_FILL)) + run(" ") if review.rag else ""
+    return Markup(
+        run(f"{when(review.date)}: ", bold=True)
+        + rag
+        + run(first + "  ")
+        + link("The full entry is in the review log.", _log_entry(review))
+    )
 
 
 def _key(plan: Plan):
