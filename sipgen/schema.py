@@ -143,7 +143,7 @@ SETTINGS = Sheet(
             Kind.LONG_TEXT,
             "One line a version: its number, date and what changed, e.g. v1.1 12/12/2025 autumn review "
             "changes, approved by the FGB. Printed on the cover.",
-            aliases=("History", "Revision history", "Change log", "Versions"),
+            aliases=("History", "Revision history", "Change log"),
         ),
         Column(
             "overall_lead",

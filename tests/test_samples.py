@@ -16,6 +16,8 @@ from sipgen.reader import read_plan
 from .conftest import ROOT, soffice
 
 SAMPLES = ROOT / "samples"
+# The example plans, and the primary plan's autumn version made from it (the pair diff compares).
+SAMPLE_NAMES = (*NAMES, "primary-autumn")
 
 
 def comparable(plan):
@@ -24,7 +26,7 @@ def comparable(plan):
     return plan
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_committed_sample_matches_its_source(name, tmp_path):
     from samples.make_samples import write_samples
 
@@ -35,7 +37,7 @@ def test_committed_sample_matches_its_source(name, tmp_path):
     assert committed.findings == fresh.findings
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_every_filled_cell_of_a_sample_is_read_or_reported(name):
     path = SAMPLES / f"{name}.xlsx"
     result = read_plan(path)
@@ -123,3 +125,15 @@ def test_weak_sample_trips_every_warning_rule_and_realistic_ones_trip_none():
         result = check_workbook(SAMPLES / f"{name}.xlsx", dt.date(2026, 11, 23))
         assert result.findings == [], name
         assert [f.code for f in result.accepted] == ["SC505"]
+
+
+def test_the_autumn_version_knows_only_what_happened_by_the_autumn_review():
+    from samples.make_samples import AUTUMN
+
+    autumn = read_plan(SAMPLES / "primary-autumn.xlsx").plan
+    summer = read_plan(SAMPLES / "primary.xlsx").plan
+    assert autumn.settings.version == "v1.1" and summer.settings.version == "v1.2"
+    assert all(r.date.start <= AUTUMN for r in autumn.reviews) and len(autumn.reviews) < len(summer.reviews)
+    assert not any(c.actual_spring for c in autumn.criteria) and any(c.actual_autumn for c in autumn.criteria)
+    later = [a for a in autumn.actions if a.due and a.due.dated and a.due.end > AUTUMN]
+    assert later and all(a.status in ("On track", "Not started") and a.spent is None for a in later)

@@ -455,7 +455,7 @@ def _appendices() -> str:
             heading("reviews"),
             text("{{ reviews_intro }}"),
             _if("reviews", table(REVIEWS), otherwise=text("No reviews are recorded yet.")),
-            _if("findings", heading("findings"), text("{{ findings_intro }}"), table(FINDINGS)),
+            _if("findings", heading("findings", new_page=False), text("{{ findings_intro }}"), table(FINDINGS)),
         )
     )
 
