@@ -39,8 +39,8 @@ def body_xml(path: Path) -> str:
 
 def document_text(path: Path) -> str:
     xml = body_xml(path)
-    xml = re.sub(r"<w:br/>|<w:tab/>|</w:p>", " ", xml)
-    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|(?<=>) (?=<)", xml))
+    xml = re.sub(r"<w:br/>|<w:tab/>|</w:p>", "<w:t> </w:t>", xml)  # a line or paragraph ends: a space
+    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
     import html
 
     return " ".join(html.unescape(text).split())
@@ -55,7 +55,8 @@ def test_headings_use_words_built_in_styles(built):
         assert any(text.startswith(f"{priority.ref}  {priority.title}") for text in heading1)
     for part in ("Priorities at a glance", "Who does what", "Budget", "Key to initials", "Appendix: review log"):
         assert part in heading1
-    assert document.core_properties.title == built.check.plan.settings.title
+    settings = built.check.plan.settings
+    assert document.core_properties.title == f"{settings.organisation}: {settings.title}"
     assert document.core_properties.author == built.check.plan.settings.organisation
 
 

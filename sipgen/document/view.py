@@ -216,7 +216,7 @@ def _charts(plan: Plan) -> dict:
     charts = kpi_charts(plan.kpis)
     return {
         "charts": charts,
-        "kpi_charts": Markup("".join(c.drawing + run("  ") for c in charts)),
+        "kpi_charts": Markup("".join(str(c.drawing) + run("  ") for c in charts)),
         "kpi_charts_intro": "Each KPI's figures across the year (solid) against its milestones and target (dashed)."
         if charts
         else "",
