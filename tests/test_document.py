@@ -292,8 +292,9 @@ def test_text_xml_cannot_hold_is_dropped():
 def test_committed_template_matches_its_source(tmp_path):
     from sipgen.document.template import build
 
-    fresh = build(tmp_path / "plan.docx").read_bytes()
-    assert fresh == (ROOT / "templates" / "plan.docx").read_bytes(), "run: python -m sipgen.document.template"
+    for name, kind in (("plan.docx", "plan"), ("report.docx", "report")):
+        fresh = build(tmp_path / name, kind).read_bytes()
+        assert fresh == (ROOT / "templates" / name).read_bytes(), "run: python -m sipgen.document.template"
 
 
 def test_priority_summary_names_source_lead_and_link_governor(built):

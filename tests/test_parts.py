@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sipgen.document import parts
-from sipgen.document.template import body
+from sipgen.document.template import body, report_body
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,7 @@ def test_a_shaded_column_needs_its_fill():
 
 @pytest.mark.parametrize("table", parts.TABLES, ids=lambda t: t.name)
 def test_the_template_lays_out_every_declared_table(table):
-    xml = body()
+    xml = body() + report_body()
     for column in table.columns:
         assert f"{table.item}.{column.field}" in xml, f"{table.name}: {column.field} is not in the template"
         if column.show == parts.SHADED:
@@ -40,7 +40,10 @@ def test_the_template_lays_out_every_declared_table(table):
 
 
 def test_the_shipped_template_carries_the_declared_headers():
-    xml = zipfile.ZipFile(ROOT / "templates" / "plan.docx").read("word/document.xml").decode()
+    xml = "".join(
+        zipfile.ZipFile(ROOT / "templates" / name).read("word/document.xml").decode()
+        for name in ("plan.docx", "report.docx")
+    )
     for table in parts.TABLES:
         for column in table.columns:
             assert f">{column.header}<" in xml.replace("&amp;", "&") or not column.header, (table.name, column.header)

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from sipgen.checker import check_workbook
-from sipgen.document.view import _budget_note
+from sipgen.document.view import budget_note
 from sipgen.model import Action, Settings
 from sipgen.progress import CLOSE, MET, MISSED, figure, goes_down, judge, passed_points, point_of
 from sipgen.workbook import write_workbook
@@ -124,5 +124,5 @@ def test_rv705_quiet_when_the_rating_fits_or_nothing_is_measured(tmp_path):
 )
 def test_budget_note_reconciles(budget, contingency, words):
     actions = [Action(sheet="Actions", row=2, cost=15000), Action(sheet="Actions", row=3, cost=586)]
-    note = _budget_note(Settings(sheet="Settings", row=1, budget=budget, contingency=contingency), actions)
+    note = budget_note(Settings(sheet="Settings", row=1, budget=budget, contingency=contingency), actions)
     assert (words in note) if words else note == ""

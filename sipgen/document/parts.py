@@ -264,6 +264,69 @@ FINDINGS = Table(
     loop="for f in findings",
 )
 
+# -- the board report (sipgen report): what needs the board's attention ------------------------
+
+TRUST = Table(
+    "trust",
+    "t",
+    _columns(
+        ("School", 3.2, "school", RICH),
+        ("Latest RAG of each priority", 3.4, "rags", RICH),
+        ("Criteria behind", 1.5, "behind"),
+        ("Actions overdue", 1.5, "overdue"),
+        ("Spend against allocation", 3, "spend"),
+    ),
+    loop="for t in trust",
+)
+ATTENTION = Table(
+    "attention",
+    "a",
+    _columns(
+        ("Priority", 3.2, "priority", RICH),
+        ("Latest RAG", 1.2, "rag", SHADED),
+        ("What the review found", 5, "impact"),
+        ("What is being done", 4.4, "adjustments"),
+    ),
+    loop="for a in sch.attention",
+)
+BEHIND = Table(
+    "behind",
+    "c",
+    _columns(
+        ("Ref", 0.9, "ref"),
+        ("For", 0.9, "parent"),
+        ("Success criterion", 6, "criterion"),
+        ("Review point", 1.4, "point"),
+        ("Milestone", 2.2, "milestone"),
+        ("Actual", 2.2, "actual", SHADED),
+    ),
+    loop="for c in sch.behind",
+)
+LATE = Table(
+    "late",
+    "a",
+    _columns(
+        ("Ref", 1, "ref"),
+        ("Action", 7, "action"),
+        ("Who", 2.2, "owners"),
+        ("Due", 1.8, "due"),
+        ("What happened", 2.6, "state"),
+    ),
+    loop="for a in sch.late",
+)
+DUE_NEXT = Table(
+    "due_next",
+    "a",
+    _columns(("Ref", 1, "ref"), ("Action", 8, "action"), ("Who", 2.4, "owners"), ("Due", 2.2, "due")),
+    loop="for a in sch.due_next",
+)
+CHANGES = Table(
+    "changes",
+    "c",
+    _columns(("Priority", 1.2, "priority"), ("Ref", 1.2, "ref", RICH), ("What changed", 12, "text")),
+    loop="for c in changes",
+)
+
 TABLES = (
     SUMMARY,
     KPIS,
@@ -281,4 +344,10 @@ TABLES = (
     KEY,
     REVIEWS,
     FINDINGS,
+    TRUST,
+    ATTENTION,
+    BEHIND,
+    LATE,
+    DUE_NEXT,
+    CHANGES,
 )

@@ -16,17 +16,18 @@ import zipfile
 from pathlib import Path
 
 
-def _default_template() -> Path:
-    """plan.docx from the top-level templates/ folder, which installs as sipgen.word_templates."""
+def _default_template(name: str = "plan.docx") -> Path:
+    """A template from the top-level templates/ folder, which installs as sipgen.word_templates."""
     from importlib.resources import files
 
     try:
-        return Path(str(files("sipgen.word_templates").joinpath("plan.docx")))
+        return Path(str(files("sipgen.word_templates").joinpath(name)))
     except ModuleNotFoundError:  # a source checkout used without installing (PYTHONPATH=.)
-        return Path(__file__).resolve().parent.parent.parent / "templates" / "plan.docx"
+        return Path(__file__).resolve().parent.parent.parent / "templates" / name
 
 
 DEFAULT_TEMPLATE = _default_template()
+REPORT_TEMPLATE = _default_template("report.docx")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WML_PART = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 APP_PROPERTIES = (

@@ -50,7 +50,7 @@ def shortened(title: str, limit: int = TITLE_LIMIT) -> str:
     return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
-def _name(plan: Plan, initials: str) -> str:
+def person_name(plan: Plan, initials: str) -> str:
     person = plan.people.get(initials)
     return person.name if person and person.name else initials
 
@@ -58,9 +58,9 @@ def _name(plan: Plan, initials: str) -> str:
 def _who(plan: Plan, priority: Priority) -> str:
     lines = []
     if priority.lead:
-        lines.append("Lead: " + ", ".join(_name(plan, i) for i in priority.lead))
+        lines.append("Lead: " + ", ".join(person_name(plan, i) for i in priority.lead))
     if priority.link_governor:
-        lines.append("Link: " + ", ".join(_name(plan, i) for i in priority.link_governor))
+        lines.append("Link: " + ", ".join(person_name(plan, i) for i in priority.link_governor))
     return "\n".join(lines) or "No lead named"
 
 
@@ -116,7 +116,7 @@ def _headline(plan: Plan, priority: Priority) -> str:
     return "No success criterion with figures yet"
 
 
-def _state(action: Action, as_of: dt.date) -> str:
+def action_state(action: Action, as_of: dt.date) -> str:
     if action.status == DONE:
         return "done"
     if action.status == DROPPED:
@@ -128,7 +128,7 @@ def _state(action: Action, as_of: dt.date) -> str:
 
 
 def _action_counts(actions: list[Action], as_of: dt.date) -> str:
-    states = [_state(a, as_of) for a in actions]
+    states = [action_state(a, as_of) for a in actions]
     counts = [f"{states.count(s)} {s}" for s in ("done", "on track", "overdue", "dropped") if states.count(s)]
     return ", ".join(counts) or "No actions"
 
@@ -142,7 +142,7 @@ def _due(actions: list[Action], as_of: dt.date, next_meeting, anchors: Anchors) 
     due = [
         a
         for a in actions
-        if _state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= next_meeting.start
+        if action_state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= next_meeting.start
     ]
     if not due:
         return Markup(run(f"Nothing due by {uk(next_meeting.start)}"))
@@ -174,7 +174,7 @@ def timeline(plan: Plan, priority: Priority, year_start: dt.date | None, as_of: 
         months = sorted({m for a in actions for m in _months(a, year_start)})
         if months:  # a sequence runs from its first action's start to its last action's due
             months = list(range(months[0], months[-1] + 1))
-        overdue = any(_state(a, as_of) == "overdue" for a in actions)
+        overdue = any(action_state(a, as_of) == "overdue" for a in actions)
         fill = RAG_FILLS["Red"] if overdue else SPAN_FILL
         if not months and len(actions) == 1:
             label += f" ({_timing(actions[0])})"

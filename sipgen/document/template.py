@@ -18,6 +18,7 @@ findings (landscape).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import itertools
 import sys
@@ -29,30 +30,37 @@ from ..colours import ACCENT, DRAFT_RED, LINK  # the document matches the workbo
 from .parts import (
     ACTIONS,
     AIMS,
+    ATTENTION,
+    BEHIND,
     BOLD,
     BUDGET,
+    CHANGES,
     CHECKS,
     CONTEXT,
     CRITERIA,
+    DUE_NEXT,
     FILL_SUFFIX,
     FINDINGS,
     GLANCE,
     KEY,
     KPIS,
+    LATE,
     NOW_AND_GOAL,
     REVIEWS,
     RICH,
     SHADED,
     SUMMARY,
     TIMELINE,
+    TRUST,
     UNPLACED,
     WHO,
     Column,
     Table,
 )
 
-# Where the template lives in a source checkout (it installs as the package sipgen.word_templates).
+# Where the templates live in a source checkout (they install as the package sipgen.word_templates).
 SOURCE_TEMPLATE = Path(__file__).resolve().parent.parent.parent / "templates" / "plan.docx"
+SOURCE_REPORT_TEMPLATE = SOURCE_TEMPLATE.with_name("report.docx")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -115,13 +123,15 @@ def shown(table: Table, column: Column) -> str:
     return para(run("{{ " + value + " }}", bold=column.show == BOLD))
 
 
-def table(part: Table, header: bool = True) -> str:
+def table(part: Table, header: bool = True, source: str = "") -> str:
     """A declared table in the 'Plan Table' style: a header row repeated on every page, the row
     repeated by its loop (rows never split across pages), and its total row if it has one.
 
     A table with optional columns is written once for each choice of them, and the view's flags
     (``show.TABLE_FIELD``) pick the one to print: a column nobody filled in is left out.
     """
+    if source:  # the same table over another list, e.g. each school's summary in a trust's report
+        part = dataclasses.replace(part, loop=f"for {part.item} in {source}")
     optional = [c for c in part.columns if c.optional]
     if not optional:
         return _table(part, part.columns, header)
@@ -234,6 +244,7 @@ def body() -> str:
             section_break("portrait", first=True),
             _board_summary(),
             _kpis(),
+            _if("changes", heading("changes"), text("{{ changes_intro }}"), table(CHANGES)),
             section_break("landscape"),
             _introduction(),
             _context(),
@@ -460,6 +471,67 @@ def _appendices() -> str:
     )
 
 
+# -- the board's report (sipgen report) ------------------------------------------------------
+
+
+def report_body() -> str:
+    """The report: a title, for a trust one row a school, then for each plan its summary and
+    only what needs attention (landscape throughout, as the summary is)."""
+    return "".join(
+        (
+            text("{{ org }}", "Title"),
+            text("{{ report_title }}", "Subtitle"),
+            text("{{ report_label }}"),
+            _if("trust", text("Across the trust", "Heading2", keep_next=True), table(TRUST)),
+            _if(
+                "failed",
+                text("Plans that could not be read", "Heading2", keep_next=True),
+                tag("for f in failed"),
+                text("{{ f }}"),
+                tag("endfor"),
+            ),
+            tag("for sch in schools"),
+            _if("sch.heading", text("{{ sch.heading }}", "Heading1")),
+            _report_section(),
+            tag("endfor"),
+        )
+    )
+
+
+def _report_section() -> str:
+    """One plan's part of the report: the summary, then each list of exceptions it has."""
+    return "".join(
+        (
+            text("Where each priority stands", "Heading2", keep_next=True),
+            table(SUMMARY, source="sch.summary"),
+            _if("sch.budget_note", text("{{ sch.budget_note }}")),
+            _if(
+                "not sch.attention and not sch.behind and not sch.late",
+                text(
+                    "Nothing needs the board's attention: no priority is rated amber or red, no success "
+                    "criterion is behind its milestone and no action is overdue."
+                ),
+            ),
+            _if("sch.attention", text("Priorities rated amber or red", "Heading2", keep_next=True), table(ATTENTION)),
+            _if("sch.behind", text("Measures behind their milestones", "Heading2", keep_next=True), table(BEHIND)),
+            _if("sch.late", text("Actions overdue or slipped", "Heading2", keep_next=True), table(LATE)),
+            text("Due before the next meeting", "Heading2", keep_next=True),
+            _if(
+                "sch.due_next",
+                table(DUE_NEXT),
+                otherwise=text(
+                    "Nothing is due before the next meeting{{ ' on ' + sch.next_meeting if sch.next_meeting else '' }}."
+                ),
+            ),
+            _if(
+                "sch.changes",
+                text("What changed since the last version", "Heading2", keep_next=True),
+                table(CHANGES, source="sch.changes"),
+            ),
+        )
+    )
+
+
 # -- styles, header and footer -------------------------------------------------------------
 
 STYLES = {
@@ -499,8 +571,12 @@ STYLES = {
 }
 
 
-def build(out: Path) -> Path:
-    """Write the template to ``out``: styles, header and footer, then the body, section by section."""
+def build(out: Path, kind: str = "plan") -> Path:
+    """Write the template to ``out``: styles, header and footer, then the body, section by section.
+
+    ``kind`` is "plan" (the plan itself) or "report" (the board's short report), which share
+    their styles, header and footer, so the two look alike.
+    """
     from docx import Document
 
     document = Document()
@@ -509,7 +585,10 @@ def build(out: Path) -> Path:
     section = document.sections[0]
     section.different_first_page_header_footer = True
     _header_and_footer(section)
-    _install_body(document, section)
+    if kind == "report":
+        _install_body(document, section, report_body(), sect_pr("landscape", first=True))
+    else:
+        _install_body(document, section, body(), sect_pr("landscape"))
     document.core_properties.title = "{{ title }}"
     document.core_properties.subject = "{{ subject }}"
     document.core_properties.author = "{{ org }}"
@@ -614,7 +693,7 @@ def _header_and_footer(section) -> None:
             small(f'<w:t xml:space="preserve">{between}</w:t>')
 
 
-def _install_body(document, section) -> None:
+def _install_body(document, section, xml: str, last: str) -> None:
     """Replace the document's body with the template's, the first section keeping the header refs."""
     from docx.oxml import parse_xml
 
@@ -626,11 +705,11 @@ def _install_body(document, section) -> None:
     refs = refs.replace(f' xmlns:w="{W}"', "").replace(
         ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', ""
     )
-    xml = body().replace("{HEADER_REFS}", refs)
+    xml = (xml + last).replace("{HEADER_REFS}", refs)
     body_el = document.element.body
     for child in list(body_el):
         body_el.remove(child)
-    for child in parse_xml(f"<w:body {NS}>{xml}{sect_pr('landscape')}</w:body>"):
+    for child in parse_xml(f"<w:body {NS}>{xml}</w:body>"):
         body_el.append(copy.deepcopy(child))
 
 
@@ -647,4 +726,8 @@ def _fixed_zip(data: bytes) -> bytes:
 
 
 if __name__ == "__main__":
-    print(build(Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE_TEMPLATE))
+    if len(sys.argv) > 1:
+        print(build(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "plan"))
+    else:
+        print(build(SOURCE_TEMPLATE))
+        print(build(SOURCE_REPORT_TEMPLATE, "report"))

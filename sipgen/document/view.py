@@ -48,6 +48,7 @@ SECTIONS = {
     "budget": "Budget",
     "key": "Key to initials",
     "kpis": "Key performance indicators",
+    "changes": "Changes since the last version",
     "reviews": "Appendix: review log",
     "findings": "Appendix: open check findings",
 }
@@ -116,10 +117,13 @@ def place(plan: Plan) -> Placement:
     )
 
 
-def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date | None = None) -> dict:
+def build_view(
+    plan: Plan, findings: list[Finding] | None = None, as_of: dt.date | None = None, changes: list | None = None
+) -> dict:
     """The template's context for ``plan``; ``findings`` adds the open-findings appendix.
 
-    ``as_of`` is the day the board summary reports at (which actions are overdue or due).
+    ``as_of`` is the day the board summary reports at (which actions are overdue or due);
+    ``changes`` (from :mod:`sipgen.diff`, with --since) add a part listing what changed.
     """
     as_of = as_of or dt.date.today()
     say = lambda text: word(text, plan.plan_type)  # noqa: E731
@@ -127,13 +131,13 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
     anchors = Anchors([r for r in plan.by_ref], [initials for initials, _ in key_people])
     h = {name: anchors.heading(f"sec_{name}", label) for name, label in SECTIONS.items()}
     placement = place(plan)
-    latest = _latest_reviews(plan, placement)
+    latest = latest_reviews(plan, placement)
     glance, budget = _money_tables(placement, anchors, latest)
     view = {
         **_cover(plan, anchors, key_people),
         "report_date_label": f"Progress reported as at {uk(as_of)}",
         "h": h,
-        "contents": _contents(plan, placement, anchors, bool(findings)),
+        "contents": _contents(plan, placement, anchors, bool(findings), bool(changes)),
         "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
         "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
         "one close to it amber, and one that missed it red.",
@@ -164,13 +168,21 @@ def build_view(plan: Plan, findings: list[Finding] | None = None, as_of: dt.date
         ),
         "budget": budget,
         "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
-        "budget_note": _budget_note(plan.settings, plan.actions),
+        "budget_note": budget_note(plan.settings, plan.actions),
         "progress_key": PROGRESS_KEY if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)) else "",
         **_back_matter(plan, anchors, key_people),
-        "reviews": [_review(anchors, r) for r in _reviews_by_date(plan)],
+        "reviews": [_review(anchors, r) for r in reviews_by_date(plan)],
         "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what "
         "was changed as a result.",
         "show": {},
+        "changes": [
+            parts.CHANGES.row(priority=c.priority, ref=anchors.ref(c.ref) if c.ref else "", text=c.text)
+            for c in changes or []
+        ],
+        "changes_intro": "What changed since the last version of the plan, by priority. Each reference links to "
+        "its row."
+        if changes
+        else "",
         "findings": [_finding_row(f, anchors) for f in sorted(findings or [], key=lambda f: f.severity.rank)],
         "findings_intro": "What sipgen's check found that is still open, errors first, for discussion while the "
         "plan is in draft.",
@@ -239,14 +251,14 @@ def _finding_row(f: Finding, anchors: Anchors) -> dict:
     )
 
 
-def _reviews_by_date(plan: Plan) -> list[Review]:
+def reviews_by_date(plan: Plan) -> list[Review]:
     return sorted(plan.reviews, key=lambda r: (r.date.start if r.date and r.date.dated else dt.date.max, r.row))
 
 
-def _latest_reviews(plan: Plan, placement: Placement) -> dict[str, Review]:
+def latest_reviews(plan: Plan, placement: Placement) -> dict[str, Review]:
     """The latest dated review of each priority (of the priority itself, not its parts)."""
     latest: dict[str, Review] = {}
-    for review in _reviews_by_date(plan):
+    for review in reviews_by_date(plan):
         if review.date and review.ref in placement.priority_of and review.ref == placement.priority_of[review.ref]:
             latest[review.ref] = review
     return latest
@@ -291,7 +303,7 @@ PROGRESS_KEY = (
 )
 
 
-def _budget_note(settings, actions: list[Action]) -> str:
+def budget_note(settings, actions: list[Action]) -> str:
     """How the planned costs and the contingency make up the budget, any difference, the costs
     still to come, and the spending."""
     waiting = uncosted(actions)
@@ -315,14 +327,16 @@ def _reconciliation(settings, planned: float) -> str:
     return f"{sums}; budget allocated {money(settings.budget)}: {money(abs(difference))} {side}."
 
 
-def _contents(plan: Plan, placement: Placement, anchors: Anchors, with_findings: bool) -> list[dict]:
+def _contents(
+    plan: Plan, placement: Placement, anchors: Anchors, with_findings: bool, with_changes: bool
+) -> list[dict]:
     """The contents as saved in the file: only parts the document has, so every entry lands."""
     front = [
         name
         for name, present in (("introduction", _has_intro(plan)), ("context", plan.context or plan.aims))
         if present
     ]
-    first = ("summary", "kpis") if plan.kpis else ("summary",)
+    first = ("summary",) + (("kpis",) if plan.kpis else ()) + (("changes",) if with_changes else ())
     people = ("glance", "who", "key")
     contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*first, *front, *people)]
     contents += [

@@ -1,0 +1,334 @@
+"""The board's short report (`sipgen report`): the summary, then only what needs attention.
+
+Governors ask for exception reports: the plan on a page, then what is behind. For each plan
+this decides the board summary (the same rows as the plan's own), the priorities rated amber
+or red and why, the criteria behind their milestones, overdue and slipped actions, what falls
+due before the next meeting, the spending, and what changed since the last version. A trust
+gets one row a school first. References are named, not linked: the plan is another file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..colours import NO_FILL, RAG_FILLS
+from ..dates import uk
+from ..model import Plan
+from ..progress import CLOSE, MISSED, judgements
+from ..references import ref_order
+from ..terms import word
+from ..values import money
+from . import parts
+from .costs import planned, spend
+from .rich import Anchors, chip, flat, run
+from .summary import action_state, person_name, shortened, summary_row
+from .view import STATE_FILLS, budget_note, latest_reviews, place
+
+ATTENTION_RAGS = ("Red", "Amber")
+
+
+@dataclass
+class Change:
+    """One change since the last version, as the report lists it (made by :mod:`sipgen.diff`)."""
+
+    priority: str
+    ref: str
+    text: str
+    slipped_days: int = 0  # an action's due date moved later by this many days
+
+
+def _change(change) -> Change:
+    """A change found by :mod:`sipgen.diff`, as the report lists it."""
+    days = getattr(change, "slipped_days", 0) or 0
+    return Change(priority=change.priority or "Plan", ref=change.ref or "", text=change.text, slipped_days=days)
+
+
+@dataclass
+class PlanReport:
+    """One plan's part of a report: its school, and the rows of each part that needs attention."""
+
+    school: str
+    section: dict
+    counts: dict = field(default_factory=dict)
+    source: str = ""  # the workbook's file name, which tells two versions of one school's plan apart
+
+
+def plan_report(plan: Plan, as_of: dt.date, changes: list[Change] | None = None) -> PlanReport:
+    """What the board needs to see of ``plan`` on ``as_of``; ``changes`` are those since the last version."""
+    anchors = Anchors([], [])  # no bookmarks: the report names references rather than linking them
+    placement = place(plan)
+    latest = latest_reviews(plan, placement)
+    behind = _behind(plan)
+    late = _late(plan, as_of, changes or [])
+    section = {
+        "name": flat(plan.settings.organisation) or "This plan",
+        "version": flat(plan.settings.version),
+        "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
+        "budget_note": budget_note(plan.settings, plan.actions),
+        "attention": _attention(placement.priorities, latest),
+        "behind": behind,
+        "late": late,
+        "due_next": _due_next(plan, as_of),
+        "next_meeting": uk(plan.settings.next_meeting.start)
+        if plan.settings.next_meeting and plan.settings.next_meeting.dated
+        else "",
+        "changes": [parts.CHANGES.row(priority=c.priority, ref=Markup(run(c.ref)), text=c.text) for c in changes or []],
+    }
+    counts = {
+        "behind": sum(1 for row in behind if row["actual_fill"] == STATE_FILLS[MISSED]),
+        "overdue": sum(1 for a in plan.actions if action_state(a, as_of) == "overdue"),
+        "rags": [latest[p.ref].rag if p.ref in latest else "" for p in placement.priorities],
+        "refs": [p.ref for p in placement.priorities],
+        "spend": _spend_against_allocation(plan),
+    }
+    return PlanReport(section["name"], section, counts, Path(plan.source).name)
+
+
+def _attention(priorities, latest) -> list[dict]:
+    """Priorities whose latest review is amber or red: what the review found and what is being done."""
+    rows = []
+    for priority in priorities:
+        review = latest.get(priority.ref)
+        if review is None or review.rag not in ATTENTION_RAGS:
+            continue
+        rows.append(
+            parts.ATTENTION.row(
+                priority=Markup(run(f"{priority.ref}  ", bold=True) + run(shortened(priority.title))),
+                rag=f"{review.rag} ({uk(review.date.start)})" if review.date and review.date.dated else review.rag,
+                rag_fill=RAG_FILLS.get(review.rag, NO_FILL),
+                impact=shortened(" ".join(review.impact.split()), 400),
+                adjustments=shortened(" ".join(review.adjustments.split()), 300) or "Nothing recorded",
+            )
+        )
+    return rows
+
+
+def _behind(plan: Plan) -> list[dict]:
+    """Criteria and KPIs whose latest judged figure missed its milestone or fell just short of it."""
+    rows = []
+    measures = [(c.ref, c.parent, c.criterion, c) for c in plan.criteria]
+    measures += [("KPI", k.ref, k.kpi, k) for k in plan.kpis]
+    for ref, parent, text, measure in sorted(measures, key=lambda m: (ref_order(m[1]), m[0] == "KPI", ref_order(m[0]))):
+        judged = judgements(measure)
+        if not judged or judged[-1].state not in (MISSED, CLOSE):
+            continue
+        last = judged[-1]
+        rows.append(
+            parts.BEHIND.row(
+                ref=ref,
+                parent=parent,
+                criterion=shortened(" ".join(text.split()), 200),
+                point=last.point.capitalize(),
+                milestone=last.milestone,
+                actual=f"{last.actual} ({last.state})",
+                actual_fill=STATE_FILLS[last.state],
+            )
+        )
+    return rows
+
+
+def _owners(plan: Plan, action) -> str:
+    return ", ".join(person_name(plan, i) for i in action.owners) or "No owner"
+
+
+def _late(plan: Plan, as_of: dt.date, changes: list[Change]) -> list[dict]:
+    """Actions overdue on the report date or marked late, and actions whose dates slipped since last time."""
+    slipped = {c.ref: c.slipped_days for c in changes if c.slipped_days > 0}
+    rows = []
+    for action in sorted(plan.actions, key=lambda a: ref_order(a.ref)):
+        state = action_state(action, as_of)
+        what = []
+        if state == "overdue":
+            what.append("Overdue" + (": marked late" if action.status.casefold() == "late" else ""))
+        if action.ref in slipped:
+            what.append(f"Slipped {slipped[action.ref]} days since the last version")
+        if not what:
+            continue
+        rows.append(
+            parts.LATE.row(
+                ref=action.ref,
+                action=shortened(" ".join(action.action.split()), 220),
+                owners=_owners(plan, action),
+                due=uk(action.due.end) if action.due and action.due.dated else (action.due.label if action.due else ""),
+                state="; ".join(what),
+            )
+        )
+    return rows
+
+
+def _due_next(plan: Plan, as_of: dt.date) -> list[dict]:
+    """Actions on track that fall due between the report date and the next board meeting."""
+    meeting = plan.settings.next_meeting
+    if meeting is None or not meeting.dated or meeting.start < as_of:
+        return []
+    return [
+        parts.DUE_NEXT.row(
+            ref=a.ref,
+            action=shortened(" ".join(a.action.split()), 220),
+            owners=_owners(plan, a),
+            due=uk(a.due.end),
+        )
+        for a in sorted(plan.actions, key=lambda a: ref_order(a.ref))
+        if action_state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= meeting.start
+    ]
+
+
+def _spend_against_allocation(plan: Plan) -> str:
+    allocation = plan.settings.budget
+    spending = spend(plan.actions)
+    if allocation is None:
+        return spending
+    return f"{spending}; allocation {money(allocation)}" + (
+        f" ({money(planned(plan.actions) - allocation)} over)" if planned(plan.actions) > allocation + 0.005 else ""
+    )
+
+
+def trust_row(report: PlanReport) -> dict:
+    counts = report.counts
+    chips = [
+        chip(f"{ref} {rag}" if rag else f"{ref} –", RAG_FILLS.get(rag, NO_FILL)) + run(" ")
+        for ref, rag in zip(counts["refs"], counts["rags"], strict=True)
+    ]
+    return parts.TRUST.row(
+        school=Markup(run(report.school, bold=True) + run(f" ({report.source})" if report.source else "")),
+        rags=Markup("".join(chips) or run("No priorities")),
+        behind=str(counts["behind"]),
+        overdue=str(counts["overdue"]),
+        spend=counts["spend"],
+    )
+
+
+def report_view(reports: list[PlanReport], as_of: dt.date, plan_type: str = "school", trust: bool = False) -> dict:
+    """The report template's context: a title, for a trust one row a school, then each plan's section."""
+    first = reports[0].section if reports else {}
+    title = "Report to the board across the trust's plans" if trust else word("Report to the {board}", plan_type)
+    return {
+        "org": "Trust report" if trust else first.get("name", ""),
+        "title": title,
+        "subject": title,
+        "report_title": title,
+        "report_label": f"Progress as at {uk(as_of)}"
+        + (f" · plan {first['version']}" if not trust and first.get("version") else "")
+        + (f" · next meeting {first['next_meeting']}" if not trust and first.get("next_meeting") else ""),
+        "draft": False,
+        "trust": [trust_row(r) for r in reports] if trust else [],
+        "schools": [dict(r.section, heading=r.school if trust else "") for r in reports],
+        "failed": [],
+    }
+
+
+# -- writing the report ------------------------------------------------------------------------
+
+
+class ReportError(Exception):
+    """The report was not written. ``str()`` says why; ``exit_code`` is what the CLI returns."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass
+class ReportResult:
+    output: Path
+    plans: int
+    failed: list[str]
+
+
+def default_report_output(paths: list[Path]) -> Path:
+    """Beside the workbook (plan-report.docx), or beside the folder (plans-report.docx)."""
+    first = paths[0]
+    return first.with_name(f"{first.stem if first.is_file() else first.name}-report.docx")
+
+
+def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -> tuple[PlanReport | None, str]:
+    """One plan's part of the report, or why it could not be read (one plain line naming the file)."""
+    from ..checker import check_workbook
+
+    result = check_workbook(workbook, as_of)
+    if result.plan is None:
+        reason = result.findings[0].message if result.findings else "it could not be read"
+        return None, f"{workbook}: {reason}"
+    changes = None
+    if since is not None:
+        from ..diff import diff_workbooks  # only a report --since pays for the comparison
+
+        compared = diff_workbooks(since, workbook)
+        if compared.error:
+            return None, compared.error
+        changes = [_change(c) for c in compared.changes]
+    return plan_report(result.plan, as_of, changes), ""
+
+
+def write_report(
+    paths: list[Path],
+    output: Path | None = None,
+    *,
+    since: Path | None = None,
+    as_of: dt.date | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> ReportResult:
+    """Write the board's report for one workbook, or a trust's report for several (folders expanded).
+
+    A plan that cannot be read is listed with its reason and does not stop the rest.
+    """
+    from ..batch import expand
+    from ..files import OutputError, check_output, write_atomically
+    from .render import REPORT_TEMPLATE, TemplateError, document_time, render
+
+    as_of = as_of or dt.date.today()
+    workbooks = expand(paths)
+    trust = len(workbooks) != 1 or any(p.is_dir() for p in paths)
+    if not workbooks:
+        raise ReportError(f"{', '.join(map(str, paths))}: there are no workbooks here to report on.", 2)
+    if since is not None and trust:
+        raise ReportError("--since compares one plan with its last version; give one workbook with it.", 2)
+    output = output or default_report_output(paths)
+    try:
+        check_output(output, inputs=tuple(workbooks) + ((since,) if since else ()))
+    except OutputError as exc:
+        raise ReportError(str(exc), 2) from None
+    parts_read = _read_all(workbooks, as_of, since, jobs, progress)
+    reports = [r for r, _ in parts_read if r is not None]
+    failed = [reason for r, reason in parts_read if r is None]
+    if not reports:
+        raise ReportError("\n".join(failed) or "No plan could be read.", 2)
+    view = report_view(reports, as_of, trust=trust)
+    view["failed"] = failed
+    try:
+        data = render(view, REPORT_TEMPLATE, document_time(None))
+    except TemplateError as exc:
+        raise ReportError(str(exc), 2) from None
+    write_atomically(output, lambda temp: temp.write_bytes(data))
+    return ReportResult(output, len(reports), failed)
+
+
+def _read_all(workbooks: list[Path], as_of: dt.date, since, jobs, progress) -> list[tuple]:
+    """Each workbook's part, in order; in parallel over the machine's cores when there are several."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(workbooks)))
+    if workers == 1:
+        done = []
+        for workbook in workbooks:
+            done.append(read_for_report(workbook, as_of, since))
+            if progress:
+                progress(workbook, done[-1])
+        return done
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(read_for_report, workbook, as_of, since) for workbook in workbooks]
+        done = []
+        for workbook, future in zip(workbooks, futures, strict=True):
+            try:
+                done.append(future.result())
+            except Exception as exc:  # the worker itself died (out of memory, killed)
+                done.append((None, f"{workbook}: {exc}"))
+            if progress:
+                progress(workbook, done[-1])
+        return done

@@ -1,0 +1,107 @@
+"""The board's short report: the summary, then only what needs attention; one plan or a trust's folder."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import shutil
+
+import pytest
+from docx import Document
+
+from sipgen.document.board_report import ReportError, write_report
+
+from .conftest import ROOT
+from .test_document import document_text
+
+SAMPLES = ROOT / "samples"
+JULY = dt.date(2026, 7, 1)
+
+
+def headings(path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs if p.style.name.startswith("Heading")]
+
+
+def table_rows(path, *header: str, exact: bool = False) -> list[list[str]]:
+    """The rows of the first table whose header row starts with (or, ``exact``, is) ``header``."""
+    for table in Document(str(path)).tables:
+        found = [c.text for c in table.rows[0].cells]
+        if (found if exact else found[: len(header)]) == list(header):
+            return [[c.text for c in row.cells] for row in table.rows[1:]]
+    return []
+
+
+def test_the_primary_report_shows_the_summary_and_what_needs_attention(tmp_path):
+    out = write_report([SAMPLES / "primary.xlsx"], tmp_path / "report.docx", as_of=JULY).output
+    text = document_text(out)
+    assert "Report to the governing board" in text and "Progress as at 1 Jul 2026 · plan v1.2" in text
+    assert [row[0].split()[0] for row in table_rows(out, "Priority")[:5]] == ["P1", "P2", "P3", "P4", "P5"]
+    found = headings(out)
+    assert "Priorities rated amber or red" in found and "Measures behind their milestones" in found
+    attention = table_rows(out, "Priority", "Latest RAG")
+    assert [row[0].split()[0] for row in attention] == ["P1", "P3", "P5"]  # rated amber at the spring review
+    behind = table_rows(out, "Ref", "For", "Success criterion")
+    assert ["SC2", "P1"] == behind[0][:2] and behind[0][-1] == "64% (missed)"
+    assert "Planned costs £15,586 + contingency £914 = £16,500" in text
+
+
+def test_a_plan_with_nothing_behind_says_so(tmp_path, write_plan, minimal):
+    out = write_report([write_plan(minimal)], tmp_path / "report.docx", as_of=dt.date(2026, 9, 1)).output
+    assert "Nothing needs the board's attention" in document_text(out)
+    assert "Priorities rated amber or red" not in headings(out)
+
+
+def test_overdue_actions_and_what_falls_due_before_the_next_meeting(tmp_path, write_plan, minimal):
+    minimal["settings"]["next_meeting"] = dt.date(2026, 12, 10)
+    minimal["actions"][0].update(due=dt.date(2026, 9, 30), status="Late")
+    minimal["actions"][1].update(start=dt.date(2026, 11, 2), due=dt.date(2026, 11, 20), status="On track")
+    out = write_report([write_plan(minimal)], tmp_path / "report.docx", as_of=dt.date(2026, 11, 1)).output
+    (late,) = table_rows(out, "Ref", "Action", "Who", "Due", "What happened")
+    assert late[0] == "P1.1.1" and late[2] == "Sam Deputy" and late[-1] == "Overdue: marked late"
+    (soon,) = table_rows(out, "Ref", "Action", "Who", "Due", exact=True)
+    assert soon[0] == "P1.1.2" and soon[-1] == "20 Nov 2026"  # due before the meeting on 10 December
+
+
+def test_a_trusts_folder_gets_a_row_a_school_and_a_broken_plan_does_not_stop_it(tmp_path, write_plan, minimal):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "primary.xlsx", folder / "hollins.xlsx")
+    second = copy.deepcopy(minimal)
+    second["settings"]["organisation"] = "Test Academy"
+    shutil.copy(write_plan(second, "academy.xlsx"), folder / "academy.xlsx")
+    (folder / "broken.xlsx").write_bytes(b"not a workbook")
+    result = write_report([folder], as_of=JULY)
+    assert result.output == tmp_path / "plans-report.docx" and result.plans == 2
+    assert len(result.failed) == 1 and "broken.xlsx" in result.failed[0]
+    trust = table_rows(result.output, "School")
+    assert [row[0].split(" (")[0] for row in trust] == ["Test Academy", "Hollins Lane Primary School"]
+    assert trust[1][2] == "2" and "P1 Amber" in trust[1][1]  # SC2 and the writing KPI missed
+    text = document_text(result.output)
+    assert "Plans that could not be read" in text and "broken.xlsx" in text
+
+
+def test_nothing_to_report_on_and_an_output_that_is_an_input_are_refused(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ReportError, match="no workbooks here"):
+        write_report([tmp_path / "empty"], tmp_path / "r.docx")
+    plan = tmp_path / "plan.xlsx"
+    shutil.copy(SAMPLES / "primary.xlsx", plan)
+    with pytest.raises(ReportError, match="never overwrites"):
+        write_report([plan], plan)
+
+
+def test_the_report_is_two_to_four_pages(tmp_path):
+    import os
+
+    from pypdf import PdfReader
+
+    from sipgen import pdf
+
+    if pdf.soffice() is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed; .ci/run installs it")
+        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    out = write_report([SAMPLES / "primary.xlsx"], tmp_path / "report.docx", as_of=JULY).output
+    made = pdf.export_pdf(out, tmp_path / "report.pdf")
+    pages = len(PdfReader(str(made)).pages)
+    assert 2 <= pages <= 4, pages
