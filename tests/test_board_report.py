@@ -105,3 +105,39 @@ def test_the_report_is_two_to_four_pages(tmp_path):
     made = pdf.export_pdf(out, tmp_path / "report.pdf")
     pages = len(PdfReader(str(made)).pages)
     assert 2 <= pages <= 4, pages
+
+
+def test_since_lists_what_changed_in_the_plan_and_counts_the_progress(tmp_path):
+    out = write_report(
+        [SAMPLES / "primary.xlsx"], tmp_path / "report.docx", as_of=JULY, since=SAMPLES / "primary-autumn.xlsx"
+    ).output
+    changes = [tuple(row) for row in table_rows(out, "Priority", "Ref", "What changed")]
+    assert ("P5", "P5.2.4", "Due: 13 Mar 2026 → 27 Mar 2026 (slipped by 14 days)") in changes
+    assert any(row[1] == "P3.2.2" and row[2].startswith("Action reworded") for row in changes)
+    assert not [row for row in changes if row[1] == "SC1"]  # figures recorded are progress, shown above
+    late = table_rows(out, "Ref", "Action", "Who", "Due", "What happened")
+    assert ["P5.2.4", "Slipped 14 days since the last version"] == [late[0][0], late[0][-1]]
+    assert "Also recorded since the last version, and shown above: 27 actual figures, 20 statuses" in (
+        document_text(out)
+    )
+
+
+def test_since_with_a_folder_is_refused(tmp_path):
+    with pytest.raises(ReportError, match="one workbook"):
+        write_report([SAMPLES], tmp_path / "r.docx", since=SAMPLES / "primary-autumn.xlsx")
+
+
+def test_build_since_adds_a_changes_part_linked_to_each_row(tmp_path):
+    from sipgen.document import build_document
+
+    out = build_document(
+        SAMPLES / "primary.xlsx", tmp_path / "plan.docx", as_of=JULY, since=SAMPLES / "primary-autumn.xlsx"
+    ).output
+    found = headings(out)
+    assert found.index("Changes since the last version") == found.index("Key performance indicators") + 1
+    rows = table_rows(out, "Priority", "Ref", "What changed")
+    assert ["P5", "P5.2.4"] == rows[[r[1] for r in rows].index("P5.2.4")][:2]
+    from .test_document import body_xml
+
+    part = body_xml(out).split('w:name="sec_changes"')[1].split('w:name="sec_introduction"')[0]
+    assert '<w:hyperlink w:anchor="ref_P5_2_4"' in part

@@ -39,8 +39,11 @@ def build_document(
     with_findings: bool = False,
     as_of: dt.date | None = None,
     result: CheckResult | None = None,
+    since: str | Path | None = None,
 ) -> BuildResult:
     """Check ``workbook`` and write its Word document to ``output`` (default: beside it).
+
+    ``since`` (the last version's workbook) adds a part listing what changed since it.
 
     Raises :class:`BuildError` when the plan is unreadable, has errors (unless ``force``),
     or the template or output cannot be used; then nothing is written.
@@ -65,15 +68,29 @@ def build_document(
             1,
         )
     try:
-        check_output(output, inputs=(workbook,) + ((Path(template),) if template else ()))
+        inputs = (workbook,) + tuple(Path(p) for p in (template, since) if p)
+        check_output(output, inputs=inputs)
     except OutputError as exc:
         raise BuildError(str(exc), 2) from None
     if template is not None and not Path(template).is_file():
         raise BuildError(f"{template}: there is no Word template here.", 2)
-    view = build_view(result.plan, result.findings if with_findings else None, as_of=as_of or dt.date.today())
+    changes = _changes_since(Path(since), workbook) if since else None
+    view = build_view(
+        result.plan, result.findings if with_findings else None, as_of=as_of or dt.date.today(), changes=changes
+    )
     try:
         data = render(view, Path(template) if template else None, document_time(result.plan.saved))
     except TemplateError as exc:
         raise BuildError(str(exc), 2) from None
     write_atomically(output, lambda temp: temp.write_bytes(data))
     return BuildResult(result, output)
+
+
+def _changes_since(last: Path, workbook: Path) -> list:
+    """What changed in the plan since ``last``, as the plan's changes part lists it."""
+    from ..diff import diff_workbooks
+
+    compared = diff_workbooks(last, workbook)
+    if compared.error:
+        raise BuildError(compared.error, 2)
+    return compared.changes

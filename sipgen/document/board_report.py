@@ -10,6 +10,8 @@ gets one row a school first. References are named, not linked: the plan is anoth
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,10 +43,47 @@ class Change:
     slipped_days: int = 0  # an action's due date moved later by this many days
 
 
+# Progress recorded since the last version (figures, statuses, reviews, spending) shows in the parts
+# above; the changes part lists what changed in the plan itself, and counts the progress in a line.
+PROGRESS = {
+    "actual": "actual figures",
+    "status": "statuses",
+    "rag": "ratings",
+    "review": "reviews",
+    "spent": "amounts spent",
+}
+
+
+def _progress_kind(change) -> str:
+    """Which kind of progress a change records, or "" for a change to the plan itself."""
+    if change.record == "reviews":
+        return "review" if change.kind == "added" else change.kind if change.kind == "rag" else ""
+    if change.field == "spent":
+        return "spent"
+    if change.field == "history":
+        return "history"
+    return change.kind if change.kind in PROGRESS else ""
+
+
+def progress_note(changes) -> str:
+    """'Recorded since the last version: 5 reviews, 27 actual figures ...' (what the parts above show)."""
+    counts = Counter(_progress_kind(c) for c in changes)
+    said = [f"{counts[k]} {PROGRESS[k]}" for k in PROGRESS if counts[k]]
+    return "Also recorded since the last version, and shown above: " + ", ".join(said) + "." if said else ""
+
+
+_SLIPPED = re.compile(r"slipped by (\d+) days?")
+
+
 def _change(change) -> Change:
-    """A change found by :mod:`sipgen.diff`, as the report lists it."""
-    days = getattr(change, "slipped_days", 0) or 0
-    return Change(priority=change.priority or "Plan", ref=change.ref or "", text=change.text, slipped_days=days)
+    """A change found by :mod:`sipgen.diff`, as the report lists it; a due date moved later is a slip."""
+    slipped = _SLIPPED.search(change.detail) if change.record == "actions" and change.field == "due" else None
+    return Change(
+        priority=change.priority or "Plan",
+        ref=change.ref or "",
+        text=change.text,
+        slipped_days=int(slipped.group(1)) if slipped else 0,
+    )
 
 
 @dataclass
@@ -76,6 +115,7 @@ def plan_report(plan: Plan, as_of: dt.date, changes: list[Change] | None = None)
         "next_meeting": uk(plan.settings.next_meeting.start)
         if plan.settings.next_meeting and plan.settings.next_meeting.dated
         else "",
+        "changes_note": "",
         "changes": [parts.CHANGES.row(priority=c.priority, ref=Markup(run(c.ref)), text=c.text) for c in changes or []],
     }
     counts = {
@@ -260,7 +300,10 @@ def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -
         compared = diff_workbooks(since, workbook)
         if compared.error:
             return None, compared.error
-        changes = [_change(c) for c in compared.changes]
+        changes = [_change(c) for c in compared.changes if not _progress_kind(c)]
+        report = plan_report(result.plan, as_of, changes)
+        report.section["changes_note"] = progress_note(compared.changes)
+        return report, ""
     return plan_report(result.plan, as_of, changes), ""
 
 

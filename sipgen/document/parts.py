@@ -323,7 +323,7 @@ DUE_NEXT = Table(
 CHANGES = Table(
     "changes",
     "c",
-    _columns(("Priority", 1.2, "priority"), ("Ref", 1.2, "ref", RICH), ("What changed", 12, "text")),
+    _columns(("Priority", 1.2, "priority"), ("Ref", 2.2, "ref", RICH), ("What changed", 12, "text")),
     loop="for c in changes",
 )
 

@@ -524,9 +524,10 @@ def _report_section() -> str:
                 ),
             ),
             _if(
-                "sch.changes",
-                text("What changed since the last version", "Heading2", keep_next=True),
-                table(CHANGES, source="sch.changes"),
+                "sch.changes or sch.changes_note",
+                text("What changed in the plan since the last version", "Heading2", keep_next=True),
+                _if("sch.changes", table(CHANGES, source="sch.changes")),
+                _if("sch.changes_note", text("{{ sch.changes_note }}")),
             ),
         )
     )

@@ -176,7 +176,7 @@ def build_view(
         "was changed as a result.",
         "show": {},
         "changes": [
-            parts.CHANGES.row(priority=c.priority, ref=anchors.ref(c.ref) if c.ref else "", text=c.text)
+            parts.CHANGES.row(priority=c.priority or "Plan", ref=anchors.ref(c.ref) if c.ref else "", text=c.text)
             for c in changes or []
         ],
         "changes_intro": "What changed since the last version of the plan, by priority. Each reference links to "
