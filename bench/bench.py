@@ -1,11 +1,12 @@
 """Time sipgen as a user runs it, on plans of four sizes, and the floor it cannot beat.
 
-    python bench/bench.py [--runs 5] [--sizes S,M,L,XL] [--json bench/results.json]
+    python bench/bench.py [--runs 5] [--sizes S,M,L,XL] [--json bench/results.json] [--pdf-plans 10]
 
 Each plan is generated through the schema (every sheet filled in proportion). Each command
 runs as a whole process; the figure is the median of the runs, with the peak memory of the
 slowest run. The floor, on the XL plan, is reading its cells and rendering one flat table of
-its actions with docxtpl: the least any build of that plan must do.
+its actions with docxtpl: the least any build of that plan must do. With LibreOffice installed,
+a folder of S plans is built as Word files only and then with --pdf, to show what PDFs cost.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,6 +31,7 @@ SIZES = {  # priorities, actions
 }
 HERE = Path(__file__).resolve().parent
 TARGETS = {"help": 0.3, "check M": 0.5, "build M": 1.0}
+PDF_RATIO = 6  # a folder's PDFs may take at most this many times its Word files' time
 
 
 def plan_data(priorities: int, actions: int) -> dict:
@@ -221,12 +224,41 @@ tpl.save(sys.argv[3])
 """
 
 
+def pdf_folder(folder: Path, count: int, runs: int, sipgen: list[str]) -> dict[str, dict]:
+    """A folder of ``count`` S plans built as Word files, then with --pdf (medians of ``runs``)."""
+    from sipgen.workbook import write_workbook
+
+    plans = folder / "pdf-plans"
+    plans.mkdir()
+    plan = write_workbook(plans / "school00.xlsx", "school", plan_data(*SIZES["S"]))
+    for i in range(1, count):
+        (plans / f"school{i:02}.xlsx").write_bytes(plan.read_bytes())
+    results = {}
+    for name, extra in ((f"word {count} x S", []), (f"pdf {count} x S", ["--pdf"])):
+        command = [*sipgen, "build", str(plans), "-o", str(folder / "pdf-docs"), *extra]
+        results[name] = dict(zip(("seconds", "peak_mb"), timed(command, runs), strict=True))
+    return results
+
+
+def pdf_target(results: dict[str, dict], count: int) -> dict[str, bool]:
+    """The PDFs' time as a multiple of the Word files' (added to ``results``), against its target."""
+    pdf_key = f"pdf {count} x S"
+    if pdf_key not in results:
+        return {}
+    ratio = results[pdf_key]["seconds"] / results[f"word {count} x S"]["seconds"]
+    results[f"{pdf_key} / word"] = {"ratio": round(ratio, 2)}
+    return {f"{pdf_key} within {PDF_RATIO} x the Word files' time": ratio <= PDF_RATIO}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="S,M,L,XL")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     parser.add_argument("--trust", type=int, default=100, help="how many M plans to build as one folder (0 to skip)")
+    parser.add_argument(
+        "--pdf-plans", type=int, default=10, help="how many S plans to build as one folder with --pdf (0 to skip)"
+    )
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",")]
     sipgen = [sys.executable, "-m", "sipgen"]
@@ -264,6 +296,8 @@ def main(argv=None) -> int:
                     strict=True,
                 )
             )
+        if args.pdf_plans and shutil.which("soffice"):
+            results.update(pdf_folder(folder, args.pdf_plans, args.runs, sipgen))
         if "XL" in plans:
             script = folder / "floor.py"
             script.write_text(FLOOR)
@@ -300,6 +334,7 @@ def main(argv=None) -> int:
             "ratio": round(results[trust_key]["seconds"] / expected, 2),
         }
         checks[f"{trust_key} within {args.trust} x (build M) / cores"] = results[trust_key]["seconds"] <= expected * 1.1
+    checks.update(pdf_target(results, args.pdf_plans))
     if all(f"build {s}" in results for s in ("M", "L", "XL")):
         per_ml = (results["build L"]["seconds"] - results["build M"]["seconds"]) / (SIZES["L"][1] - SIZES["M"][1])
         per_lxl = (results["build XL"]["seconds"] - results["build L"]["seconds"]) / (SIZES["XL"][1] - SIZES["L"][1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,13 +84,9 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
         )
         row.output, row.status = built.output, "written"
         if options.get("pdf"):
-            from .pdf import PdfError, export_pdf
+            from .pdf import convert_all, pdf_job
 
-            try:
-                row.pdf = export_pdf(built.output, built.output.with_suffix(".pdf"))
-                row.status = "written, with PDF"
-            except PdfError as exc:
-                row.status, row.exit_code, row.message = "written, no PDF", 2, str(exc)
+            add_pdf(row, convert_all([pdf_job(built.output)])[0])
     except BuildError as exc:
         row.exit_code = exc.exit_code
         row.status = "has errors" if exc.exit_code == 1 else "not built"
@@ -98,6 +94,15 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
     except Exception as exc:  # one broken workbook must not stop a trust's whole run
         row.exit_code, row.status, row.message = 3, "failed", f"{workbook}: {type(exc).__name__}: {exc}"
     return row
+
+
+def add_pdf(row: Row, outcome) -> None:
+    """Record in ``row`` how its PDF went (a :class:`sipgen.pdf.Outcome`)."""
+    if outcome.pdf:
+        row.pdf, row.status = outcome.pdf, "written, with PDF"
+    if outcome.error:
+        row.status = row.status if outcome.pdf else "written, no PDF"
+        row.exit_code, row.message = max(row.exit_code, 2), outcome.error
 
 
 def build_many(
@@ -109,34 +114,62 @@ def build_many(
 ) -> list[Row]:
     """Build every workbook's document, in parallel over the machine's cores.
 
-    Documents go to ``out_dir`` (default: beside each workbook). Rows come back in the
-    order of ``workbooks``.
+    Documents go to ``out_dir`` (default: beside each workbook; created if missing). Rows
+    come back in the order of ``workbooks``. With ``options["pdf"]``, one LibreOffice per
+    worker converts the documents as they are written (starting it is most of a PDF's time).
     """
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
     outputs = [(out_dir / wb.with_suffix(".docx").name) if out_dir else wb.with_suffix(".docx") for wb in workbooks]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(workbooks)))
-    if workers == 1:
-        rows = []
-        for workbook, output in zip(workbooks, outputs, strict=True):
-            rows.append(build_one(workbook, output, options))
+    rows: list[Row | None] = [None] * len(workbooks)
+    if not options.get("pdf"):
+        for index, row in _built(workbooks, outputs, options, workers):
+            rows[index] = row
             if progress:
-                progress(rows[-1])
+                progress(row)
         return rows
-    rows_by_index: dict[int, Row] = {}
+    from .pdf import Converter, pdf_job
+
+    with Converter(workers) as converter:
+        for index, row in _built(workbooks, outputs, {**options, "pdf": False}, workers, converter.start):
+            rows[index] = row
+            if row.output:
+                converter.submit(pdf_job(row.output, key=index))
+            elif progress:
+                progress(row)
+        for outcome in converter.outcomes():
+            add_pdf(rows[outcome.job.key], outcome)
+            if progress:
+                progress(rows[outcome.job.key])
+    return rows
+
+
+def _built(
+    workbooks: list[Path], outputs: list[Path], options: dict, workers: int, forked: Callable[[], None] = lambda: None
+) -> Iterator[tuple[int, Row]]:
+    """Each workbook's index and row, as its Word document is done (in parallel if ``workers`` > 1).
+
+    ``forked`` is called once the worker processes exist: threads may start from then on.
+    """
+    if workers == 1:
+        forked()
+        for index, (workbook, output) in enumerate(zip(workbooks, outputs, strict=True)):
+            yield index, build_one(workbook, output, options)
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {
             pool.submit(build_one, wb, out, options): i
             for i, (wb, out) in enumerate(zip(workbooks, outputs, strict=True))
         }
+        forked()  # a pool that forks has forked all its workers at the first submit
         for future in as_completed(futures):
             index = futures[future]
             try:
                 row = future.result()
             except Exception as exc:  # the worker itself died (out of memory, killed)
                 row = Row(workbooks[index], status="failed", exit_code=3, message=f"{workbooks[index]}: {exc}")
-            rows_by_index[index] = row
-            if progress:
-                progress(row)
-    return [rows_by_index[i] for i in range(len(workbooks))]
+            yield index, row
 
 
 def check_many(workbooks: list[Path], as_of: dt.date | None = None):

@@ -232,7 +232,10 @@ def build(
         "--output",
         "-o",
         metavar="FILE.docx",
-        help="Where to write the document (a folder when building several); default: beside each workbook, with .docx.",
+        help=(
+            "Where to write the document (a folder when building several, made if missing); "
+            "default: beside each workbook, with .docx."
+        ),
     ),
     force: bool = typer.Option(False, "--force", help="Write the document even if the plan has errors."),
     pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the document (needs LibreOffice)."),
@@ -280,11 +283,22 @@ def build(
     if not found:
         fail(f"{', '.join(map(str, workbooks))}: there are no workbooks (.xlsx files) in this folder.")
     options = {"force": force, "template": template, "with_findings": with_findings, "as_of": day, "pdf": pdf}
+    if pdf:
+        from .pdf import font_warning, soffice
+
+        warning = font_warning() if soffice() else None
+        if warning:
+            typer.echo(f"sipgen: {warning}", err=True)
     if not several:
         _build_single(found[0], output, options)
         return
     if output is not None and not output.is_dir():
-        fail(f"{output}: when building several plans, -o must be an existing folder.")
+        if output.exists() or output.suffix.lower() in (".docx", ".pdf"):
+            fail(f"{output}: when building several plans, -o must be an existing folder or a new folder's name.")
+        try:
+            output.mkdir(parents=True)
+        except OSError as exc:
+            fail(f"{output}: the folder for the documents could not be made ({exc.strerror or exc}).")
     _build_several(found, output, options, jobs)
 
 
@@ -388,6 +402,39 @@ def explain(code: str = typer.Argument(..., metavar="CODE", help="A rule code, e
     typer.echo(f"{declared.code}: {declared.name} ({declared.severity.value}; source: {declared.source})")
     typer.echo("")
     typer.echo(declared.doc)
+
+
+@app.command("diff", cls=PlainHelp, short_help="Show what changed between two versions of a plan.")
+def diff_command(
+    old: Path = typer.Argument(..., metavar="OLD.xlsx", help="The earlier version, e.g. last term's.", readable=False),
+    new: Path = typer.Argument(..., metavar="NEW.xlsx", help="The later version, e.g. this term's.", readable=False),
+    format: Format = typer.Option(
+        Format.text, "--format", "-f", metavar="FORMAT", help="text for people, json for programs."
+    ),
+) -> None:
+    """Show what changed between two versions of a plan, priority by priority.
+
+    Rows are matched by their reference, so a renumbered row is reported as moved and rows
+    sorted differently are no change. Each change names its cell in the new workbook.
+    Exit codes, as `diff`: 0 no changes; 1 changes; 2 a workbook could not be read.
+
+    \b
+    Examples:
+      sipgen diff autumn.xlsx spring.xlsx
+      sipgen diff autumn.xlsx spring.xlsx --format json > changes.json
+    """
+    from .diff import diff_workbooks, json_report, text_report
+    from .report import use_colour
+
+    result = diff_workbooks(old, new)
+    if result.error:
+        fail(result.error)
+    if format is Format.json:
+        typer.echo(json_report(result.changes))
+    else:
+        heading = f"Changes from {old} to {new}" if result.changes else ""
+        typer.echo(text_report(result.changes, use_colour(sys.stdout), result.titles, heading))
+    raise typer.Exit(result.exit_code)
 
 
 def run() -> None:

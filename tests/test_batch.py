@@ -92,3 +92,58 @@ def test_summary_table_counts_documents():
     ]
     table = summary_table(rows)
     assert table.splitlines()[-1] == "1 of 2 documents written."
+
+
+def test_cli_makes_the_output_folder_when_it_is_missing(tmp_path):
+    folder = trust_folder(tmp_path)
+    out = tmp_path / "new" / "docs"
+    result = CliRunner().invoke(app, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == 2  # the unreadable file
+    assert sorted(p.name for p in out.iterdir()) == ["north.docx", "south.docx"]
+
+
+def test_a_folders_pdfs_come_from_one_libreoffice_per_worker_and_none_is_left(tmp_path, monkeypatch):
+    import subprocess
+    import uuid
+
+    from sipgen import pdf
+
+    from .test_pdf import contents_entries, need_office
+
+    need_office()
+    profiles = tmp_path / f"offices-{uuid.uuid4().hex[:12]}"
+    profiles.mkdir()
+    monkeypatch.setattr(pdf, "WORK_ROOT", profiles)
+    starts = []
+    real_start = pdf._UnoOffice._start
+
+    def counted_start(office):
+        if office._process is None:
+            starts.append(office)
+        return real_start(office)
+
+    monkeypatch.setattr(pdf._UnoOffice, "_start", counted_start)
+    folder = trust_folder(tmp_path)
+    for name in ("east", "west"):
+        shutil.copy(SAMPLES / "primary.xlsx", folder / f"{name}.xlsx")
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "south.pdf").mkdir()  # south's PDF cannot be written: its row says so, the others go on
+    rows = build_many(expand([folder]), out, {"pdf": True}, jobs=2)
+    status = {r.workbook.name: (r.status, r.exit_code) for r in rows}
+    assert status == {
+        "broken.xlsx": ("not built", 2),
+        "east.xlsx": ("written, with PDF", 0),
+        "north.xlsx": ("written, with PDF", 0),
+        "south.xlsx": ("written, no PDF", 2),
+        "weak.xlsx": ("has errors", 1),
+        "west.xlsx": ("written, with PDF", 0),
+    }
+    assert str(out / "south.pdf") in rows[3].message and "\n" not in rows[3].message
+    assert len(starts) == 2, "one LibreOffice for each of the two workers"
+    for name in ("east", "north", "west"):
+        assert (out / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+        assert all(page.isdigit() for _, page in contents_entries(out / f"{name}.docx"))
+    left = subprocess.run(["pgrep", "-af", str(profiles)], capture_output=True, text=True).stdout
+    assert [line for line in left.splitlines() if "pgrep" not in line] == []
+    assert list(profiles.iterdir()) == [], "the private profiles are deleted"

@@ -256,7 +256,7 @@ def test_rows_in_any_order_give_the_document_in_reference_order(tmp_path):
     text = document_text(out)
     assert text.index("RWI training") < text.index("Keep-up sessions")
     # Who does what lists references in order too: HT leads P1 and P10, owns P1.1 and P10.1.
-    assert "HT (Jo Reeve)P1, P10P1.1, P10.1" in text
+    assert "HT (Jo Reeve) P1, P10 P1.1, P10.1" in text
 
 
 def test_force_places_every_row_and_counts_every_pound(tmp_path, write_plan, minimal):

@@ -138,14 +138,14 @@ CASES = {
     "AC206": (lambda d: d["actions"][4].update(status="On track"), "Actions", "F6"),
     "RS301": (rs301, "Actions", "D2"),
     "RS302": (lambda d: d["staff"][2].update(role=""), "Staff", "C4"),
-    "RS303": (lambda d: d["settings"].update(overall_lead=""), "Settings", "B8"),
+    "RS303": (lambda d: d["settings"].update(overall_lead=""), "Settings", "B9"),
     # An objective without a lead takes its priority's, so the priority's lead is cleared.
     "RS304": (lambda d: d["priorities"][0].update(lead=""), "Priorities", "H2"),
     "RS305": (rs305, None, None),
     "RS306": (rs306, "Monitoring", None),
     "RC401": (lambda d: d["actions"][2].update(cost="", resources=""), "Actions", "G4"),
     "RC402": (lambda d: d["actions"][2].update(resources="Staff time"), "Actions", "H4"),
-    "RC403": (lambda d: d["settings"].update(budget=1000), "Settings", "B11"),
+    "RC403": (lambda d: d["settings"].update(budget=1000), "Settings", "B12"),
     "SC501": (sc501, "Priorities", "A3"),
     "SC502": (
         lambda d: d["criteria"][0].update(
@@ -212,7 +212,7 @@ CASES = {
     "XR802": (lambda d: d["actions"][0].update(also_serves="P8"), "Actions", "I2"),
     "CX901": (cx901, "Context", "A1"),
     "CX902": (lambda d: d["introduction"].update(how_compiled=""), "Introduction", None),
-    "CX903": (lambda d: d["settings"].update(approved_on=""), "Settings", "B9"),
+    "CX903": (lambda d: d["settings"].update(approved_on=""), "Settings", "B10"),
 }
 
 
