@@ -81,6 +81,7 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
             with_findings=options.get("with_findings", False),
             as_of=options.get("as_of"),
             result=result,
+            since=options.get("since"),
         )
         row.output, row.status = built.output, "written"
         if options.get("pdf"):

@@ -258,6 +258,13 @@ def build(
         metavar="N",
         help="How many to build at once when building several; default: one for each core.",
     ),
+    since: Path | None = typer.Option(
+        None,
+        "--since",
+        metavar="LAST.xlsx",
+        help="The plan's last version: adds a part listing what changed since it.",
+        readable=False,
+    ),
 ) -> None:
     """Write the governor-ready Word document for a plan, or for every plan in a folder.
 
@@ -274,6 +281,7 @@ def build(
       sipgen build plan.xlsx --with-findings --force
       sipgen build plan.xlsx --template our-branding.docx
       sipgen build trust-plans/ -o documents/
+      sipgen build spring.xlsx --since autumn.xlsx
     """
     from .batch import expand
 
@@ -282,7 +290,10 @@ def build(
     found = expand(workbooks)
     if not found:
         fail(f"{', '.join(map(str, workbooks))}: there are no workbooks (.xlsx files) in this folder.")
+    if since is not None and several:
+        fail("--since compares one plan with its last version; give one workbook with it.")
     options = {"force": force, "template": template, "with_findings": with_findings, "as_of": day, "pdf": pdf}
+    options["since"] = since
     if pdf:
         from .pdf import font_warning, soffice
 
@@ -435,6 +446,57 @@ def diff_command(
         heading = f"Changes from {old} to {new}" if result.changes else ""
         typer.echo(text_report(result.changes, use_colour(sys.stdout), result.titles, heading))
     raise typer.Exit(result.exit_code)
+
+
+@app.command(cls=PlainHelp, short_help="Write a short report for the board: the summary and what needs attention.")
+def report(
+    workbooks: list[Path] = typer.Argument(
+        ..., metavar="FILE.xlsx...", help="The plan workbook; or a folder of a trust's plans.", readable=False
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", metavar="FILE.docx", help="Where to write it; default: beside the workbook or folder."
+    ),
+    since: Path | None = typer.Option(
+        None, "--since", metavar="LAST.xlsx", help="The plan's last version: adds what changed since.", readable=False
+    ),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help="The date to report at; default today."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Plans to read at once."),
+) -> None:
+    """Write a short Word report for the board (two to four pages for a plan).
+
+    The board summary, then only what needs attention: priorities rated amber or red and why,
+    measures behind their milestones, overdue and slipped actions, what falls due before the
+    next meeting, spending against plan and, with --since, what changed since the last version.
+    Given a folder, one report across the trust's plans: a row for each school, then each
+    school's exceptions; a plan that cannot be read is listed with its reason.
+    Exit codes: 0 written; 2 a plan could not be read (the report is still written for the
+    others), or the output cannot be used.
+
+    \b
+    Examples:
+      sipgen report plan.xlsx
+      sipgen report spring.xlsx --since autumn.xlsx -o "Board report.docx"
+      sipgen report trust-plans/
+    """
+    from .document.board_report import ReportError, write_report
+
+    from .batch import expand
+
+    day = _parse_as_of(as_of)
+    found = expand(workbooks)
+    shown = len(found) > 1  # a progress bar for a folder; one plan is quick
+    with typer.progressbar(length=len(found), label="Reading", file=sys.stderr, hidden=not shown) as bar:
+        try:
+            result = write_report(
+                workbooks, output, since=since, as_of=day, jobs=jobs, progress=lambda *_: bar.update(1)
+            )
+        except ReportError as exc:
+            fail(str(exc), exc.exit_code)
+    for reason in result.failed:
+        typer.echo(f"sipgen: {reason}", err=True)
+    typer.echo(f"Wrote {result.output} ({result.plans} plan{'s' if result.plans != 1 else ''})")
+    if result.failed:
+        raise typer.Exit(2)
 
 
 def run() -> None:

@@ -141,3 +141,30 @@ def test_build_since_adds_a_changes_part_linked_to_each_row(tmp_path):
 
     part = body_xml(out).split('w:name="sec_changes"')[1].split('w:name="sec_introduction"')[0]
     assert '<w:hyperlink w:anchor="ref_P5_2_4"' in part
+
+
+def test_the_report_command_for_a_plan_a_folder_and_a_missing_file(tmp_path):
+    from .test_cli import sipgen
+
+    result = sipgen("report", SAMPLES / "primary.xlsx", "-o", tmp_path / "r.docx", "--as-of", "2026-07-01")
+    assert result.exit_code == 0 and "Wrote" in result.output and (tmp_path / "r.docx").exists()
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "itt.xlsx", folder / "itt.xlsx")
+    (folder / "broken.xlsx").write_text("not a workbook")
+    result = sipgen("report", folder, "-o", tmp_path / "t.docx")
+    assert result.exit_code == 2 and (tmp_path / "t.docx").exists()
+    assert "broken.xlsx" in result.output and "Traceback" not in result.output
+    result = sipgen("report", tmp_path / "nothing.xlsx")
+    assert result.exit_code == 2 and "nothing.xlsx" in result.output and "Traceback" not in result.output
+
+
+def test_build_since_from_the_command_line(tmp_path):
+    from .test_cli import sipgen
+
+    out = tmp_path / "plan.docx"
+    args = ("build", SAMPLES / "primary.xlsx", "--since", SAMPLES / "primary-autumn.xlsx", "-o", out)
+    assert sipgen(*args).exit_code == 0
+    assert "Changes since the last version" in headings(out)
+    refused = sipgen("build", SAMPLES, "--since", SAMPLES / "primary-autumn.xlsx")
+    assert refused.exit_code == 2 and "one workbook" in refused.output

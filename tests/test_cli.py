@@ -24,7 +24,7 @@ def test_version():
     assert result.exit_code == 0 and result.output.strip() == f"sipgen {__version__}"
 
 
-@pytest.mark.parametrize("command", ["new", "check", "build", "rules", "explain", "template export"])
+@pytest.mark.parametrize("command", ["new", "check", "build", "report", "diff", "rules", "explain", "template export"])
 def test_every_command_has_help_with_an_example(command):
     result = sipgen(*command.split(), "--help")
     assert result.exit_code == 0

@@ -292,7 +292,7 @@ def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -
     result = check_workbook(workbook, as_of)
     if result.plan is None:
         reason = result.findings[0].message if result.findings else "it could not be read"
-        return None, f"{workbook}: {reason}"
+        return None, reason if str(workbook) in reason else f"{workbook}: {reason}"
     changes = None
     if since is not None:
         from ..diff import diff_workbooks  # only a report --since pays for the comparison
