@@ -448,7 +448,7 @@ def diff_command(
     raise typer.Exit(result.exit_code)
 
 
-@app.command(cls=PlainHelp, short_help="Write a short report for the board: the summary and what needs attention.")
+@app.command(cls=PlainHelp, short_help="Write a short report for the board: what needs attention.")
 def report(
     workbooks: list[Path] = typer.Argument(
         ..., metavar="FILE.xlsx...", help="The plan workbook; or a folder of a trust's plans.", readable=False
@@ -478,9 +478,8 @@ def report(
       sipgen report spring.xlsx --since autumn.xlsx -o "Board report.docx"
       sipgen report trust-plans/
     """
-    from .document.board_report import ReportError, write_report
-
     from .batch import expand
+    from .document.board_report import ReportError, write_report
 
     day = _parse_as_of(as_of)
     found = expand(workbooks)
