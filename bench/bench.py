@@ -30,7 +30,7 @@ SIZES = {  # priorities, actions
     "XL": (20, 5000),
 }
 HERE = Path(__file__).resolve().parent
-TARGETS = {"help": 0.3, "check M": 0.5, "build M": 1.0}
+TARGETS = {"help": 0.3, "check M": 0.5, "build M": 1.0, "report M": 1.0}
 PDF_RATIO = 6  # a folder's PDFs may take at most this many times its Word files' time
 
 
@@ -282,6 +282,9 @@ def main(argv=None) -> int:
                     strict=True,
                 )
             )
+            if size == "M":  # the board's report of a typical plan
+                report = [*sipgen, "report", str(path), "-o", str(folder / "M-report.docx")]
+                results["report M"] = dict(zip(("seconds", "peak_mb"), timed(report, args.runs), strict=True))
         if "M" in plans and args.trust:
             trust = folder / "trust"
             trust.mkdir()
@@ -295,6 +298,10 @@ def main(argv=None) -> int:
                     timed([*sipgen, "build", str(trust), "-o", str(out)], min(args.runs, 3)),
                     strict=True,
                 )
+            )
+            report = [*sipgen, "report", str(trust), "-o", str(folder / "trust-report.docx")]
+            results[f"report {args.trust} x M"] = dict(
+                zip(("seconds", "peak_mb"), timed(report, min(args.runs, 3)), strict=True)
             )
         if args.pdf_plans and shutil.which("soffice"):
             results.update(pdf_folder(folder, args.pdf_plans, args.runs, sipgen))
@@ -334,6 +341,11 @@ def main(argv=None) -> int:
             "ratio": round(results[trust_key]["seconds"] / expected, 2),
         }
         checks[f"{trust_key} within {args.trust} x (build M) / cores"] = results[trust_key]["seconds"] <= expected * 1.1
+    report_key = f"report {args.trust} x M"
+    if report_key in results and trust_key in results:
+        ratio = results[report_key]["seconds"] / results[trust_key]["seconds"]
+        results[f"{report_key} vs {trust_key}"] = {"ratio": round(ratio, 2)}
+        checks[f"{report_key} within 2 x {trust_key}"] = ratio <= 2
     checks.update(pdf_target(results, args.pdf_plans))
     if all(f"build {s}" in results for s in ("M", "L", "XL")):
         per_ml = (results["build L"]["seconds"] - results["build M"]["seconds"]) / (SIZES["L"][1] - SIZES["M"][1])
