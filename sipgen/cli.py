@@ -493,6 +493,8 @@ def report(
             fail(str(exc), exc.exit_code)
     for reason in result.failed:
         typer.echo(f"sipgen: {reason}", err=True)
+    if shown:
+        typer.echo(result.table())
     typer.echo(f"Wrote {result.output} ({result.plans} plan{'s' if result.plans != 1 else ''})")
     if result.failed:
         raise typer.Exit(2)

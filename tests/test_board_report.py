@@ -155,6 +155,8 @@ def test_the_report_command_for_a_plan_a_folder_and_a_missing_file(tmp_path):
     result = sipgen("report", folder, "-o", tmp_path / "t.docx")
     assert result.exit_code == 2 and (tmp_path / "t.docx").exists()
     assert "broken.xlsx" in result.output and "Traceback" not in result.output
+    assert "broken.xlsx                  not read: this is a text file" in result.output  # the table ends the run
+    assert "itt.xlsx                     Fenmarsh Teaching Partnership" in result.output
     result = sipgen("report", tmp_path / "nothing.xlsx")
     assert result.exit_code == 2 and "nothing.xlsx" in result.output and "Traceback" not in result.output
 

@@ -11,7 +11,18 @@ import typer
 
 from sipgen.cli import app
 
-COMMANDS = [[], ["new"], ["check"], ["build"], ["rules"], ["explain"], ["template"], ["template", "export"]]
+COMMANDS = [
+    [],
+    ["new"],
+    ["check"],
+    ["build"],
+    ["report"],
+    ["diff"],
+    ["rules"],
+    ["explain"],
+    ["template"],
+    ["template", "export"],
+]
 NOTATION = ["<", "{path}", "[x>=", "list[", "Path]", "<int", "<str>", "[required]"]
 
 

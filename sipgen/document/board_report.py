@@ -277,6 +277,21 @@ class ReportResult:
     output: Path
     plans: int
     failed: list[str]
+    rows: list[tuple[Path, PlanReport | None, str]] = field(default_factory=list)
+
+    def table(self) -> str:
+        """One line a workbook, as `build` on a folder ends: what the report found, or why it could not."""
+        lines = [f"{'workbook':<28} {'school':<34} {'red':>3} {'amber':>5} {'behind':>6} {'overdue':>7}"]
+        for workbook, report, reason in self.rows:
+            if report is None:
+                lines.append(f"{workbook.name[:28]:<28} not read: {reason.split(': ', 1)[-1][:60]}")
+                continue
+            rags = report.counts["rags"]
+            lines.append(
+                f"{workbook.name[:28]:<28} {report.school[:34]:<34} {rags.count('Red'):>3} {rags.count('Amber'):>5} "
+                f"{report.counts['behind']:>6} {report.counts['overdue']:>7}"
+            )
+        return "\n".join(lines)
 
 
 def default_report_output(paths: list[Path]) -> Path:
@@ -348,7 +363,8 @@ def write_report(
     except TemplateError as exc:
         raise ReportError(str(exc), 2) from None
     write_atomically(output, lambda temp: temp.write_bytes(data))
-    return ReportResult(output, len(reports), failed)
+    rows = [(workbook, report, reason) for workbook, (report, reason) in zip(workbooks, parts_read, strict=True)]
+    return ReportResult(output, len(reports), failed, rows)
 
 
 def _read_all(workbooks: list[Path], as_of: dt.date, since, jobs, progress) -> list[tuple]:
