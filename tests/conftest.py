@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -92,6 +93,16 @@ def edit_plan(tmp_path):
 
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def require_soffice() -> str:
+    """LibreOffice's command. Without it the test is skipped, except under CI, which installs it."""
+    office = soffice()
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed; .ci/run installs it")
+        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    return office
 
 
 ROOT = Path(__file__).resolve().parent.parent

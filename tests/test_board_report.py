@@ -11,7 +11,7 @@ from docx import Document
 
 from sipgen.document.board_report import ReportError, write_report
 
-from .conftest import ROOT
+from .conftest import ROOT, require_soffice
 from .test_document import document_text
 
 SAMPLES = ROOT / "samples"
@@ -91,16 +91,12 @@ def test_nothing_to_report_on_and_an_output_that_is_an_input_are_refused(tmp_pat
 
 
 def test_the_report_is_two_to_four_pages(tmp_path):
-    import os
 
     from pypdf import PdfReader
 
     from sipgen import pdf
 
-    if pdf.soffice() is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed; .ci/run installs it")
-        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    require_soffice()
     out = write_report([SAMPLES / "primary.xlsx"], tmp_path / "report.docx", as_of=JULY).output
     made = pdf.export_pdf(out, tmp_path / "report.pdf")
     pages = len(PdfReader(str(made)).pages)

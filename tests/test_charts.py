@@ -14,7 +14,7 @@ from lxml import etree
 from sipgen.document.charts import CATEGORIES, add_charts, kpi_charts
 from sipgen.model import Kpi
 
-from .conftest import soffice
+from .conftest import require_soffice
 
 NS = {
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -273,11 +273,7 @@ def test_the_drawing_goes_into_a_docxtpl_template_as_a_run(tmp_path):
 def test_libreoffice_draws_the_charts(tmp_path):
     from pypdf import PdfReader
 
-    office = soffice()
-    if office is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed; .ci/run installs it")
-        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    office = require_soffice()
     path = tmp_path / "charts.docx"
     document_with(kpi_charts([READING, VISITS])).save(path)
     subprocess.run(

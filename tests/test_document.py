@@ -17,7 +17,7 @@ from sipgen.examples import load
 from sipgen.references import text_fields
 from sipgen.rules.responsibilities import initials_used
 
-from .conftest import ROOT
+from .conftest import ROOT, require_soffice
 
 SAMPLES = ROOT / "samples"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -236,16 +236,12 @@ def test_pdf_without_libreoffice_says_so(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", ["primary", "itt", "weak"])
 def test_libreoffice_opens_each_sample_and_the_pdf_has_contents_and_links(name, tmp_path):
-    import os
 
     from pypdf import PdfReader
 
     from sipgen import pdf
 
-    if pdf.soffice() is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed; .ci/run installs it")
-        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    require_soffice()
     out = build_document(SAMPLES / f"{name}.xlsx", tmp_path / f"{name}.docx", force=True).output
     made = pdf.export_pdf(out, tmp_path / f"{name}.pdf")
     reader = PdfReader(str(made))

@@ -101,6 +101,7 @@ def test_the_wheel_holds_the_whole_package(installed):
     expected = {p.relative_to(source).as_posix() for p in (source / "sipgen").rglob("*.py")}
     expected |= {p.relative_to(source).as_posix() for p in (source / "sipgen" / "examples").glob("*.toml")}
     expected |= {"sipgen/uno_export.py", "sipgen/word_templates/__init__.py", "sipgen/word_templates/plan.docx"}
+    expected |= {"sipgen/word_templates/report.docx"}
     missing = sorted(expected - names)
     assert not missing, f"not in the wheel: {missing} (a new subpackage must be listed in pyproject.toml's packages)"
     assert (
@@ -153,3 +154,8 @@ def test_the_installed_sipgen_works_outside_the_repository(installed, tmp_path):
     assert (tmp_path / "t.docx").read_bytes() == (source / "templates" / "plan.docx").read_bytes()
     assert "WB004" in sipgen_ok("rules")
     assert sipgen_ok("explain", "WB004").startswith("WB004:")
+    # The board's report (its own template, shipped in the package) and the termly diff.
+    assert "Wrote" in sipgen_ok("report", "example.xlsx", "--since", "example.xlsx")
+    assert docx.Document(str(tmp_path / "example-report.docx")).paragraphs[0].text.strip()
+    same = subprocess.run([sipgen, "diff", "example.xlsx", "example.xlsx"], cwd=tmp_path, env=env, capture_output=True)
+    assert same.returncode == 0 and b"No changes" in same.stdout

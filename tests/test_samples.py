@@ -13,7 +13,7 @@ from openpyxl.utils import range_boundaries
 from sipgen.examples import NAMES
 from sipgen.reader import read_plan
 
-from .conftest import ROOT, soffice
+from .conftest import ROOT, require_soffice
 
 SAMPLES = ROOT / "samples"
 # The example plans, and the primary plan's autumn version made from it (the pair diff compares).
@@ -75,11 +75,7 @@ def test_sample_sizes_meet_the_brief():
 
 
 def test_workbook_saved_by_libreoffice_reads_the_same(tmp_path):
-    office = soffice()
-    if office is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed; .ci/run installs it")
-        pytest.skip("LibreOffice is not installed (scripts/setup --test installs it)")
+    office = require_soffice()
     source = tmp_path / "in" / "primary.xlsx"
     source.parent.mkdir()
     shutil.copy(SAMPLES / "primary.xlsx", source)

@@ -24,7 +24,7 @@ from ..progress import CLOSE, MISSED, judgements
 from ..references import ref_order
 from ..terms import word
 from ..values import money
-from . import parts
+from . import BuildError, parts
 from .costs import planned, spend
 from .rich import Anchors, chip, flat, run
 from .summary import action_state, person_name, shortened, summary_row
@@ -264,12 +264,8 @@ def report_view(reports: list[PlanReport], as_of: dt.date, plan_type: str = "sch
 # -- writing the report ------------------------------------------------------------------------
 
 
-class ReportError(Exception):
+class ReportError(BuildError):
     """The report was not written. ``str()`` says why; ``exit_code`` is what the CLI returns."""
-
-    def __init__(self, message: str, exit_code: int = 2):
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 @dataclass
