@@ -283,18 +283,21 @@ def build(
       sipgen build trust-plans/ -o documents/
       sipgen build spring.xlsx --since autumn.xlsx
     """
+    options = {"force": force, "template": template, "with_findings": with_findings, "pdf": pdf, "since": since}
+    _build(workbooks, output, dict(options, as_of=_parse_as_of(as_of)), jobs)
+
+
+def _build(workbooks: list[Path], output: Path | None, options: dict, jobs: int | None) -> None:
+    """One plan, or several in parallel: the checks on the arguments, then the build."""
     from .batch import expand
 
-    day = _parse_as_of(as_of)
     several = len(workbooks) > 1 or any(w.is_dir() for w in workbooks)
     found = expand(workbooks)
     if not found:
         fail(f"{', '.join(map(str, workbooks))}: there are no workbooks (.xlsx files) in this folder.")
-    if since is not None and several:
+    if options["since"] is not None and several:
         fail("--since compares one plan with its last version; give one workbook with it.")
-    options = {"force": force, "template": template, "with_findings": with_findings, "as_of": day, "pdf": pdf}
-    options["since"] = since
-    if pdf:
+    if options["pdf"]:
         from .pdf import font_warning, soffice
 
         warning = font_warning() if soffice() else None

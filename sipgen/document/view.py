@@ -126,31 +126,20 @@ def build_view(
     ``changes`` (from :mod:`sipgen.diff`, with --since) add a part listing what changed.
     """
     as_of = as_of or dt.date.today()
-    say = lambda text: word(text, plan.plan_type)  # noqa: E731
     key_people = _key(plan)
     anchors = Anchors([r for r in plan.by_ref], [initials for initials, _ in key_people])
-    h = {name: anchors.heading(f"sec_{name}", label) for name, label in SECTIONS.items()}
     placement = place(plan)
     latest = latest_reviews(plan, placement)
     glance, budget = _money_tables(placement, anchors, latest)
     view = {
         **_cover(plan, anchors, key_people),
-        "report_date_label": f"Progress reported as at {uk(as_of)}",
-        "h": h,
+        **_intros(plan, as_of),
+        "h": {name: anchors.heading(f"sec_{name}", label) for name, label in SECTIONS.items()},
         "contents": _contents(plan, placement, anchors, bool(findings), bool(changes)),
         "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
-        "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
-        "one close to it amber, and one that missed it red.",
         **_charts(plan),
-        "summary_intro": say(
-            f"Where each priority stands on {uk(as_of)}: its reviews so far, its first success criterion "
-            "with figures, its spending against plan, and its actions."
-        ),
         **_front_matter(plan, anchors),
         "glance": glance,
-        "glance_intro": say(
-            f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."
-        ),
         "total_cost": total_label(plan.actions),
         "priorities": [
             dict(
@@ -160,35 +149,49 @@ def build_view(
             for p in placement.priorities
         ],
         "unplaced": _unplaced_rows(placement, anchors),
-        "unplaced_intro": UNPLACED_INTRO,
         "who": _who(plan, anchors, key_people),
-        "who_intro": say(
-            "What each person and group leads, carries out, monitors, evaluates and reviews. Each reference "
-            "links to that part of the plan."
-        ),
         "budget": budget,
-        "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
         "budget_note": budget_note(plan.settings, plan.actions),
         "progress_key": PROGRESS_KEY if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)) else "",
         **_back_matter(plan, anchors, key_people),
         "reviews": [_review(anchors, r) for r in reviews_by_date(plan)],
-        "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what "
-        "was changed as a result.",
-        "show": {},
         "changes": [
             parts.CHANGES.row(priority=c.priority or "Plan", ref=anchors.ref(c.ref) if c.ref else "", text=c.text)
             for c in changes or []
         ],
-        "changes_intro": "What changed since the last version of the plan, by priority. Each reference links to "
-        "its row."
-        if changes
-        else "",
         "findings": [_finding_row(f, anchors) for f in sorted(findings or [], key=lambda f: f.severity.rank)],
-        "findings_intro": "What sipgen's check found that is still open, errors first, for discussion while the "
-        "plan is in draft.",
     }
     view["show"] = _shown_columns(view)
     return view
+
+
+def _intros(plan: Plan, as_of: dt.date) -> dict:
+    """The sentence that opens each part, in the plan's own words (governing board or partnership board)."""
+    say = lambda text: word(text, plan.plan_type)  # noqa: E731
+    return {
+        "report_date_label": f"Progress reported as at {uk(as_of)}",
+        "summary_intro": say(
+            f"Where each priority stands on {uk(as_of)}: its reviews so far, its first success criterion "
+            "with figures, its spending against plan, and its actions."
+        ),
+        "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
+        "one close to it amber, and one that missed it red.",
+        "changes_intro": "What changed since the last version of the plan, by priority. Each reference links to "
+        "its row.",
+        "glance_intro": say(
+            f"The plan has {len(plan.priorities)} key priorities. Each reference links to its part of the plan."
+        ),
+        "unplaced_intro": UNPLACED_INTRO,
+        "who_intro": say(
+            "What each person and group leads, carries out, monitors, evaluates and reviews. Each reference "
+            "links to that part of the plan."
+        ),
+        "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
+        "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what "
+        "was changed as a result.",
+        "findings_intro": "What sipgen's check found that is still open, errors first, for discussion while the "
+        "plan is in draft.",
+    }
 
 
 def _shown_columns(view: dict) -> dict[str, bool]:
