@@ -222,6 +222,14 @@ _CELL, _ROW, _VALUE, _FORMULA, _INLINE, _TEXT, _MERGE = (
 )
 
 
+def column_index(letters: str) -> int:
+    """1 for "A", 28 for "AB": the column of a cell reference's letters."""
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index
+
+
 def _read_sheet(workbook, sheet) -> Grid:
     """One sheet's filled cells, streamed from its XML in a single pass.
 
@@ -230,9 +238,10 @@ def _read_sheet(workbook, sheet) -> Grid:
     are never resolved, so entity-expansion bombs inflate nothing.
     """
     from lxml import etree
-    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.utils.datetime import from_excel
 
     grid = Grid(sheet.title)
+    columns: dict[str, int] = {}  # "AB" -> 28: a sheet has few columns and many cells
     strings = sheet._shared_strings
     date_styles = workbook._date_formats
     epoch = workbook.epoch
@@ -258,10 +267,12 @@ def _read_sheet(workbook, sheet) -> Grid:
             for element in row.iterchildren(_CELL):
                 reference = element.get("r")
                 if reference:
-                    row_number, column = coordinate_to_tuple(reference)
+                    letters = reference.rstrip("0123456789")
+                    row_number = int(reference[len(letters) :])
+                    column = columns.get(letters) or columns.setdefault(letters, column_index(letters))
                 else:
                     column += 1
-                value = _cell_value(element, grid, row_number, column, strings, date_styles, epoch)
+                value = _cell_value(element, grid, row_number, column, strings, date_styles, (epoch, from_excel))
                 if value is None or (isinstance(value, str) and not value.strip()):
                     continue
                 grid.cells.setdefault(row_number, {})[column] = value
@@ -273,10 +284,11 @@ def _read_sheet(workbook, sheet) -> Grid:
     return grid
 
 
-def _cell_value(element, grid: Grid, row: int, column: int, strings, date_styles, epoch):
-    """The value of one <c> element, noting formulas without results and error values."""
-    from openpyxl.utils.datetime import from_excel
+def _cell_value(element, grid: Grid, row: int, column: int, strings, date_styles, dates):
+    """The value of one <c> element, noting formulas without results and error values.
 
+    ``dates`` is the workbook's epoch and the function that turns a serial number into a date.
+    """
     kind = element.get("t", "n")
     raw = element.findtext(_VALUE) or None  # an empty <v/> is no value
     if kind == "inlineStr":
@@ -298,6 +310,7 @@ def _cell_value(element, grid: Grid, row: int, column: int, strings, date_styles
     number = float(raw)
     style = element.get("s")
     if style and int(style) in date_styles:
+        epoch, from_excel = dates
         try:
             return from_excel(number, epoch)
         except (OverflowError, ValueError):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sipgen.reader import read_plan
 from sipgen.schema import SETTINGS
 
@@ -194,3 +196,10 @@ def test_limits_out_of_range_are_wb004_and_fall_back_to_defaults(minimal, write_
         ("WB004", rows["max_owner_share"]),
     ]
     assert result.plan.settings.max_priorities == 5 and result.plan.settings.max_owner_share == 40
+
+
+@pytest.mark.parametrize("letters, index", [("A", 1), ("Z", 26), ("AA", 27), ("AB", 28), ("ZZ", 702), ("XFD", 16384)])
+def test_a_cell_references_letters_give_its_column(letters, index):
+    from sipgen.xlsx import column_index
+
+    assert column_index(letters) == index
