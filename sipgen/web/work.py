@@ -1,0 +1,118 @@
+"""What each button does to a saved upload: the same library calls as the CLI, run in a worker thread.
+
+Each function takes the :class:`~sipgen.web.uploads.Upload` and returns a :class:`Made` file or
+raises :class:`~sipgen.document.BuildError` with a message naming only the user's file.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checker import CheckResult, check_workbook
+from ..document import BuildError
+from .uploads import Upload
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Made:
+    """A file to download: its bytes, its name and its type."""
+
+    data: bytes
+    name: str
+    media_type: str
+
+
+def _out(upload: Upload, suffix: str) -> Path:
+    plan = upload.files["workbook"]
+    folder = upload.folder / "out"
+    folder.mkdir(exist_ok=True)
+    return folder / f"{plan.stem}{suffix}"
+
+
+def _force(upload: Upload) -> bool:
+    return upload.options.get("force") == "yes"
+
+
+def check(upload: Upload) -> CheckResult:
+    return check_workbook(upload.files["workbook"])
+
+
+def word(upload: Upload) -> Made:
+    from ..document import build_document
+
+    out = _out(upload, ".docx")
+    try:
+        build_document(upload.files["workbook"], out, force=_force(upload))
+    except BuildError as exc:
+        raise BuildError(upload.plain(str(exc)), exc.exit_code) from None
+    return Made(out.read_bytes(), out.name, DOCX)
+
+
+def annotated(upload: Upload) -> Made:
+    from ..annotate import annotate
+
+    result = check(upload)
+    if result.unreadable:
+        raise BuildError(upload.plain(_unreadable(result)))
+    out = annotate(result, _out(upload, "-checked.xlsx"))
+    return Made(out.read_bytes(), out.name, XLSX)
+
+
+def board_report(upload: Upload) -> Made:
+    from ..document.board_report import ReportError, write_report
+
+    out = _out(upload, "-report.docx")
+    try:
+        write_report([upload.files["workbook"]], out, jobs=1)
+    except ReportError as exc:
+        raise BuildError(upload.plain(str(exc)), exc.exit_code) from None
+    return Made(out.read_bytes(), out.name, DOCX)
+
+
+def _unreadable(result: CheckResult) -> str:
+    first = result.findings[0] if result.findings else None
+    return f"{first.message} {first.hint}".strip() if first else f"{result.path.name}: it could not be read."
+
+
+class PdfService:
+    """One LibreOffice for the whole server, started by the first PDF asked for and kept warm.
+
+    LibreOffice converts one document at a time, so requests take turns (the lock).
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._converter = None
+
+    @staticmethod
+    def available() -> bool:
+        from ..pdf import soffice
+
+        return soffice() is not None
+
+    def pdf(self, upload: Upload) -> Made:
+        from ..pdf import NOT_INSTALLED, Converter, pdf_job
+
+        if not self.available():
+            raise BuildError(NOT_INSTALLED)
+        docx = word(upload)  # checks and writes the Word file first, as `build --pdf` does
+        job = pdf_job(_out(upload, ".docx"))
+        with self._lock:
+            if self._converter is None:
+                self._converter = Converter(1)
+            self._converter.submit(job)
+            outcome = self._converter.next_outcome()
+        if outcome.error:
+            raise BuildError(upload.plain(outcome.error))
+        return Made(job.pdf.read_bytes(), docx.name.removesuffix(".docx") + ".pdf", "application/pdf")
+
+    def close(self) -> None:
+        with self._lock:
+            if self._converter is not None:
+                self._converter.__exit__(None, None, None)
+                self._converter = None
