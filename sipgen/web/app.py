@@ -26,21 +26,23 @@ def create_app(token: str | None = None, pdf: work.PdfService | None = None):
     from starlette.staticfiles import StaticFiles
 
     service = pdf or work.PdfService()
+    workers = work.Workers()
 
     @asynccontextmanager
     async def lifespan(app):
         yield
-        service.close()  # LibreOffice is stopped with the server
+        service.close()  # LibreOffice and the workers stop with the server
+        workers.close()
 
     routes = [
         Route("/", start),
         Route("/blank/{kind}", blank),
         Route("/rules/{code}", rule_page),
         Route("/check", check, methods=["POST"]),
-        Route("/word", partial(_download, job=work.word), methods=["POST"]),
+        Route("/word", partial(_download, job=work.word, run=workers.run), methods=["POST"]),
         Route("/pdf", partial(_download, job=service.pdf), methods=["POST"]),
-        Route("/annotated", partial(_download, job=work.annotated), methods=["POST"]),
-        Route("/report", partial(_download, job=work.board_report), methods=["POST"]),
+        Route("/annotated", partial(_download, job=work.annotated, run=workers.run), methods=["POST"]),
+        Route("/report", partial(_download, job=work.board_report, run=workers.run), methods=["POST"]),
         Route("/diff", diff, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
@@ -107,14 +109,14 @@ def _file(made: work.Made):
     return Response(made.data, media_type=made.media_type, headers={"content-disposition": disposition})
 
 
-async def _guarded(request, fields, job):
-    """Run ``job(upload)`` in a worker thread; every way a form can fail becomes a plain page."""
+async def _guarded(request, fields, job, run=None):
+    """Run ``job(upload)`` in a worker thread (or with ``run``); every way a form can fail becomes a plain page."""
     from starlette.concurrency import run_in_threadpool
 
     csrf = _csrf(request)
     try:
         async with receive(request, fields) as upload:
-            return await run_in_threadpool(job, upload), upload.files, csrf
+            return await (run or run_in_threadpool)(job, upload), upload.files, csrf
     except TooLarge:
         return too_large(), None, csrf
     except UploadError as exc:
@@ -123,8 +125,8 @@ async def _guarded(request, fields, job):
         return problem("The file was not made", str(exc), 422, csrf), None, csrf
 
 
-async def _download(request, job):
-    made, files, _ = await _guarded(request, ("workbook",), job)
+async def _download(request, job, run=None):
+    made, files, _ = await _guarded(request, ("workbook",), job, run)
     return _file(made) if files is not None else made
 
 

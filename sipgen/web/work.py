@@ -116,3 +116,51 @@ class PdfService:
             if self._converter is not None:
                 self._converter.__exit__(None, None, None)
                 self._converter = None
+
+
+def _preload() -> None:
+    """Import the document code as a worker starts, so that no user's first document waits for it."""
+    from .. import annotate  # noqa: F401
+    from ..document import (  # noqa: F401
+        board_report,  # noqa: F401
+        render,
+        view,
+    )
+
+
+class Workers:
+    """Processes that make the documents, one for each core, started by the first document asked for.
+
+    Building a Word file is Python work that holds the GIL: in threads, twenty at once take turns
+    on one core. Checking is quick, so it stays in the server's threads.
+    """
+
+    def __init__(self, processes: int | None = None):
+        self._processes = processes
+        self._pool = None
+        self._lock = threading.Lock()
+
+    def _started(self):
+        import multiprocessing
+        import os
+        from concurrent.futures import ProcessPoolExecutor
+
+        with self._lock:
+            if self._pool is None:
+                # forkserver, not fork: the server runs threads, and a forked copy could inherit a held lock.
+                context = multiprocessing.get_context("forkserver")
+                self._pool = ProcessPoolExecutor(
+                    self._processes or os.cpu_count() or 1, mp_context=context, initializer=_preload
+                )
+            return self._pool
+
+    async def run(self, job, upload: Upload):
+        import asyncio
+
+        return await asyncio.get_running_loop().run_in_executor(self._started(), job, upload)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
