@@ -231,3 +231,20 @@ def test_a_bug_is_a_plain_500_page(client, monkeypatch):
         fresh.get("/")
         got = post(fresh, "/check")
     assert got.status_code == 500 and "went wrong inside sipgen" in got.text and "boom" not in got.text
+
+
+def test_serve_refuses_a_short_token_and_a_busy_port():
+    import socket
+
+    from typer.testing import CliRunner
+
+    from sipgen.cli import app
+
+    short = CliRunner().invoke(app, ["serve", "--token", "abc", "--no-browser"])
+    assert short.exit_code == 2 and "16 characters" in short.output
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        taken = CliRunner().invoke(app, ["serve", "--port", str(port), "--no-browser"])
+    assert taken.exit_code == 2 and "Try another --port" in taken.output

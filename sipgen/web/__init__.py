@@ -30,6 +30,16 @@ def needs_token(host: str) -> bool:
     return host not in LOCAL_HOSTS
 
 
+def _port_free(host: str, port: int) -> None:
+    """Raise OSError, before anything is printed, when another program already listens on ``port``."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
+
+
 def serve(host: str, port: int, token: str | None = None, open_browser: bool = True, say=print) -> None:
     """Run the web app until stopped (Ctrl-C). ``token`` is required of every visitor when given."""
     import threading
@@ -40,10 +50,15 @@ def serve(host: str, port: int, token: str | None = None, open_browser: bool = T
     from .app import create_app
 
     web_available()
+    _port_free(host, port)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     link = f"{url}?token={token}" if token else url
     say(f"sipgen is at {link}  (press Ctrl-C to stop)")
+    if host in ("0.0.0.0", "::"):
+        import socket
+
+        say(f"From other computers: http://{socket.gethostname()}:{port}/?token={token}")
     if token:
         say("Anyone with this link can use it; share it only with your colleagues.")
     if open_browser:
