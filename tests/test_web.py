@@ -248,3 +248,16 @@ def test_serve_refuses_a_short_token_and_a_busy_port():
         port = busy.getsockname()[1]
         taken = CliRunner().invoke(app, ["serve", "--port", str(port), "--no-browser"])
     assert taken.exit_code == 2 and "Try another --port" in taken.output
+
+
+def test_check_and_build_do_not_import_the_web_stack():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from typer.testing import CliRunner; from sipgen.cli import app; "
+        f"CliRunner().invoke(app, ['check', {str(SAMPLE)!r}]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn', 'python_multipart')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

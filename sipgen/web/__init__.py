@@ -16,7 +16,7 @@ class WebMissing(Exception):
 def web_available() -> None:
     """Raise :class:`WebMissing` unless Starlette, uvicorn and python-multipart can be imported."""
     try:
-        import multipart  # noqa: F401
+        import python_multipart  # noqa: F401
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError as exc:

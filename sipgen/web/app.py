@@ -49,6 +49,7 @@ def create_app(token: str | None = None, pdf: work.PdfService | None = None):
     handlers = {404: not_found, 405: wrong_method, Exception: broken}
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=lifespan)
     app.state.pdf = service
+    app.state.workers = workers
     return Guard(app, token)
 
 
@@ -156,14 +157,13 @@ def _findings(result) -> dict:
 
 
 async def diff(request):
-    from ..diff import diff_workbooks, summary_line
+    from ..diff import summary_line
 
-    compared, files, csrf = await _guarded(request, ("old", "new"), lambda u: (u, diff_workbooks(*u.files.values())))
+    result, files, csrf = await _guarded(request, ("old", "new"), work.compare, request.app.state.workers.run)
     if files is None:
-        return compared
-    upload, result = compared
+        return result
     if result.error:
-        return problem("sipgen could not compare these workbooks", upload.plain(result.error), 422, csrf)
+        return problem("sipgen could not compare these workbooks", result.error, 422, csrf)
     groups = [(p, list(g)) for p, g in groupby(result.changes, key=lambda c: c.priority)]
     names = [path.name for path in files.values()]
     return page(

@@ -74,6 +74,19 @@ def board_report(upload: Upload) -> Made:
     return Made(out.read_bytes(), out.name, DOCX)
 
 
+def compare(upload: Upload):
+    """What changed between the two uploaded versions (`sipgen diff`), with messages naming only the files.
+
+    Run in a worker process: diff_workbooks may fork to read two large workbooks side by side,
+    which is safe in a worker but not in the server, whose threads could hold a lock.
+    """
+    from ..diff import diff_workbooks
+
+    result = diff_workbooks(upload.files["old"], upload.files["new"])
+    result.error = upload.plain(result.error)
+    return result
+
+
 def _unreadable(result: CheckResult) -> str:
     first = result.findings[0] if result.findings else None
     return f"{first.message} {first.hint}".strip() if first else f"{result.path.name}: it could not be read."
