@@ -172,6 +172,23 @@ def test_upload_over_the_limit_is_a_413_page(client):
     assert got.status_code == 413 and "too large" in got.text and "20 MB" in got.text
 
 
+def test_upload_sent_in_chunks_over_the_limit_is_a_413_page(client):
+    csrf, boundary = client.cookies.get(CSRF_COOKIE), "sipgen-boundary"
+
+    def body():  # no Content-Length: the size is only known while reading
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{csrf}\r\n--{boundary}\r\n'
+            'Content-Disposition: form-data; name="workbook"; filename="big.xlsx"\r\n\r\n'
+        ).encode()
+        for _ in range(MAX_UPLOAD // (1024 * 1024) + 1):
+            yield b"0" * (1024 * 1024)
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    got = client.post("/check", content=body(), headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+    assert got.status_code == 413 and "too large" in got.text
+    assert client.get("/").status_code == 200
+
+
 def test_wrong_content_type_empty_form_and_missing_file(client):
     assert client.post("/check", content=b"{}", headers={"content-type": "application/json"}).status_code == 415
     assert client.post("/check").status_code == 415
