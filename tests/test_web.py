@@ -278,3 +278,20 @@ def test_check_and_build_do_not_import_the_web_stack():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_two_users_at_once_each_see_only_their_own_plan():
+    from concurrent.futures import ThreadPoolExecutor
+
+    weak = ROOT / "samples" / "weak.xlsx"
+    with TestClient(create_app()) as first, TestClient(create_app()) as second:
+        first.get("/")
+        second.get("/")
+
+        def user(client, path):
+            return [post(client, "/check", path).text for _ in range(4)]
+
+        with ThreadPoolExecutor(2) as pool:
+            mine, theirs = pool.map(user, (first, second), (SAMPLE, weak))
+    assert all("Findings in primary.xlsx" in page and "weak.xlsx" not in page for page in mine)
+    assert all("Findings in weak.xlsx" in page and "primary.xlsx" not in page for page in theirs)
