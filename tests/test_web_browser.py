@@ -131,3 +131,38 @@ def test_a_broken_file_gets_a_page_saying_what_is_wrong(browser, server, tmp_pat
     assert "Traceback" not in browser.page_source
     browser.get(server)  # and the server keeps serving
     assert "improvement plan" in browser.find_element(By.TAG_NAME, "h1").text.lower()
+
+
+def test_keyboard_alone_reaches_and_presses_the_check_button(browser, server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    browser.get(server)
+    browser.find_element(By.ID, "workbook").send_keys(str(SAMPLE))  # the one step a test cannot type
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.click()
+    for _ in range(15):
+        active = browser.switch_to.active_element
+        if active.tag_name == "button" and active.text == "Check the plan":
+            break
+        ActionChains(browser).send_keys(Keys.TAB).perform()  # a key press, not typed into a field
+    else:
+        pytest.fail("Tab never reached the Check button")
+    assert browser.find_element(By.CSS_SELECTOR, "a.skip").get_attribute("href").endswith("#main")
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(body))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Findings in primary.xlsx"
+
+
+def test_pages_fit_a_phone_screen(browser, server):
+    browser.set_window_size(375, 800)
+    try:
+        choose_and_press(browser, server, WEAK, "Check the plan")
+        wide = browser.execute_script("return document.documentElement.scrollWidth")
+        shown = browser.execute_script("return document.documentElement.clientWidth")
+        assert wide <= shown, "the findings page scrolls sideways on a phone"
+    finally:
+        browser.set_window_size(1000, 1300)
