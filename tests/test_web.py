@@ -295,3 +295,12 @@ def test_two_users_at_once_each_see_only_their_own_plan():
             mine, theirs = pool.map(user, (first, second), (SAMPLE, weak))
     assert all("Findings in primary.xlsx" in page and "weak.xlsx" not in page for page in mine)
     assert all("Findings in weak.xlsx" in page and "primary.xlsx" not in page for page in theirs)
+
+
+def test_the_form_on_an_error_page_works_even_after_a_refused_form():
+    with TestClient(create_app()) as fresh:  # no start page first: no CSRF cookie yet
+        refused = fresh.post("/check", data={"csrf": "x"}, files={"workbook": ("p.xlsx", SAMPLE.read_bytes())})
+        assert refused.status_code == 403
+        field = re.search(r'name="csrf" value="([^"]+)"', refused.text).group(1)
+        assert field == fresh.cookies.get(CSRF_COOKIE)
+        assert post(fresh, "/check").status_code == 200

@@ -120,10 +120,10 @@ async def _guarded(request, fields, job, run=None):
             return await (run or run_in_threadpool)(job, upload), upload.files, csrf
     except TooLarge:
         return too_large(), None, csrf
-    except UploadError as exc:
-        return problem(exc.title, str(exc), exc.status, csrf), None, csrf
+    except UploadError as exc:  # the page repeats the form, so it carries a CSRF cookie that matches
+        return _with_csrf(problem(exc.title, str(exc), exc.status, csrf), csrf), None, csrf
     except BuildError as exc:
-        return problem("The file was not made", str(exc), 422, csrf), None, csrf
+        return _with_csrf(problem("The file was not made", str(exc), 422, csrf), csrf), None, csrf
 
 
 async def _download(request, job, run=None):
