@@ -146,11 +146,10 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             for route in args.route or ["check", "word"]:
-                # Warm, as a server is after its first visitor: the first check imports the checker, the
-                # first document starts the worker processes (each imports the document code as it starts).
+                # Warm, as a server is after its first visitors: the first upload starts the worker
+                # processes (each imports the document code as it starts).
                 upload(base, f"/{route}", plan, csrf_cookie(base))
-                if route == "word":
-                    time.sleep(3)  # the other workers finish starting; idle, they cost nothing
+                time.sleep(3)  # the other workers finish starting; idle, they cost nothing
                 times = sorted(round_of(base, route, plan, args.users))
                 p95 = times[max(0, round(0.95 * len(times)) - 1)]
                 print(

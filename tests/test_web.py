@@ -240,10 +240,10 @@ def test_a_shared_server_asks_for_its_token():
 def test_a_bug_is_a_plain_500_page(client, monkeypatch):
     from sipgen.web import work
 
-    def broken(upload):
+    async def broken(self, job, upload):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(work, "check", broken)
+    monkeypatch.setattr(work.Workers, "run", broken)
     with TestClient(create_app(), raise_server_exceptions=False) as fresh:
         fresh.get("/")
         got = post(fresh, "/check")

@@ -8,7 +8,6 @@ from itertools import groupby
 from urllib.parse import quote
 
 from ..document import BuildError
-from ..findings import Severity
 from . import work
 from .pages import HERE, page, problem, too_large
 from .security import CSRF_COOKIE, Guard, TooLarge, new_token
@@ -132,27 +131,21 @@ async def _download(request, job, run=None):
 
 
 async def check(request):
-    result, files, csrf = await _guarded(request, ("workbook",), work.check)
+    result, files, csrf = await _guarded(request, ("workbook",), work.checked, request.app.state.workers.run)
     if files is None:
         return result
-    name = files["workbook"].name
     if result.unreadable:
-        message = work._unreadable(result).replace(str(result.path), name)
-        return problem("sipgen could not read this workbook", message, 422, csrf)
-    return page("findings.html", name=name, **_findings(result), **_context(request, csrf))
+        return problem("sipgen could not read this workbook", result.unreadable, 422, csrf)
+    return page("findings.html", checked=result, **_findings(result), **_context(request, csrf))
 
 
-def _findings(result) -> dict:
-    """What the findings page shows: findings grouped by sheet, counts, and each rule's declaration."""
-    from ..report import summary_line
+def _findings(result: work.Checked) -> dict:
+    """The findings grouped by sheet, and each rule's declaration for its explanation."""
     from ..rules import RULES
 
     return {
         "groups": [(sheet or "Workbook", list(group)) for sheet, group in groupby(result.findings, lambda f: f.sheet)],
-        "summary": summary_line(result),
-        "counts": {s.value: result.count(s) for s in Severity},
         "rules": {f.code: RULES.get(f.code) for f in result.findings},
-        "skipped": result.rules_skipped,
     }
 
 

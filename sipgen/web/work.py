@@ -7,11 +7,12 @@ raises :class:`~sipgen.document.BuildError` with a message naming only the user'
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checker import CheckResult, check_workbook
 from ..document import BuildError
+from ..findings import Finding, Severity
 from .uploads import Upload
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -40,6 +41,30 @@ def _force(upload: Upload) -> bool:
 
 def check(upload: Upload) -> CheckResult:
     return check_workbook(upload.files["workbook"])
+
+
+@dataclass
+class Checked:
+    """What the findings page shows of a check: small, so that a worker process sends it back quickly."""
+
+    name: str
+    findings: list[Finding]
+    summary: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: bool = False  # the planning rules were not run: sheets or columns are missing
+    unreadable: str = ""  # why the workbook could not be read; empty when it was
+
+
+def checked(upload: Upload) -> Checked:
+    """Check the uploaded plan (run in a worker process: twenty checks at once share the cores)."""
+    from ..report import summary_line
+
+    result = check(upload)
+    name = upload.files["workbook"].name
+    if result.unreadable:
+        return Checked(name, [], unreadable=upload.plain(_unreadable(result)))
+    counts = {s.value: result.count(s) for s in Severity}
+    return Checked(name, result.findings, summary_line(result), counts, result.rules_skipped)
 
 
 def word(upload: Upload) -> Made:
@@ -77,7 +102,7 @@ def board_report(upload: Upload) -> Made:
 def compare(upload: Upload):
     """What changed between the two uploaded versions (`sipgen diff`), with messages naming only the files.
 
-    Run in a worker process: diff_workbooks may fork to read two large workbooks side by side,
+    Run in a worker process, like every job: diff_workbooks may fork to read two large workbooks side by side,
     which is safe in a worker but not in the server, whose threads could hold a lock.
     """
     from ..diff import diff_workbooks
@@ -144,8 +169,8 @@ def _preload() -> None:
 class Workers:
     """Processes that make the documents, one for each core, started by the first document asked for.
 
-    Building a Word file is Python work that holds the GIL: in threads, twenty at once take turns
-    on one core. Checking is quick, so it stays in the server's threads.
+    Checking a plan and building its Word file are Python work that holds the GIL: in threads,
+    twenty at once would take turns on one core.
     """
 
     def __init__(self, processes: int | None = None):
