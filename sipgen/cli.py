@@ -503,6 +503,50 @@ def report(
         raise typer.Exit(2)
 
 
+@app.command(cls=PlainHelp, short_help="Run sipgen as a web page, for people who never open a terminal.")
+def serve(
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        metavar="ADDRESS",
+        help="Where to listen: 127.0.0.1 for this computer only, 0.0.0.0 to share it (then a token is needed).",
+    ),
+    port: int = typer.Option(8765, "--port", "-p", min=1, max=65535, metavar="N", help="The port to listen on."),
+    token: str | None = typer.Option(
+        None, "--token", metavar="TEXT", help="The access token when shared; default: a new one, printed at start."
+    ),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open the web browser."),
+) -> None:
+    """Run sipgen as a web page: download a blank workbook, check a plan, make its documents.
+
+    On this computer only by default. With --host 0.0.0.0 colleagues can use it too: every
+    visitor then needs the link with the access token, printed when it starts.
+
+    \b
+    Examples:
+      sipgen serve
+      sipgen serve --port 9000 --no-browser
+      sipgen serve --host 0.0.0.0
+    """
+    from .web import WebMissing, needs_token, web_available
+    from .web import serve as run_server
+
+    try:
+        web_available()
+    except WebMissing as exc:
+        fail(str(exc))
+    if token is not None and len(token) < 16:
+        fail("--token: use at least 16 characters, so that it cannot be guessed.")
+    if needs_token(host) and token is None:
+        from .web.security import new_token
+
+        token = new_token()
+    try:
+        run_server(host, port, token, open_browser=not no_browser, say=typer.echo)
+    except OSError as exc:
+        fail(f"could not listen on {host}:{port} ({exc.strerror or exc}). Try another --port.")
+
+
 def run() -> None:
     """Entry point: no traceback reaches the user unless SIPGEN_DEBUG is set."""
     import gc

@@ -172,6 +172,11 @@ class Converter:
         self._submitted += 1
         self._jobs.put(job)
 
+    def next_outcome(self) -> Outcome:
+        """The next finished job's outcome, once it is done: for a caller submitting one job at a time
+        (sipgen serve), which keeps LibreOffice running between documents."""
+        return self._done.get()
+
     def outcomes(self) -> Iterator[Outcome]:
         """Each submitted job's outcome as it finishes. Submit nothing after calling this."""
         for _ in self._threads:

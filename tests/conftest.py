@@ -106,3 +106,22 @@ def require_soffice() -> str:
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+def require_chromium() -> str:
+    """Debian's chromedriver. Without it (or Selenium) the test is skipped, except under CI, which installs them."""
+    missing = None
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing = "Selenium is not installed (pip install -e '.[test]')"
+    if missing is None and not (os.path.exists(CHROMEDRIVER) and shutil.which("chromium")):
+        missing = "Chromium and its driver are not installed (apt-get install chromium chromium-driver)"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing}; .ci/run installs them")
+        pytest.skip(f"{missing}; scripts/setup --test installs them")
+    return CHROMEDRIVER

@@ -18,6 +18,7 @@ COMMANDS = [
     ["build"],
     ["report"],
     ["diff"],
+    ["serve"],
     ["rules"],
     ["explain"],
     ["template"],

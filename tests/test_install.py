@@ -102,6 +102,9 @@ def test_the_wheel_holds_the_whole_package(installed):
     expected |= {p.relative_to(source).as_posix() for p in (source / "sipgen" / "examples").glob("*.toml")}
     expected |= {"sipgen/uno_export.py", "sipgen/word_templates/__init__.py", "sipgen/word_templates/plan.docx"}
     expected |= {"sipgen/word_templates/report.docx"}
+    # sipgen serve's pages and stylesheet are package data, not modules.
+    web = source / "sipgen" / "web"
+    expected |= {p.relative_to(source).as_posix() for p in [*web.glob("templates/*"), *web.glob("static/*")]}
     missing = sorted(expected - names)
     assert not missing, f"not in the wheel: {missing} (a new subpackage must be listed in pyproject.toml's packages)"
     assert (
