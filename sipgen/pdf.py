@@ -19,6 +19,7 @@ import subprocess
 import tempfile
 import threading
 import zipfile
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,8 +292,12 @@ def _kill_group(process: subprocess.Popen) -> None:
         pass
 
 
-class _Office:
-    """One LibreOffice with a private profile and home, deleted by :meth:`close`."""
+class _Office(ABC):
+    """One LibreOffice with a private profile and home, deleted by :meth:`close`.
+
+    Two kinds: :class:`_UnoOffice` (a warm LibreOffice driven through its Python bridge) and
+    :class:`_PlainOffice` (``soffice --convert-to``, where the bridge is not installed).
+    """
 
     def __init__(self, office: str):
         self.office = office
@@ -320,11 +325,12 @@ class _Office:
         said = [line for line in lines if "javaldx" not in line]  # a harmless warning on every start
         return f" ({said[-1][:200]})" if said else ""
 
+    @abstractmethod
     def convert(self, docx: Path, made: Path, anchors: list[str]) -> dict[str, int]:
-        raise NotImplementedError
+        """Write ``made`` from ``docx``; the page of each contents anchor found (empty if none)."""
 
-    def start_soon(self) -> None:
-        pass
+    def start_soon(self) -> None:  # noqa: B027 - a hook: only the bridge gains by starting early
+        """Start LibreOffice ahead of the first document, where that saves time (the bridge only)."""
 
     def _spawn(self, command: list[str], **options) -> subprocess.Popen:
         # In a session of its own, so that stopping it stops everything LibreOffice started.
@@ -343,8 +349,8 @@ class _Office:
             self._let_finish(process)
         _kill_group(process)  # whatever is left
 
-    def _let_finish(self, process: subprocess.Popen) -> None:
-        pass
+    def _let_finish(self, process: subprocess.Popen) -> None:  # noqa: B027 - a hook, as start_soon
+        """Give LibreOffice a moment to quit by itself before it is stopped (the bridge asks it to)."""
 
     def abort(self) -> None:
         """Stop for good: the caller is giving up (interrupted)."""
