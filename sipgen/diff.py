@@ -637,8 +637,23 @@ def diff_workbooks(old_path: str | Path, new_path: str | Path) -> DiffResult:
     errors = [found for found in (old, new) if isinstance(found, str)]
     if errors or old is None:
         return DiffResult(old_path, new_path, error=errors[0])
-    titles = {e.name: str(e.values.get("title") or "") for e in (*old.rows["priorities"], *new.rows["priorities"])}
-    return DiffResult(old_path, new_path, compare(old, new), titles)
+    return DiffResult(old_path, new_path, compare(old, new), _titles(old, new))
+
+
+def diff_since(old_path: str | Path, new: Plan) -> DiffResult:
+    """Compare the workbook at ``old_path`` with a plan already read, as `build --since` and
+    `report --since` have it, so that the new workbook is not read a second time."""
+    old_path = Path(old_path)
+    old = read_snapshot(old_path)
+    if isinstance(old, str):
+        return DiffResult(old_path, Path(new.source), error=old)
+    mine = snapshot(new)
+    return DiffResult(old_path, Path(new.source), compare(old, mine), _titles(old, mine))
+
+
+def _titles(old: Snapshot, new: Snapshot) -> dict[str, str]:
+    """Each priority's title, for the report's headings (the new version's where both have it)."""
+    return {e.name: str(e.values.get("title") or "") for e in (*old.rows["priorities"], *new.rows["priorities"])}
 
 
 def _same_bytes(old: Path, new: Path) -> bool:

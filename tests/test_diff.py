@@ -16,6 +16,8 @@ from sipgen.diff import NO_CHANGES, RECORDS, diff_workbooks, json_report, text_r
 from sipgen.examples import load
 from sipgen.schema import SHEETS
 
+from .conftest import ROOT
+
 runner = CliRunner()
 
 
@@ -580,3 +582,12 @@ def test_a_bad_workbook_read_by_the_worker_is_reported(plan, write_plan, tmp_pat
     bad.write_text("Ref,Action\nP1.1.1,Train staff\n")
     result = diff_workbooks(bad, write_plan(plan))
     assert result.exit_code == 2 and "autumn.xlsx" in result.error and "CSV" in result.error
+
+
+def test_a_plan_already_read_compares_as_its_workbook_does():
+    from sipgen.diff import diff_since, diff_workbooks
+    from sipgen.reader import read_plan
+
+    autumn, summer = ROOT / "samples" / "primary-autumn.xlsx", ROOT / "samples" / "primary.xlsx"
+    assert diff_since(autumn, read_plan(summer).plan).changes == diff_workbooks(autumn, summer).changes
+    assert "nothing.xlsx" in diff_since(ROOT / "nothing.xlsx", read_plan(summer).plan).error

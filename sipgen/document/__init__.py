@@ -74,7 +74,7 @@ def build_document(
         raise BuildError(str(exc), 2) from None
     if template is not None and not Path(template).is_file():
         raise BuildError(f"{template}: there is no Word template here.", 2)
-    changes = _changes_since(Path(since), workbook) if since else None
+    changes = _changes_since(Path(since), result.plan) if since else None
     view = build_view(
         result.plan, result.findings if with_findings else None, as_of=as_of or dt.date.today(), changes=changes
     )
@@ -86,11 +86,11 @@ def build_document(
     return BuildResult(result, output)
 
 
-def _changes_since(last: Path, workbook: Path) -> list:
+def _changes_since(last: Path, plan) -> list:
     """What changed in the plan since ``last``, as the plan's changes part lists it."""
-    from ..diff import diff_workbooks
+    from ..diff import diff_since
 
-    compared = diff_workbooks(last, workbook)
+    compared = diff_since(last, plan)
     if compared.error:
         raise BuildError(compared.error, 2)
     return compared.changes

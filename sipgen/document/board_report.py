@@ -27,7 +27,7 @@ from ..values import money
 from . import BuildError, parts
 from .costs import planned, spend
 from .rich import Anchors, chip, flat, run
-from .summary import action_state, person_name, shortened, summary_row
+from .summary import action_state, due_before_meeting, person_name, shortened, summary_row
 from .view import STATE_FILLS, budget_note, latest_reviews, place
 
 ATTENTION_RAGS = ("Red", "Amber")
@@ -202,9 +202,6 @@ def _late(plan: Plan, as_of: dt.date, changes: list[Change]) -> list[dict]:
 
 def _due_next(plan: Plan, as_of: dt.date) -> list[dict]:
     """Actions on track that fall due between the report date and the next board meeting."""
-    meeting = plan.settings.next_meeting
-    if meeting is None or not meeting.dated or meeting.start < as_of:
-        return []
     return [
         parts.DUE_NEXT.row(
             ref=a.ref,
@@ -212,8 +209,9 @@ def _due_next(plan: Plan, as_of: dt.date) -> list[dict]:
             owners=_owners(plan, a),
             due=uk(a.due.end),
         )
-        for a in sorted(plan.actions, key=lambda a: ref_order(a.ref))
-        if action_state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= meeting.start
+        for a in sorted(
+            due_before_meeting(plan.actions, as_of, plan.settings.next_meeting), key=lambda a: ref_order(a.ref)
+        )
     ]
 
 
@@ -222,9 +220,8 @@ def _spend_against_allocation(plan: Plan) -> str:
     spending = spend(plan.actions)
     if allocation is None:
         return spending
-    return f"{spending}; allocation {money(allocation)}" + (
-        f" ({money(planned(plan.actions) - allocation)} over)" if planned(plan.actions) > allocation + 0.005 else ""
-    )
+    over = planned(plan.actions) - allocation
+    return f"{spending}; allocation {money(allocation)}" + (f" ({money(over)} over)" if over > 0.005 else "")
 
 
 def trust_row(report: PlanReport) -> dict:
@@ -306,9 +303,9 @@ def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -
         return None, reason if str(workbook) in reason else f"{workbook}: {reason}"
     changes = None
     if since is not None:
-        from ..diff import diff_workbooks  # only a report --since pays for the comparison
+        from ..diff import diff_since  # only a report --since pays for the comparison
 
-        compared = diff_workbooks(since, workbook)
+        compared = diff_since(since, result.plan)
         if compared.error:
             return None, compared.error
         changes = [_change(c) for c in compared.changes if not _progress_kind(c)]

@@ -133,17 +133,24 @@ def _action_counts(actions: list[Action], as_of: dt.date) -> str:
     return ", ".join(counts) or "No actions"
 
 
+def due_before_meeting(actions: list[Action], as_of: dt.date, meeting) -> list[Action]:
+    """The actions on track that fall due between the report date and the next board meeting."""
+    if meeting is None or not meeting.dated or meeting.start < as_of:
+        return []
+    return [
+        a
+        for a in actions
+        if action_state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= meeting.start
+    ]
+
+
 def _due(actions: list[Action], as_of: dt.date, next_meeting, anchors: Anchors) -> Markup:
     """The actions due between the report date and the next board meeting."""
     if next_meeting is None or not next_meeting.dated:
         return Markup(run("No next meeting date given (Settings)"))
     if next_meeting.start < as_of:
         return Markup(run(f"The next meeting date given ({uk(next_meeting.start)}) has passed"))
-    due = [
-        a
-        for a in actions
-        if action_state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= next_meeting.start
-    ]
+    due = due_before_meeting(actions, as_of, next_meeting)
     if not due:
         return Markup(run(f"Nothing due by {uk(next_meeting.start)}"))
     return Markup(run(f"{len(due)} by {uk(next_meeting.start)}: ") + str(anchors.refs_list([a.ref for a in due])))
