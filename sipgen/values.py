@@ -103,7 +103,7 @@ def convert(column: Column, value: object, year_start: dt.date | None) -> object
     if kind is Kind.DATE:
         return _date(column, value, year_start)
     if kind is Kind.MONEY:
-        return _money(value)
+        return _money(value, COST_HINT if column.field == "cost" else AMOUNT_HINT)
     if kind is Kind.NUMBER:
         return _number(value)
     if kind is Kind.CHOICE:
@@ -173,14 +173,16 @@ def _date(column: Column, value: object, year_start: dt.date | None):
     raise BadValue(f"'{text}' is not a date sipgen can read.", f"Type {_DATE_FORMS}{timing}.")
 
 
-def _money(value: object) -> float | None:
+# What to type instead of something that is not money: a cost's words belong in Resources.
+COST_HINT = "Type the cost in pounds as a number, e.g. 380, or 0 for no cost; put words in the Resources column."
+AMOUNT_HINT = "Type the amount in pounds as a number, e.g. 380, or leave the cell blank until it is known."
+
+
+def _money(value: object, hint: str = COST_HINT) -> float | None:
     if value in (None, ""):
         return None
     if isinstance(value, bool):
-        raise BadValue(
-            f"{as_text(value)} is not an amount of money.",
-            "Type the cost in pounds as a number, e.g. 380, or 0 for no cost.",
-        )
+        raise BadValue(f"{as_text(value)} is not an amount of money.", hint)
     if isinstance(value, (int, float)):
         return float(value)
     text = as_text(value)
@@ -191,10 +193,7 @@ def _money(value: object) -> float | None:
         return PENDING  # with a figure in it ("£300 TBC") it is not read as pending: the figure would be lost
     if re.fullmatch(r"\d+(\.\d+)?", cleaned):
         return float(cleaned)
-    raise BadValue(
-        f"'{text}' is not an amount of money.",
-        "Type the cost in pounds as a number, e.g. 380, or 0 for no cost; put words in the Resources column.",
-    )
+    raise BadValue(f"'{text}' is not an amount of money.", hint)
 
 
 def _number(value: object) -> float | None:

@@ -163,3 +163,17 @@ def test_paragraphs_keep_their_lines_together(build, minimal):
     styles = part(build(minimal), "word/styles.xml")
     normal = styles[styles.index('w:styleId="Normal"') :].split("</w:style>")[0]
     assert "<w:widowControl/>" in normal
+
+
+def test_spent_that_is_not_money_is_told_how_to_fix_it_and_a_tbc_contingency_reads_tbc(
+    build, tmp_path, write_plan, minimal
+):
+    from sipgen.checker import check_workbook
+
+    minimal["actions"][0]["spent"] = "half of it"
+    (found,) = [f for f in check_workbook(write_plan(minimal)).findings if f.code == "WB004"]
+    assert found.cell == "K2" and "'half of it' is not an amount of money" in found.message
+    assert "Resources" not in found.hint and "leave the cell blank" in found.hint
+    del minimal["actions"][0]["spent"]
+    minimal["settings"].update(budget=1000, contingency="TBC")
+    assert "Planned costs £450; contingency TBC; budget allocated £1,000." in document_text(build(minimal))

@@ -319,6 +319,10 @@ def budget_note(settings, actions: list[Action]) -> str:
 def _reconciliation(settings, planned: float) -> str:
     if settings.budget is None and settings.contingency is None:
         return ""
+    if "contingency" in settings.pending:  # typed as TBC: no sum can be made yet
+        return f"Planned costs {money(planned)}; contingency TBC" + (
+            f"; budget allocated {money(settings.budget)}." if settings.budget is not None else "."
+        )
     contingency = settings.contingency or 0
     sums = f"Planned costs {money(planned)} + contingency {money(contingency)} = {money(planned + contingency)}"
     if settings.budget is None:
