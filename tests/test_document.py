@@ -467,6 +467,7 @@ def test_a_priority_with_many_actions_gets_a_timeline_of_its_objectives(tmp_path
         ((500, 300), (550, None), "£550 spent of £800"),
         ((500, 300), (600, 300), "£900 spent of £800 (£100 over)"),
         ((500, None), (0, None), "£0 spent of £500"),  # spending recorded as nothing yet
+        ((500, "TBC"), (600, None), "£600 spent of £500 + 1 cost TBC"),  # not "over": the TBC may cover it
     ],
 )
 def test_spend_against_plan(costs, spent, words):
@@ -474,7 +475,14 @@ def test_spend_against_plan(costs, spent, words):
     from sipgen.model import Action
 
     actions = [
-        Action(sheet="Actions", row=n, ref=f"P1.1.{n}", cost=cost, spent=paid)
+        Action(
+            sheet="Actions",
+            row=n,
+            ref=f"P1.1.{n}",
+            cost=None if cost == "TBC" else cost,
+            spent=paid,
+            pending={"cost"} if cost == "TBC" else set(),
+        )
         for n, (cost, paid) in enumerate(zip(costs, spent, strict=True), start=2)
     ]
     assert spend(actions) == words

@@ -43,5 +43,6 @@ def spend(actions) -> str:
     if not recorded:
         return f"{total_label(actions)} planned"
     spent, budgeted = sum(recorded), planned(actions)
-    over = f" ({money(spent - budgeted)} over)" if spent - budgeted > 0.005 else ""
+    # Over the plan only when every cost is known: a cost still TBC may be what the money went on.
+    over = f" ({money(spent - budgeted)} over)" if spent - budgeted > 0.005 and not uncosted(actions) else ""
     return f"{money(spent)} spent of {total_label(actions)}{over}"
