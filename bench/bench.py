@@ -174,7 +174,7 @@ def plan_data(priorities: int, actions: int) -> dict:
                 "adjustments": "None needed.",
             },
         ]
-    data["kpis"] = [{"kpi": "Attendance (%)", "baseline": "94.1", "autumn": "95.0", "target": "96.0"}]
+    data["kpis"] = [{"kpi": "Attendance (%)", "baseline": "94.1", "actual_autumn": "95.0", "target": "96.0"}]
     return data
 
 

@@ -79,7 +79,8 @@ RECORDS = (
     Compared("settings", "setting", (), "", (
         ("organisation", VALUE), ("plan_type", CHOICE), ("academic_year", VALUE), ("year_start", DATE),
         ("title", VALUE), ("version", VALUE), ("history", TEXT), ("overall_lead", PEOPLE), ("approved_on", DATE),
-        ("approval_minute", VALUE), ("budget", MONEY), ("contingency", MONEY), ("next_meeting", DATE),
+        ("approved_version", VALUE), ("approval_minute", VALUE), ("budget", MONEY), ("contingency", MONEY),
+        ("contingency_drawn", MONEY), ("next_meeting", DATE),
         ("layout", CHOICE), ("max_priorities", VALUE), ("max_owner_share", VALUE), ("vague_verbs", VALUE),
         ("bland_resources", VALUE), ("rules_off", CODES),
     ), kind="setting"),
@@ -103,10 +104,10 @@ RECORDS = (
     ), parent=("ref", "priority"), summary=(("lead", "lead"),)),
     Compared("actions", "action", ("ref",), "action", (
         ("action", TEXT), ("owners", PEOPLE), ("start", DATE), ("due", DATE), ("cost", MONEY), ("spent", MONEY),
-        ("resources", TEXT), ("also_serves", REFS), ("status", STATUS), ("accepted", CODES),
+        ("funding", VALUE), ("resources", TEXT), ("also_serves", REFS), ("status", STATUS), ("accepted", CODES),
     ), parent=("ref", "objective"), summary=(("owners", "owners"), ("due", "due"), ("cost", "cost"))),
     Compared("criteria", "success criterion", ("ref",), "criterion", (
-        ("criterion", TEXT), ("parent", VALUE), ("kind", CHOICE), ("baseline", VALUE),
+        ("criterion", TEXT), ("parent", VALUE), ("kind", CHOICE), ("headline", CHOICE), ("baseline", VALUE),
         ("milestone_autumn", VALUE), ("actual_autumn", ACTUAL), ("milestone_spring", VALUE),
         ("actual_spring", ACTUAL), ("milestone_summer", VALUE), ("actual_summer", ACTUAL), ("target", VALUE),
         ("accepted", CODES),
@@ -116,13 +117,16 @@ RECORDS = (
     ), parent=("priority",), summary=(("who", "by"), ("when", ""))),
     Compared("reviews", "review", ("ref", "date"), "impact", (
         ("reviewer", PEOPLE), ("rag", CHOICE), ("impact", TEXT), ("evidence", TEXT), ("adjustments", TEXT),
-        ("accepted", CODES),
+        ("decision", TEXT), ("accepted", CODES),
     ), parent=("ref",), summary=(("rag", "RAG"), ("reviewer", "by"))),
     Compared("kpis", "KPI", ("kpi",), "kpi", (
-        ("kpi", TEXT), ("ref", VALUE), ("baseline", VALUE), ("milestone_autumn", VALUE), ("autumn", ACTUAL),
-        ("milestone_spring", VALUE), ("spring", ACTUAL), ("milestone_summer", VALUE), ("summer", ACTUAL),
-        ("target", VALUE), ("notes", TEXT),
+        ("kpi", TEXT), ("ref", VALUE), ("criterion", VALUE), ("baseline", VALUE), ("milestone_autumn", VALUE),
+        ("actual_autumn", ACTUAL), ("milestone_spring", VALUE), ("actual_spring", ACTUAL),
+        ("milestone_summer", VALUE), ("actual_summer", ACTUAL), ("target", VALUE), ("notes", TEXT),
     ), parent=("ref",), summary=(("target", "target"),), by_text=True),
+    Compared("glossary", "glossary entry", ("abbreviation",), "meaning", (
+        ("meaning", TEXT),
+    ), summary=(("meaning", ""),)),
 )  # fmt: skip
 # Columns the diff leaves out, and why (a test holds every schema column to RECORDS or here).
 NOT_COMPARED = {

@@ -80,9 +80,11 @@ class Settings(Record):
     history: str = ""
     overall_lead: tuple[str, ...] = ()
     approved_on: PlanDate | None = None
+    approved_version: str = ""
     approval_minute: str = ""
     budget: float | None = None
     contingency: float | None = None
+    contingency_drawn: float | None = None
     next_meeting: PlanDate | None = None
     layout: str = "Hybrid"
     max_priorities: float | None = None
@@ -169,6 +171,7 @@ class Action(Record):
     due: PlanDate | None = None
     cost: float | None = None
     spent: float | None = None
+    funding: str = ""
     resources: str = ""
     also_serves: tuple[str, ...] = ()
     status: str = ""
@@ -181,6 +184,7 @@ class Criterion(Record):
     parent: str = ""
     criterion: str = ""
     kind: str = ""
+    headline: str = ""
     baseline: str = ""
     milestone_autumn: str = ""
     milestone_spring: str = ""
@@ -222,6 +226,7 @@ class Review(Record):
     impact: str = ""
     evidence: str = ""
     adjustments: str = ""
+    decision: str = ""
     accepted: frozenset[str] = frozenset()
 
 
@@ -230,12 +235,14 @@ class Kpi(Record):
     kpi: str = ""
     ref: str = ""
     baseline: str = ""
+    # The success criterion this KPI reports (e.g. "SC19"): its figures are the criterion's.
+    criterion: str = ""
     milestone_autumn: str = ""
-    autumn: str = ""
+    actual_autumn: str = ""
     milestone_spring: str = ""
-    spring: str = ""
+    actual_spring: str = ""
     milestone_summer: str = ""
-    summer: str = ""
+    actual_summer: str = ""
     target: str = ""
     notes: str = ""
 
@@ -245,7 +252,13 @@ class Kpi(Record):
 
     @property
     def actuals(self) -> tuple[str, str, str]:
-        return (self.autumn, self.spring, self.summer)
+        return (self.actual_autumn, self.actual_spring, self.actual_summer)
+
+
+@dataclass(kw_only=True)
+class GlossaryEntry(Record):
+    abbreviation: str = ""
+    meaning: str = ""
 
 
 @dataclass
@@ -265,6 +278,7 @@ class Plan:
     checks: list[Check] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     kpis: list[Kpi] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
     # Sheets that were in the workbook (so rules can tell "left empty" from "deleted").
     sheets: tuple[str, ...] = ()
     # When the workbook was last saved, as it records; gives the document a fixed timestamp.

@@ -107,3 +107,81 @@ def contradicts(rag: str, judged: dict[str, Judgement]) -> bool:
     if rag == "Green":
         return any(j.state == MISSED for j in judged.values())
     return rag == "Red" and all(j.state == MET for j in judged.values())
+
+
+# -- one measure, one figure: a KPI that names a success criterion shows that criterion's figures --
+
+# The figures a KPI and a success criterion share, in the order a row shows them.
+FIGURE_FIELDS = (
+    "baseline",
+    "milestone_autumn",
+    "actual_autumn",
+    "milestone_spring",
+    "actual_spring",
+    "milestone_summer",
+    "actual_summer",
+    "target",
+)
+
+
+def linked_criterion(plan, kpi):
+    """The success criterion a KPI names (its first row), or None."""
+    if not kpi.criterion:
+        return None
+    wanted = kpi.criterion.casefold()
+    return next((c for c in plan.criteria if c.ref.casefold() == wanted), None)
+
+
+def kpi_measure(plan, kpi):
+    """The KPI with the figures it reports: its criterion's when it names one, else its own.
+
+    The criterion is the one home of the figures; where the KPI's own differ, XR803 says so."""
+    from dataclasses import replace
+
+    criterion = linked_criterion(plan, kpi)
+    if criterion is None:
+        return kpi
+    return replace(kpi, **{name: getattr(criterion, name) for name in FIGURE_FIELDS})
+
+
+def figure_differences(kpi, criterion) -> list[tuple[str, str, str]]:
+    """(field, KPI's figure, criterion's figure) where a KPI carries a figure of its own that
+    differs from its criterion's: the same number written "63%" and "63" is not a difference."""
+    found = []
+    for name in FIGURE_FIELDS:
+        own, theirs = getattr(kpi, name).strip(), getattr(criterion, name).strip()
+        if not own:
+            continue
+        same = figure(own) == figure(theirs) if figure(own) is not None else own.casefold() == theirs.casefold()
+        if not same:
+            found.append((name, own, theirs))
+    return found
+
+
+# -- a measure's state: what the latest figure says against its milestone --
+
+NOT_MEASURED = "not yet measured"
+RISING, FALLING, LEVEL = "rising", "falling", "level"
+
+
+def latest_judgement(measure) -> Judgement | None:
+    """The latest review point at which the measure's actual was judged against its milestone."""
+    found = judgements(measure)
+    return found[-1] if found else None
+
+
+def state_of(measure) -> str:
+    """met, close or missed at the latest judged point; "not yet measured" before any."""
+    last = latest_judgement(measure)
+    return last.state if last else NOT_MEASURED
+
+
+def trend(measure) -> str:
+    """rising, falling or level: the last two figures of the year (baseline, then each actual);
+    "" with fewer than two."""
+    values = [v for v in (figure(measure.baseline), *(figure(a) for a in measure.actuals)) if v is not None]
+    if len(values) < 2:
+        return ""
+    if values[-1] > values[-2]:
+        return RISING
+    return FALLING if values[-1] < values[-2] else LEVEL

@@ -48,6 +48,7 @@ RECORD_TYPES: dict[str, type[model.Record]] = {
     "checks": model.Check,
     "reviews": model.Review,
     "kpis": model.Kpi,
+    "glossary": model.GlossaryEntry,
 }
 SHEET_ALIASES = {
     "key": "Staff",

@@ -159,6 +159,14 @@ SETTINGS = Sheet(
             "The date the {board} approved the plan. Leave blank while it is a draft.",
         ),
         Column(
+            "approved_version",
+            "Version approved",
+            Kind.TEXT,
+            "The version the {board} approved, when a later version is now being worked on, e.g. v1.0. "
+            "Leave blank when the approval above is of this version.",
+            aliases=("Approved version",),
+        ),
+        Column(
             "approval_minute",
             "Minute reference",
             Kind.TEXT,
@@ -178,6 +186,13 @@ SETTINGS = Sheet(
             "Money held back from the budget for what the plan cannot foresee. Planned costs plus this "
             "should make up the budget.",
             aliases=("Contingency",),
+        ),
+        Column(
+            "contingency_drawn",
+            "Contingency drawn (£)",
+            Kind.MONEY,
+            "How much of the contingency has been spent so far, in pounds, so the budget shows what is left.",
+            aliases=("Contingency used", "Contingency spent", "Drawn from contingency"),
         ),
         Column(
             "next_meeting",
@@ -739,6 +754,15 @@ ACTIONS = Sheet(
             width=10,
             aliases=("Spent", "Spend", "Spent to date", "Spend to date", "Actual cost", "Actual spend", "Expenditure"),
         ),
+        Column(
+            "funding",
+            "Funded by",
+            Kind.TEXT,
+            "Where the money comes from, if not the school's main budget, e.g. Pupil premium, PE and sport "
+            "premium, Trust school improvement fund.",
+            width=16,
+            aliases=("Funding source", "Source of funding", "Budget line", "Budget code"),
+        ),
         Column("accepted", "Accepted findings", Kind.CODES, ACCEPT_HELP, width=14),
     ),
 )
@@ -870,6 +894,16 @@ SUCCESS_CRITERIA = Sheet(
             width=14,
             aliases=("End of year target", "Final target", "Goal", "End point"),
         ),
+        Column(
+            "headline",
+            "Headline",
+            Kind.CHOICE,
+            "Yes for the one measure the priority is about, shown in the board summary. Blank elsewhere; "
+            "without a mark the summary shows the measure a KPI reports, else the first outcome criterion.",
+            width=10,
+            choices=("Yes",),
+            aliases=("Headline measure", "Key measure", "Main measure"),
+        ),
         Column("accepted", "Accepted findings", Kind.CODES, ACCEPT_HELP, width=14),
     ),
 )
@@ -999,6 +1033,15 @@ REVIEWS = Sheet(
             width=34,
             aliases=("Adjustments", "Changes made", "Changes", "Next steps", "Actions arising"),
         ),
+        Column(
+            "decision",
+            "Decision for the {board}",
+            Kind.LONG_TEXT,
+            "What the {board} is asked to decide at its next meeting because of this review, if anything, "
+            "e.g. approve £1,200 from the contingency for a second tutor. The board report opens with these.",
+            width=34,
+            aliases=("Decision", "Decisions", "Board decision", "For decision", "Recommendation"),
+        ),
         Column("accepted", "Accepted findings", Kind.CODES, ACCEPT_HELP, width=14),
     ),
 )
@@ -1027,6 +1070,16 @@ KPIS = Sheet(
             aliases=("Priority", "Reference", "For"),
         ),
         Column(
+            "criterion",
+            "Success criterion",
+            Kind.REF,
+            "The success criterion this KPI reports, e.g. SC19: its baseline, milestones, actuals and target "
+            "are then the criterion's, typed once on the Success criteria sheet, so leave them blank here. "
+            "Leave it blank for a whole-school KPI with figures of its own.",
+            width=10,
+            aliases=("Criterion", "SC", "SC ref", "Criterion ref", "Reports"),
+        ),
+        Column(
             "baseline",
             "Baseline",
             Kind.TEXT,
@@ -1043,12 +1096,12 @@ KPIS = Sheet(
             aliases=("Autumn milestones", "Milestone autumn"),
         ),
         Column(
-            "autumn",
-            "Autumn",
+            "actual_autumn",
+            "Autumn actual",
             Kind.TEXT,
-            "The figure at the end of the autumn term.",
+            "The figure at the end of the autumn term. Leave it blank when the KPI names a success criterion.",
             width=10,
-            aliases=("Autumn term", "Aut"),
+            aliases=("Autumn", "Autumn term", "Aut", "Autumn figure"),
         ),
         Column(
             "milestone_spring",
@@ -1059,12 +1112,12 @@ KPIS = Sheet(
             aliases=("Spring milestones", "Milestone spring"),
         ),
         Column(
-            "spring",
-            "Spring",
+            "actual_spring",
+            "Spring actual",
             Kind.TEXT,
-            "The figure at the end of the spring term.",
+            "The figure at the end of the spring term. Leave it blank when the KPI names a success criterion.",
             width=10,
-            aliases=("Spring term", "Spr"),
+            aliases=("Spring", "Spring term", "Spr", "Spring figure"),
         ),
         Column(
             "milestone_summer",
@@ -1075,12 +1128,12 @@ KPIS = Sheet(
             aliases=("Summer milestones", "Milestone summer"),
         ),
         Column(
-            "summer",
-            "Summer",
+            "actual_summer",
+            "Summer actual",
             Kind.TEXT,
-            "The figure at the end of the summer term.",
+            "The figure at the end of the summer term. Leave it blank when the KPI names a success criterion.",
             width=10,
-            aliases=("Summer term", "Sum"),
+            aliases=("Summer", "Summer term", "Sum", "Summer figure"),
         ),
         Column(
             "target",
@@ -1097,6 +1150,32 @@ KPIS = Sheet(
             "How the figure is worked out, or a comment.",
             width=36,
             aliases=("Comments", "Comment"),
+        ),
+    ),
+)
+
+GLOSSARY = Sheet(
+    name="Glossary",
+    key="glossary",
+    purpose="The {organisation}'s own abbreviations, explained for governors (optional); common ones are built in.",
+    columns=(
+        Column(
+            "abbreviation",
+            "Abbreviation",
+            Kind.TEXT,
+            "An abbreviation the plan uses, as it is written, e.g. RWI.",
+            required=True,
+            width=16,
+            aliases=("Acronym", "Term", "Short form"),
+        ),
+        Column(
+            "meaning",
+            "Meaning",
+            Kind.LONG_TEXT,
+            "What it stands for, in words a new governor understands, e.g. Read Write Inc., our phonics scheme.",
+            required=True,
+            width=60,
+            aliases=("Stands for", "Definition", "Explanation"),
         ),
     ),
 )
@@ -1119,6 +1198,7 @@ SHEETS: tuple[Sheet, ...] = (
     MONITORING,
     REVIEWS,
     KPIS,
+    GLOSSARY,
 )
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 

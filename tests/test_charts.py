@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
+from dataclasses import dataclass
 
 import pytest
 from lxml import etree
 
-from sipgen.document.charts import CATEGORIES, add_charts, kpi_charts
-from sipgen.model import Kpi
+from sipgen.document.charts import CATEGORIES, add_charts, caption, kpi_charts, value_range
 
-from .conftest import require_soffice
+from .conftest import ROOT, require_soffice
 
 NS = {
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -25,8 +26,32 @@ CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def kpi(name="Reading at the expected standard", **values) -> Kpi:
-    return Kpi(sheet="KPIs", row=2, kpi=name, **values)
+@dataclass(frozen=True)
+class Measure:
+    """All kpi_charts reads of a KPI (a sipgen.model.Kpi has these too): the charts depend on no more."""
+
+    kpi: str = ""
+    ref: str = ""
+    baseline: str = ""
+    milestone_autumn: str = ""
+    autumn: str = ""
+    milestone_spring: str = ""
+    spring: str = ""
+    milestone_summer: str = ""
+    summer: str = ""
+    target: str = ""
+
+    @property
+    def milestones(self) -> tuple[str, str, str]:
+        return (self.milestone_autumn, self.milestone_spring, self.milestone_summer)
+
+    @property
+    def actuals(self) -> tuple[str, str, str]:
+        return (self.autumn, self.spring, self.summer)
+
+
+def kpi(name="Reading at the expected standard", **values) -> Measure:
+    return Measure(kpi=name, **values)
 
 
 READING = kpi(
@@ -133,12 +158,49 @@ def test_user_text_in_names_stays_text():
     assert run.find(".//c:chart", NS).get(f"{{{NS['r']}}}id") == made.rid
 
 
-def test_a_very_long_name_is_shortened_in_the_title_but_not_the_alt_text():
-    name = "Pupils reaching the expected standard in reading, writing and mathematics combined at the end of KS2"
+def title_lines(chart) -> list[str]:
+    """The title's text, a line for each a:p (a paragraph's runs joined)."""
+    paragraphs = chart.iterfind("c:chart/c:title/c:tx/c:rich/a:p", NS)
+    return ["".join(p.xpath(".//a:t/text()", namespaces=NS)) for p in paragraphs]
+
+
+def extent(made) -> tuple[int, int]:
+    found = etree.fromstring(str(made.drawing)).find(".//wp:extent", NS)
+    return int(found.get("cx")), int(found.get("cy"))
+
+
+LONG_NAME = (
+    "Pupils persistently absent, missing ten per cent or more of possible sessions, in each year group, "
+    "including disadvantaged pupils and pupils with SEND"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        LONG_NAME,
+        "Pupils reaching the expected standard in reading, writing and mathematics combined at the end of KS2",
+        # A word longer than a line stays whole; a hyphenated word is not split at its hyphen.
+        "Re-engagement of https://example.org/a-very-long-address-that-is-one-word-of-many-characters pupils",
+    ],
+)
+def test_a_long_name_is_wrapped_whole_over_title_lines_and_the_chart_grows_to_fit(name):
+    assert len(LONG_NAME) == 150
     made, chart = only([kpi(name, baseline="60%", milestone_autumn="62%")])
-    title = chart.findtext("c:chart/c:title//a:t", namespaces=NS)
-    assert title.endswith("…") and len(title) <= 60 and name.startswith(title[:-1])
+    lines = title_lines(chart)
+    assert " ".join(lines) == name and "…" not in "".join(lines)
+    assert len(lines) >= 3 and all(len(line) <= 45 or " " not in line for line in lines)
+    assert all(len(" ".join(pair)) > 45 for pair in zip(lines, lines[1:], strict=False))  # no line left short
     assert name in docpr(made).get("descr")
+    # Each further line adds height, so the plot below is as tall as a one-line chart's.
+    short, _ = only([kpi("Reading", baseline="60%", milestone_autumn="62%")])
+    assert extent(made)[0] == extent(short)[0]
+    assert extent(made)[1] - extent(short)[1] == round(0.4 * 360000) * (len(lines) - 1)
+
+
+def test_a_short_name_is_one_title_line():
+    _, chart = only([READING])
+    assert title_lines(chart) == ["Reading at the expected standard"]
 
 
 def test_the_alt_text_says_what_the_chart_shows():
@@ -193,11 +255,12 @@ def test_chart_xml_follows_the_schema_order():
         assert positions == sorted(positions), (name, children)
 
 
-def document_with(charts):
+def document_with(charts, heading: str | None = "KPIs"):
     import docx
 
     document = docx.Document()
-    document.add_paragraph("KPIs")
+    if heading:
+        document.add_paragraph(heading)
     for chart in charts:
         document.add_paragraph()._p.append(etree.fromstring(str(chart.drawing)))
     add_charts(document, charts)
@@ -284,35 +347,114 @@ def test_libreoffice_draws_the_charts(tmp_path):
     assert re.search(r"\b[5-8]\d%", text) and "0.6" not in text
 
 
+def pdf_fonts(node, seen=None) -> set[str]:
+    """The base font names a PDF page uses, its form XObjects' (where a chart's text may be) included."""
+    seen = set() if seen is None else seen
+    node = node.get_object()
+    if id(node) in seen or not hasattr(node, "get"):
+        return set()
+    seen.add(id(node))
+    resources = node.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    found = {str(f.get_object().get("/BaseFont")) for f in resources.get("/Font", {}).values()}
+    for xobject in resources.get("/XObject", {}).values():
+        found |= pdf_fonts(xobject, seen)
+    return found
+
+
+def test_libreoffice_draws_the_title_whole_says_lower_is_better_and_sets_it_in_calibri(tmp_path):
+    from pypdf import PdfReader
+
+    from sipgen.pdf import export_pdf
+
+    require_soffice()
+    absence = kpi(LONG_NAME, baseline="17.8%", milestone_autumn="16%", autumn="16.5%", target="12.0%")
+    path = tmp_path / "charts.docx"
+    document_with(kpi_charts([absence]), heading=None).save(path)  # no body text: every font is the chart's
+    export_pdf(path, tmp_path / "charts.pdf")
+    page = PdfReader(str(tmp_path / "charts.pdf")).pages[0]
+    text = " ".join((page.extract_text() or "").split())
+    assert f"{LONG_NAME} Lower is better" in text
+    # Calibri, or its metric twin Carlito where Calibri is not installed; never the serif fallback.
+    fonts = pdf_fonts(page)
+    assert fonts and all(re.search(r"(Calibri|Carlito)", font) for font in fonts), fonts
+
+
+@pytest.mark.parametrize("percent", [False, True])
 @pytest.mark.parametrize(
     "values",
     [
         [72, 68, 69, 78, 79, 85],
         [19.1, 18, 17.6, 19.5, 19.9, 21],
-        [93.9, 95, 95.1],
+        [93.9, 95, 95.1, 94.9, 95],
+        [17.8, 16, 14, 12, 16.5, 14.2],
         [5, 7, 9],
         [0, 0.5],
         [-3, 2],
         [40, 40],
+        [0, 0],
+        [98, 99.5, 100],
+        [0, 80],
+        [3, 97],
+        [-250, 80],
+        [1200, 1350, 1420],
     ],
 )
-def test_the_value_axis_holds_every_figure_on_round_steps(values):
-    from sipgen.document.charts import value_range
-
-    bottom, top, step = value_range(values)
-    assert bottom < min(values) or bottom == 0 == min(values)
-    assert top > max(values)
+def test_the_value_axis_holds_every_figure_on_round_steps_with_room_to_read_a_change(values, percent):
+    bottom, top, step = value_range(values, percent=percent)
+    low, high = min(values), max(values)
+    # Every figure inside the axis: on its edge only at 0, or at 100 for a percentage.
+    assert bottom < low or bottom == 0 == low
+    assert top > high or (percent and top == 100 == high)
     assert 2 <= round((top - bottom) / step) <= 8
-    assert abs(bottom / step - round(bottom / step)) < 1e-9
-    if min(values) >= 0:
+    for end in (bottom, top):
+        assert abs(end / step - round(end / step)) < 1e-9
+    assert round(step / 10 ** math.floor(math.log10(step)), 9) in (1, 2, 2.5, 5)
+    if low >= 0:
         assert bottom >= 0
+    fits = not (percent and 0 <= low and high <= 100)  # a percentage's window is at most 0-100
+    if percent and high <= 100:
+        assert top <= 100
+    # Room to read a change: at least 1.6 times the figures' range, 10 points for a percentage.
+    least = max(1.6 * (high - low), 10 if percent else 0)
+    assert top - bottom >= (least if fits else min(least, 100)) - 1e-9
+
+
+def test_a_small_change_in_a_percentage_is_drawn_small():
+    # Attendance 93.9% to 95.1%: once an axis of 93.5-95.5%, where 1.2 points looked like a cliff.
+    assert value_range([93.9, 95, 95.1, 94.9, 95], percent=True) == (90, 100, 2.5)
+    # Not a percentage, the same figures need not span ten: 1.6 times their range will do.
+    bottom, top, _ = value_range([93.9, 95, 95.1, 94.9, 95])
+    assert 1.6 * 1.2 <= top - bottom < 10 and bottom > 90
+
+
+def test_a_percentage_near_a_limit_shifts_the_window_rather_than_shrink_it():
+    assert value_range([98, 99.5, 100], percent=True) == (90, 100, 2.5)
+    assert value_range([0.5, 1, 2], percent=True) == (0, 10, 2.5)
+    # A window that would need more than 0-100% is all of it, in steps a reader can count.
+    assert value_range([0, 80], percent=True) == (0, 100, 20)
+    # A percentage above 100 (a growth, a recovery rate) is not held under 100.
+    assert value_range([90, 104], percent=True)[1] > 104
 
 
 def test_a_trend_is_not_flattened_against_zero():
-    from sipgen.document.charts import value_range
-
     bottom, _, _ = value_range([68, 69, 78, 79, 85])
     assert bottom >= 50
+    bottom, _, _ = value_range([68, 69, 78, 79, 85], percent=True)
+    assert bottom >= 50
+
+
+def axis(chart) -> tuple[float, float]:
+    scaling = chart.find(".//c:valAx/c:scaling", NS)
+    return float(scaling.find("c:min", NS).get("val")), float(scaling.find("c:max", NS).get("val"))
+
+
+def test_the_chart_axis_is_the_value_range_of_the_figures_drawn():
+    attendance = kpi("Attendance", baseline="93.9%", autumn="95.0%", spring="95.1%", summer="94.9%", target="95.0%")
+    assert axis(only([attendance])[1]) == (90, 100)
+    # Whole numbers are not a percentage: their axis is not stretched to ten.
+    score = kpi("Mean score", baseline="19.1", autumn="19.5", spring="19.9", target="21.0")
+    assert axis(only([score])[1]) == value_range([19.1, 19.5, 19.9, 21.0])[:2] == (18, 22)
 
 
 def test_every_entry_of_the_embedded_workbook_carries_the_fixed_time():
@@ -334,3 +476,109 @@ def test_the_planned_line_ends_at_the_target_and_is_named_target_without_milesto
     # With milestones but none for the summer, the line still ends at the target.
     _, chart = only([kpi(baseline="40%", milestone_autumn="50%", autumn="52%", target="70%")])
     assert points(series(chart)["Milestone"]) == {0: 40, 1: 50, 3: 70}
+
+
+def test_a_measure_that_should_fall_says_lower_is_better_under_its_title():
+    made, chart = only([ABSENCE])
+    assert made.lower_is_better and title_lines(chart) == ["Persistent absence", "Lower is better"]
+    # Smaller and quieter than the name above it.
+    name, note = chart.iterfind("c:chart/c:title//a:rPr", NS)
+    assert int(note.get("sz")) < int(name.get("sz")) and note.get("b") == "0" and name.get("b") == "1"
+    made, chart = only([READING])
+    assert not made.lower_is_better and "Lower is better" not in " ".join(title_lines(chart))
+    # The rule is the one the judgements use: the target below the baseline, whatever the name says.
+    assert only([kpi("Fixed-term exclusions", baseline="40", milestone_autumn="35", target="30")])[0].lower_is_better
+    assert not only([kpi("Fixed-term exclusions", baseline="40", milestone_autumn="35")])[0].lower_is_better
+    # A long name and the note: the note is a line of its own after the whole name.
+    _, chart = only([kpi(LONG_NAME, baseline="17.8%", milestone_autumn="16%", autumn="16.5%", target="12.0%")])
+    assert " ".join(title_lines(chart)[:-1]) == LONG_NAME and title_lines(chart)[-1] == "Lower is better"
+
+
+def test_all_chart_text_is_in_the_documents_font():
+    _, chart = only([ABSENCE])
+    properties = chart.xpath(".//a:defRPr | .//a:rPr | .//a:endParaRPr", namespaces=NS)
+    # The title's two lines (paragraph and run each), both axes, the legend and the chart as a whole.
+    assert len(properties) >= 2 * 2 + 4 * 2
+    for element in properties:
+        children = [etree.QName(child).localname for child in element]
+        assert [c for c in children if c in ("latin", "ea", "cs")] == ["latin", "ea", "cs"], children
+        assert {child.get("typeface") for child in element if etree.QName(child).localname != "solidFill"} == {
+            "Calibri"
+        }
+        # CT_TextCharacterProperties: the fill comes before the fonts.
+        assert children.index("latin") > (children.index("solidFill") if "solidFill" in children else -1)
+    for txpr in chart.iterfind(".//c:txPr", NS):
+        assert txpr.find("a:p/a:pPr/a:defRPr/a:latin", NS) is not None
+
+
+@pytest.fixture(scope="module")
+def ooxml_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(ROOT / "tests" / "ooxml" / "sipgen-parts.xsd")))
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        READING,
+        ABSENCE,
+        VISITS,
+        kpi(LONG_NAME, baseline="17.8%", milestone_autumn="16%", autumn="16.5%", target="12.0%"),
+        kpi("Mean score", baseline="19.1", autumn="19.5", spring="19.9", target="21.0"),
+        kpi("Visits logged", autumn="3", spring="5"),
+    ],
+)
+def test_the_chart_part_is_valid_against_the_standards_schema(measure, ooxml_schema):
+    """Word refuses chart XML that breaks dml-chart.xsd (e.g. a:latin before a:solidFill)."""
+    _, chart = only([measure])
+    ooxml_schema.assertValid(chart)
+
+
+ITT = kpi("Trainees recommended for QTS (%)", baseline="95%", autumn="97%", spring="97%", target="98%")
+# A measure followed without milestones or a target: only its figures are drawn.
+UNPLANNED = kpi("Visits logged", baseline="2", autumn="3", spring="5")
+
+
+def test_a_chart_records_what_it_draws():
+    def drawn(made):
+        flags = ("has_milestones", "has_target", "has_actuals", "dashed_line", "lower_is_better")
+        return {flag for flag in flags if getattr(made, flag)}
+
+    reading, absence, visits, itt, unplanned = kpi_charts([READING, ABSENCE, VISITS, ITT, UNPLANNED])
+    assert drawn(reading) == {"has_milestones", "has_target", "has_actuals", "dashed_line"}
+    assert drawn(absence) == {"has_milestones", "has_target", "has_actuals", "dashed_line", "lower_is_better"}
+    assert drawn(visits) == {"has_milestones", "has_actuals", "dashed_line"}  # no target set
+    # Baseline and target with nothing between: two grey marks, no dashed line.
+    assert drawn(itt) == {"has_target", "has_actuals"}
+    assert drawn(unplanned) == {"has_actuals"}
+    (milestones_only,) = kpi_charts([kpi(milestone_autumn="4", milestone_spring="7")])
+    assert drawn(milestones_only) == {"has_milestones", "dashed_line"}
+
+
+def test_a_chart_with_nothing_planned_draws_no_grey_series():
+    # Its grey series would be the baseline alone under the first actual, named "Target" in the legend.
+    _, chart = only([UNPLANNED])
+    assert list(series(chart)) == ["Actual"]
+    assert points(series(chart)["Actual"]) == {0: 2, 1: 3, 2: 5}
+    assert axis(chart)[0] < 2 and axis(chart)[1] > 5
+
+
+def test_the_caption_promises_only_what_the_charts_draw():
+    def said(*measures) -> str:
+        return caption(kpi_charts(measures))
+
+    assert said() == ""
+    assert said(READING, ABSENCE) == (
+        "Each KPI's figures across the year (solid line) against its milestones and target (dashed)."
+    )
+    assert said(VISITS) == "Each KPI's figures across the year (solid line) against its milestones (dashed)."
+    assert said(ITT) == "Each KPI's figures across the year (solid line) against its target (grey marks)."
+    assert said(UNPLANNED) == "Each KPI's figures across the year (solid line)."
+    assert said(READING, UNPLANNED) == (
+        "Each KPI's figures across the year (solid line) against its milestones and target (dashed), where set."
+    )
+    assert said(VISITS, ITT) == (
+        "Each KPI's figures across the year (solid line) against its milestones and target (dashed), where set."
+    )
+    assert said(kpi(milestone_autumn="4", milestone_spring="7")) == (
+        "Each KPI's milestones (dashed); no figures for the year yet."
+    )

@@ -352,7 +352,7 @@ def test_an_actual_newly_recorded_is_judged_against_its_milestone(plan, compare,
 
 def test_an_actual_without_a_figure_is_recorded_not_judged(plan, compare):
     edited = copy.deepcopy(plan)
-    edited["kpis"][0]["autumn"] = "on track"
+    edited["kpis"][0]["actual_autumn"] = "on track"
     [change] = compare(plan, edited)
     assert (change.kind, change.detail) == ("actual", "recorded")
 

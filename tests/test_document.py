@@ -13,6 +13,8 @@ from docx import Document
 
 from sipgen.checker import check_workbook
 from sipgen.document import BuildError, build_document, parts
+from sipgen.progress import judge
+from sipgen.states import headline_criterion
 from sipgen.examples import load
 from sipgen.references import text_fields
 from sipgen.rules.responsibilities import initials_used
@@ -91,8 +93,9 @@ def test_tables_repeat_headers_never_split_rows_and_priorities_are_landscape(bui
         for row in table.rows:
             assert row._tr.find(f"{W}trPr/{W}cantSplit") is not None
     orientations = [(s.page_width > s.page_height, round(s.page_width.mm)) for s in document.sections]
-    # Cover and contents; the board summary; introduction to glance; the priorities; back matter; appendices.
-    assert orientations == [(False, 210), (True, 297), (False, 210), (True, 297), (False, 210), (True, 297)]
+    # Cover and contents; the board summary; introduction to the key; the priorities, budget and appendices:
+    # the page turns three times.
+    assert orientations == [(False, 210), (True, 297), (False, 210), (True, 297)]
 
 
 def test_rag_cells_are_shaded_and_worded(built):
@@ -297,7 +300,9 @@ def test_priority_summary_names_source_lead_and_link_governor(built):
     text = document_text(built.output)
     priority = built.check.plan.priorities[0]
     assert f"Source: {priority.source}" in text
-    assert f"Lead: {priority.lead[0]}" in text
+    lead = built.check.plan.people[priority.lead[0]]
+    # By name, initials in brackets: a governor reads the name, the initials lead to the key.
+    assert f"Lead: {lead.name} ({lead.initials})" in text
 
 
 def test_an_action_serving_another_priority_links_both_ways(built):
@@ -327,7 +332,7 @@ def test_each_actions_status_is_shown_in_its_row(tmp_path, write_plan, minimal):
 
 def _summary(path):
     document = Document(str(path))
-    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Priority" and len(t.columns) == 7)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Priority" and len(t.columns) in (6, 7))
     return [[c.text for c in row.cells] for row in table.rows[1:]]
 
 
@@ -338,10 +343,14 @@ def test_the_board_summary_reports_each_priority_at_the_as_of_date(tmp_path):
     plan = built.check.plan
     assert [row[0].split()[0] for row in rows] == sorted((p.ref for p in plan.priorities), key=lambda r: int(r[1:]))
     p1 = rows[0]
-    assert "Lead: " in p1[1] and "Link: " in p1[1]
+    assert "Lead: " in p1[1] and "Link governor: " in p1[1]
     # Reviews in date order, each RAG with its date: P1 was Green in December, Amber in March.
     assert p1[2].index("Green") < p1[2].index("Amber") and "9 Dec" in p1[2] and "17 Mar" in p1[2]
-    assert "SC1: from 72%" in p1[3] and "79% at spring (on track)" in p1[3] and "target 85%" in p1[3]
+    headline = headline_criterion(plan, plan.priorities[0])
+    state = judge(headline.actual_spring, headline.milestone_spring)
+    assert p1[3].startswith(headline.ref) and f"from {headline.baseline}" in p1[3]
+    assert f"{headline.actual_spring} at spring against {headline.milestone_spring}: {state}" in p1[3]
+    assert f"target {headline.target}" in p1[3]
     assert "Planned costs £15,586 + contingency £914 = £16,500, the budget allocated." in document_text(out)
     assert "20 Mar 2026" in document_text(out)
 
@@ -357,7 +366,7 @@ def test_action_states_and_what_falls_due_before_the_next_meeting(tmp_path, writ
     out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True, as_of=dt.date(2026, 11, 1)).output
     (row,) = _summary(out)
     assert row[5] == "1 done, 2 on track, 1 overdue, 1 dropped"
-    assert row[6] == "1 by 10 Dec 2026: P1.1.2"
+    assert row[6] == "By 10 Dec 2026: 1 action: P1.1.2"
 
 
 def test_kpi_figures_sit_beside_their_milestones_and_are_shaded_by_state(tmp_path, write_plan, minimal):
@@ -367,9 +376,9 @@ def test_kpi_figures_sit_beside_their_milestones_and_are_shaded_by_state(tmp_pat
             "ref": "P1",
             "baseline": "93%",
             "milestone_autumn": "95%",
-            "autumn": "95.2%",
+            "actual_autumn": "95.2%",
             "milestone_spring": "95%",
-            "spring": "94.5%",
+            "actual_spring": "94.5%",
             "target": "96%",
         },
         {
@@ -377,7 +386,7 @@ def test_kpi_figures_sit_beside_their_milestones_and_are_shaded_by_state(tmp_pat
             "ref": "P1",
             "baseline": "18%",
             "milestone_autumn": "16%",
-            "autumn": "17.5%",
+            "actual_autumn": "17.5%",
             "target": "12%",
         },
     ]
@@ -571,7 +580,8 @@ def test_the_headline_measure_skips_criteria_without_figures(tmp_path, write_pla
     ]
     out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True).output
     (row,) = _summary(out)
-    assert row[3].startswith("SC2: from 40%") and "target 60%" in row[3]
+    assert row[3].startswith("SC2 ") and "from 40%" in row[3] and "target 60%" in row[3]
+    assert "not yet measured" in row[3]
 
 
 def _action_rows(path) -> dict[str, list[str]]:

@@ -99,14 +99,14 @@ def test_blank_rows_are_skipped_and_rows_after_them_still_read(minimal, edit_pla
 
 def test_extra_columns_and_sheets_are_reported_not_lost(minimal, edit_plan):
     def extras(workbook):
-        workbook["Actions"]["L1"] = "Notes"
-        workbook["Actions"]["L2"] = "Ask the English hub"
-        workbook["Actions"]["N3"] = "stray"
+        workbook["Actions"]["M1"] = "Notes"
+        workbook["Actions"]["M2"] = "Ask the English hub"
+        workbook["Actions"]["O3"] = "stray"
         workbook.create_sheet("My notes")["B2"] = "remember the budget"
 
     result = read_plan(edit_plan(minimal, extras))
     found = sorted((f.code, f.sheet, f.cell) for f in result.findings)
-    assert found == [("WB008", "Actions", "L1:L2"), ("WB008", "Actions", "N3"), ("WB008", "My notes", "B2")]
+    assert found == [("WB008", "Actions", "M1:M2"), ("WB008", "Actions", "O3"), ("WB008", "My notes", "B2")]
     assert len(result.plan.actions) == 2
 
 

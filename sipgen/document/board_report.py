@@ -19,16 +19,18 @@ from markupsafe import Markup
 
 from ..colours import NO_FILL, RAG_FILLS
 from ..dates import uk
+from ..findings import Severity
 from ..model import Plan
-from ..progress import CLOSE, MISSED, judgements
+from ..progress import CLOSE, MISSED, figure, judgements, kpi_measure
 from ..references import ref_order
+from ..states import action_state, due_before_meeting, latest_reviews, next_meeting
 from ..terms import word
 from ..values import money
 from . import BuildError, parts
-from .costs import planned, spend
+from .costs import overspend, planned, spend
 from .rich import Anchors, chip, flat, run
-from .summary import action_state, due_before_meeting, person_name, shortened, summary_row
-from .view import STATE_FILLS, budget_note, latest_reviews, place
+from .summary import names, shortened, summary_row
+from .view import STATE_FILLS, _summary_note, budget_note, place
 
 ATTENTION_RAGS = ("Red", "Amber")
 
@@ -41,13 +43,14 @@ class Change:
     ref: str
     text: str
     slipped_days: int = 0  # an action's due date moved later by this many days
+    approval: str = ""  # what the board is asked to do about it, for a change that needs its approval
 
 
 # Progress recorded since the last version (figures, statuses, reviews, spending) shows in the parts
 # above; the changes part lists what changed in the plan itself, and counts the progress in a line.
 PROGRESS = {
-    "actual": "actual figures",
-    "status": "statuses",
+    "actual": "termly results",
+    "status": "action statuses",
     "rag": "ratings",
     "review": "reviews",
     "spent": "amounts spent",
@@ -66,10 +69,13 @@ def _progress_kind(change) -> str:
 
 
 def progress_note(changes) -> str:
-    """'Recorded since the last version: 5 reviews, 27 actual figures ...' (what the parts above show)."""
+    """'Since the last version, 5 reviews and 27 termly results have been recorded ...' (shown above)."""
     counts = Counter(_progress_kind(c) for c in changes)
     said = [f"{counts[k]} {PROGRESS[k]}" for k in PROGRESS if counts[k]]
-    return "Also recorded since the last version, and shown above: " + ", ".join(said) + "." if said else ""
+    if not said:
+        return ""
+    listed = ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1]
+    return f"Since the last version, {listed} have been recorded; the parts above show them."
 
 
 _SLIPPED = re.compile(r"slipped by (\d+) days?")
@@ -79,11 +85,38 @@ def _change(change) -> Change:
     """A change found by :mod:`sipgen.diff`, as the report lists it; a due date moved later is a slip."""
     slipped = _SLIPPED.search(change.detail) if change.record == "actions" and change.field == "due" else None
     return Change(
-        priority=change.priority or "Plan",
-        ref=change.ref or "",
-        text=change.text,
+        priority=change.priority or "Whole plan",
+        ref=change.ref if change.record in ("priorities", "objectives", "actions", "criteria") else "",
+        text=readable(change.text),
         slipped_days=int(slipped.group(1)) if slipped else 0,
+        approval=_needs_approval(change),
     )
+
+
+def _needs_approval(change) -> str:
+    """What the board is asked to approve about one of the plan's own changes: a cost that rose,
+    or an action given to someone new; "" for anything else."""
+    if change.record != "actions" or not change.ref:
+        return ""
+    if change.field == "cost":
+        before, after = figure(change.before), figure(change.after)
+        if after is not None and (before is None or after > before):
+            return f"approve the cost of {change.ref} rising from {change.before or 'nothing'} to {change.after}"
+    if change.field == "owners" and change.after:
+        return f"note that {change.ref} now belongs to {change.after}"
+    return ""
+
+
+_REPLACED = re.compile(r"\[-(.*?)-\] \{\+(.*?)\+\}", re.S)
+_REMOVED = re.compile(r"\[-(.*?)-\]", re.S)
+_ADDED = re.compile(r"\{\+(.*?)\+\}", re.S)
+
+
+def readable(text: str) -> str:
+    """A change's words without the diff's markup: "16 → 20 sessions", "(removed: weekly)"."""
+    text = _REPLACED.sub(lambda m: f"{m.group(1)} → {m.group(2)}", text)
+    text = _REMOVED.sub(lambda m: f"(removed: {m.group(1)})", text)
+    return _ADDED.sub(lambda m: m.group(1), text)
 
 
 @dataclass
@@ -96,25 +129,29 @@ class PlanReport:
     source: str = ""  # the workbook's file name, which tells two versions of one school's plan apart
 
 
-def plan_report(plan: Plan, as_of: dt.date, changes: list[Change] | None = None) -> PlanReport:
-    """What the board needs to see of ``plan`` on ``as_of``; ``changes`` are those since the last version."""
+def plan_report(plan: Plan, as_of: dt.date, changes: list[Change] | None = None, errors: int = 0) -> PlanReport:
+    """What the board needs to see of ``plan`` on ``as_of``; ``changes`` are those since the last
+    version, ``errors`` how many errors its check found."""
     anchors = Anchors([], [])  # no bookmarks: the report names references rather than linking them
     placement = place(plan)
-    latest = latest_reviews(plan, placement)
+    latest = latest_reviews(plan, [p.ref for p in placement.priorities], as_of)
     behind = _behind(plan)
     late = _late(plan, as_of, changes or [])
+    meeting = next_meeting(plan, as_of)
     section = {
         "name": flat(plan.settings.organisation) or "This plan",
         "version": flat(plan.settings.version),
-        "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
+        "decisions": _decisions(plan, latest, changes or []),
+        "decisions_heading": word("The {board} is asked to", plan.plan_type),
+        "summary": [summary_row(plan, p, anchors, as_of) for p in placement.priorities],
+        "summary_note": _summary_note(plan, as_of),
         "budget_note": budget_note(plan.settings, plan.actions),
         "attention": _attention(placement.priorities, latest),
         "behind": behind,
         "late": late,
+        "money": _money_exceptions(plan, placement),
         "due_next": _due_next(plan, as_of),
-        "next_meeting": uk(plan.settings.next_meeting.start)
-        if plan.settings.next_meeting and plan.settings.next_meeting.dated
-        else "",
+        "next_meeting": uk(meeting) if meeting else "",
         "changes_note": "",
         "changes": [parts.CHANGES.row(priority=c.priority, ref=Markup(run(c.ref)), text=c.text) for c in changes or []],
     }
@@ -124,8 +161,63 @@ def plan_report(plan: Plan, as_of: dt.date, changes: list[Change] | None = None)
         "rags": [latest[p.ref].rag if p.ref in latest else "" for p in placement.priorities],
         "refs": [p.ref for p in placement.priorities],
         "spend": _spend_against_allocation(plan),
+        "status": plan_status(plan, errors),
+        "errors": errors,
     }
     return PlanReport(section["name"], section, counts, Path(plan.source).name)
+
+
+def plan_status(plan: Plan, errors: int) -> str:
+    """'Approved 14 Oct 2025', or 'Draft' (or a version awaiting approval), with its errors."""
+    settings = plan.settings
+    approved = settings.approved_on
+    awaiting = approved and settings.approved_version and flat(settings.approved_version) != flat(settings.version)
+    if approved is None:
+        state = "Draft"
+    elif awaiting:
+        state = f"{flat(settings.version) or 'This version'} awaits approval"
+    else:
+        state = f"Approved {uk(approved.start) if approved.dated else str(approved)}"
+    return state + (f"; {errors} error{'s' if errors != 1 else ''} in the plan" if errors else "")
+
+
+def _decisions(plan: Plan, latest: dict, changes: list[Change]) -> list[dict]:
+    """What the board is asked to decide: each priority's latest review's decision, then the plan's
+    own changes that need its approval."""
+    rows = [
+        parts.DECISIONS.row(
+            ref=review.ref,
+            decision=" ".join(review.decision.split()),
+            why=f"From the review of {uk(review.date.start)}" + (f", rated {review.rag}" if review.rag else ""),
+        )
+        for review in sorted(latest.values(), key=lambda r: ref_order(r.ref))
+        if review.decision.strip()
+    ]
+    rows += [
+        parts.DECISIONS.row(
+            ref=c.ref, decision=c.approval[0].upper() + c.approval[1:], why="Changed since the last version"
+        )
+        for c in changes
+        if c.approval
+    ]
+    return rows
+
+
+def _money_exceptions(plan: Plan, placement) -> list[str]:
+    """Each priority that has spent more than it planned, and the plan against its allocation."""
+    lines = []
+    for priority in placement.priorities:
+        over = overspend(priority.every_action)
+        if over > 0.005:
+            lines.append(f"{priority.ref} {shortened(priority.title, 80)}: {spend(priority.every_action)}.")
+    allocation = plan.settings.budget
+    total = planned(plan.actions)
+    if allocation is not None and total - allocation > 0.005:
+        lines.append(
+            f"The planned costs, {money(total)}, are {money(total - allocation)} more than the "
+            f"{money(allocation)} allocated."
+        )
+    return lines
 
 
 def _attention(priorities, latest) -> list[dict]:
@@ -151,7 +243,8 @@ def _behind(plan: Plan) -> list[dict]:
     """Criteria and KPIs whose latest judged figure missed its milestone or fell just short of it."""
     rows = []
     measures = [(c.ref, c.parent, c.criterion, c) for c in plan.criteria]
-    measures += [("KPI", k.ref, k.kpi, k) for k in plan.kpis]
+    # A KPI that reports a criterion is that criterion's figures: it is listed once, as the criterion.
+    measures += [("KPI", k.ref, k.kpi, kpi_measure(plan, k)) for k in plan.kpis if not k.criterion]
     for ref, parent, text, measure in sorted(measures, key=lambda m: (ref_order(m[1]), m[0] == "KPI", ref_order(m[0]))):
         judged = judgements(measure)
         if not judged or judged[-1].state not in (MISSED, CLOSE):
@@ -172,7 +265,7 @@ def _behind(plan: Plan) -> list[dict]:
 
 
 def _owners(plan: Plan, action) -> str:
-    return ", ".join(person_name(plan, i) for i in action.owners) or "No owner"
+    return names(plan, action.owners) or "No owner"
 
 
 def _late(plan: Plan, as_of: dt.date, changes: list[Change]) -> list[dict]:
@@ -201,18 +294,19 @@ def _late(plan: Plan, as_of: dt.date, changes: list[Change]) -> list[dict]:
 
 
 def _due_next(plan: Plan, as_of: dt.date) -> list[dict]:
-    """Actions on track that fall due between the report date and the next board meeting."""
-    return [
-        parts.DUE_NEXT.row(
-            ref=a.ref,
-            action=shortened(" ".join(a.action.split()), 220),
-            owners=_owners(plan, a),
-            due=uk(a.due.end),
-        )
-        for a in sorted(
-            due_before_meeting(plan.actions, as_of, plan.settings.next_meeting), key=lambda a: ref_order(a.ref)
-        )
-    ]
+    """Actions, milestones and reviews that fall due between the report date and the next meeting."""
+    rows = []
+    for due in due_before_meeting(plan, None, as_of):
+        if due.kind == "action":
+            what, who = shortened(" ".join(due.text.split()), 220), _owners(plan, due.record)
+        elif due.kind == "milestone":
+            criterion = due.record
+            what = f"{due.text.capitalize()}: {shortened(' '.join(criterion.criterion.split()), 160)}"
+            who = ""
+        else:
+            what, who = "Review", names(plan, due.record.reviewer)
+        rows.append(parts.DUE_NEXT.row(ref=due.ref, action=what, owners=who, due=uk(due.day)))
+    return rows
 
 
 def _spend_against_allocation(plan: Plan) -> str:
@@ -224,14 +318,16 @@ def _spend_against_allocation(plan: Plan) -> str:
     return f"{spending}; allocation {money(allocation)}" + (f" ({money(over)} over)" if over > 0.005 else "")
 
 
-def trust_row(report: PlanReport) -> dict:
+def trust_row(report: PlanReport, shared: bool = False) -> dict:
+    """One school's row; its file is named only where two plans share the school's name."""
     counts = report.counts
     chips = [
         chip(f"{ref} {rag}" if rag else f"{ref} –", RAG_FILLS.get(rag, NO_FILL)) + run(" ")
         for ref, rag in zip(counts["refs"], counts["rags"], strict=True)
     ]
     return parts.TRUST.row(
-        school=Markup(run(report.school, bold=True) + run(f" ({report.source})" if report.source else "")),
+        school=Markup(run(report.school, bold=True) + run(f" ({report.source})" if shared and report.source else "")),
+        status=counts["status"],
         rags=Markup("".join(chips) or run("No priorities")),
         behind=str(counts["behind"]),
         overdue=str(counts["overdue"]),
@@ -242,6 +338,7 @@ def trust_row(report: PlanReport) -> dict:
 def report_view(reports: list[PlanReport], as_of: dt.date, plan_type: str = "school", trust: bool = False) -> dict:
     """The report template's context: a title, for a trust one row a school, then each plan's section."""
     first = reports[0].section if reports else {}
+    names = [r.school for r in reports]
     title = "Report to the board across the trust's plans" if trust else word("Report to the {board}", plan_type)
     return {
         "org": "Trust report" if trust else first.get("name", ""),
@@ -252,9 +349,10 @@ def report_view(reports: list[PlanReport], as_of: dt.date, plan_type: str = "sch
         + (f" · plan {first['version']}" if not trust and first.get("version") else "")
         + (f" · next meeting {first['next_meeting']}" if not trust and first.get("next_meeting") else ""),
         "draft": False,
-        "trust": [trust_row(r) for r in reports] if trust else [],
+        "trust": [trust_row(r, shared=names.count(r.school) > 1) for r in reports] if trust else [],
         "schools": [dict(r.section, heading=r.school if trust else "") for r in reports],
         "failed": [],
+        "show": parts.SUMMARY.shows([row for r in reports for row in r.section["summary"]]),
     }
 
 
@@ -309,10 +407,10 @@ def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -
         if compared.error:
             return None, compared.error
         changes = [_change(c) for c in compared.changes if not _progress_kind(c)]
-        report = plan_report(result.plan, as_of, changes)
+        report = plan_report(result.plan, as_of, changes, errors=result.count(Severity.ERROR))
         report.section["changes_note"] = progress_note(compared.changes)
         return report, ""
-    return plan_report(result.plan, as_of, changes), ""
+    return plan_report(result.plan, as_of, changes, errors=result.count(Severity.ERROR)), ""
 
 
 def write_report(

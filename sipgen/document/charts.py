@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 import zipfile
 from dataclasses import dataclass
+from itertools import pairwise
 from xml.sax.saxutils import escape, quoteattr
 
 from markupsafe import Markup
@@ -47,7 +49,27 @@ CATEGORIES = ("Baseline", "Autumn", "Spring", "Summer")
 EMU_PER_CM = 360000
 # docPr ids must be unique in the document; a high base keeps clear of the template's drawings.
 DOCPR_BASE = 5000
-TITLE_LIMIT = 60
+# Title lines are wrapped at words to about this many characters, which fit the default width at
+# 9 pt; the name is never cut, so a governor reads the whole measure on the chart.
+TITLE_WIDTH = 45
+# Each title line past the first adds this much height, so every chart's plot keeps the same height
+# and slopes compare fairly from chart to chart (a 9 pt line with its leading is about 0.4 cm).
+TITLE_LINE_CM = 0.4
+# The title's last line for a measure that should fall, so a falling line is not read as failure.
+LOWER_IS_BETTER = "Lower is better"
+# The document's font (sipgen.document.template.FONT): without it in every run's properties the
+# chart text falls back to the office suite's default, a serif in LibreOffice. LibreOffice
+# substitutes Calibri's metric twin Carlito, as it does for the body text.
+FONT = "Calibri"
+# The text of axes and legend, and the "Lower is better" line: a dark grey, quieter than the data.
+LABEL_GREY = "595959"
+# The title's own colour, said outright: else it takes the chart-wide grey in LibreOffice.
+TITLE_COLOUR = "000000"
+# The least span of a percentage's value axis, in percentage points: a 1.2-point change in
+# attendance must not fill the chart and look like a cliff.
+PERCENT_SPAN = 10.0
+# The value axis spans at least this multiple of the figures' own range.
+SPAN_FACTOR = 1.6
 # The embedded workbook's saved time, and its zip entries' stamp: fixed, so builds reproduce.
 _STAMP = (2000, 1, 1, 0, 0, 0)
 
@@ -59,29 +81,79 @@ class Chart:
     drawing: str  # one <w:r> holding the inline chart (a Markup, ready for docxtpl's {{r }})
     chart_xml: bytes  # the part /word/charts/chart{number}.xml
     workbook: bytes  # an embedded .xlsx holding the chart's data, so "Edit data" works in Word
+    # What the chart draws, so the caption above the charts (see caption()) promises no more:
+    has_milestones: bool = False  # a milestone figure is plotted
+    has_target: bool = False  # the grey line's summer point is the target
+    has_actuals: bool = False  # an actual figure past the baseline is plotted
+    dashed_line: bool = False  # the grey series joins two points (else it is only marks)
+    lower_is_better: bool = False  # the measure should fall; the title says so
 
 
 def kpi_charts(kpis, first_number: int = 1, width_cm: float = 7.8, height_cm: float = 5.2) -> list[Chart]:
-    """A chart for each KPI with at least two figures to draw (baseline/milestones/actuals); others are skipped."""
+    """A chart for each KPI with at least two figures to draw (baseline/milestones/actuals); others are skipped.
+
+    ``height_cm`` is the height of a chart with a one-line title; each further title line adds
+    TITLE_LINE_CM, so the plots of all charts are the same height.
+    """
     charts = []
     for kpi in kpis:
         planned, milestone, actual = _series(kpi)
         if sum(v is not None for v in (*milestone, *actual[1:])) < 2:
             continue  # one point (or none) is no trend
-        number = first_number + len(charts)
-        fmt = _number_format(kpi)
-        rid = f"rIdSipgenChart{number}"
-        size = (round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM))
-        charts.append(
-            Chart(
-                number=number,
-                rid=rid,
-                drawing=_drawing(number, rid, _alt_text(kpi), size),
-                chart_xml=_chart_xml(_title(kpi), planned, milestone, actual, fmt),
-                workbook=_workbook(planned, milestone, actual, fmt),
-            )
-        )
+        charts.append(_chart(kpi, first_number + len(charts), (width_cm, height_cm), planned, milestone, actual))
     return charts
+
+
+def _chart(kpi, number: int, size_cm: tuple[float, float], planned: str, milestone: list, actual: list) -> Chart:
+    """One KPI's chart, numbered ``number``."""
+    fmt = _number_format(kpi)
+    rid = f"rIdSipgenChart{number}"
+    down = goes_down(kpi.baseline, kpi.target)
+    lines = _title_lines(kpi) + ([LOWER_IS_BETTER] if down else [])
+    width_cm, height_cm = size_cm
+    height_cm += TITLE_LINE_CM * (len(lines) - 1)
+    size = (round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM))
+    target = figure(kpi.target)
+    # Only the baseline (no milestone, no target): a lone grey mark under the first actual, no series.
+    draws_plan = any(v is not None for v in milestone[1:])
+    return Chart(
+        number=number,
+        rid=rid,
+        drawing=_drawing(number, rid, _alt_text(kpi), size),
+        chart_xml=_chart_xml(lines, down, planned if draws_plan else None, milestone, actual, fmt),
+        workbook=_workbook(planned, milestone, actual, fmt),
+        has_milestones=planned == "Milestone",
+        has_target=target is not None and milestone[-1] == target,
+        has_actuals=any(v is not None for v in actual[1:]),
+        dashed_line=draws_plan and _joined(milestone),
+        lower_is_better=down,
+    )
+
+
+def _joined(values: list[float | None]) -> bool:
+    """Whether two neighbouring points are both figures: with blanks shown as gaps, only then is a line drawn."""
+    return any(a is not None and b is not None for a, b in pairwise(values))
+
+
+def caption(charts: list[Chart]) -> str:
+    """The sentence above the charts; it names only what some chart draws ("" for no charts).
+
+    A target-only KPI's grey series is a baseline mark and a target mark with nothing between
+    (a gap, not an invented line), so "dashed" is said only when some chart joins two grey points.
+    """
+    drawn = {"milestones": [c.has_milestones for c in charts], "target": [c.has_target for c in charts]}
+    named = [word for word, flags in drawn.items() if any(flags)]
+    planned = ""
+    if named:
+        style = "dashed" if any(c.dashed_line for c in charts) else "grey marks"
+        planned = f"{' and '.join(named)} ({style})"
+        # The sentence speaks of each KPI: say so when some KPI lacks what is named.
+        if not all(all(drawn[word][i] for word in named) for i in range(len(charts))):
+            planned += ", where set"
+    if any(c.has_actuals for c in charts):
+        figures = "Each KPI's figures across the year (solid line)"
+        return f"{figures} against its {planned}." if planned else f"{figures}."
+    return f"Each KPI's {planned}; no figures for the year yet." if planned else ""
 
 
 def add_charts(docx, charts: list[Chart]) -> None:
@@ -131,13 +203,15 @@ def _number_format(kpi) -> str:
     return 'General"%"' if percent else "General"
 
 
-def _title(kpi) -> str:
+def _title_lines(kpi) -> list[str]:
+    """The whole name, wrapped at words into lines of about TITLE_WIDTH characters.
+
+    Never cut: a name cut short can read as a different measure. Words are not broken (a longer
+    word is a line of its own) and hyphens are not break points, so the lines joined by spaces
+    are the name again.
+    """
     name = flat(kpi.kpi) or flat(kpi.ref) or "KPI"
-    if len(name) <= TITLE_LIMIT:
-        return name
-    # Cut at a word; the alt text and the KPI table carry the full name.
-    cut = name[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] or name[: TITLE_LIMIT - 1]
-    return cut.rstrip(" ,;:-") + "…"
+    return textwrap.wrap(name, TITLE_WIDTH, break_long_words=False, break_on_hyphens=False) or [name]
 
 
 def _alt_text(kpi) -> str:
@@ -174,12 +248,40 @@ def _drawing(number: int, rid: str, alt: str, size: tuple[int, int]) -> str:
     )
 
 
-def _text_props(size: int, bold: bool = False) -> str:
-    """A c:txPr setting the font size (hundredths of a point) of an axis or the legend."""
-    weight = ' b="1"' if bold else ' b="0"'
+def _char_props(tag: str, size: int, bold: bool = False, colour: str | None = None) -> str:
+    """An a:defRPr, a:rPr or a:endParaRPr in the document's font: CT_TextCharacterProperties orders
+    its children ln, fill, effect, highlight, underline, then latin, ea, cs (a fill after the fonts
+    is invalid). Size is in hundredths of a point."""
+    lang = "" if tag == "defRPr" else ' lang="en-GB"'
+    fill = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>' if colour else ""
+    fonts = "".join(f'<a:{script} typeface="{FONT}"/>' for script in ("latin", "ea", "cs"))
+    return f'<a:{tag}{lang} sz="{size}" b="{int(bold)}">{fill}{fonts}</a:{tag}>'
+
+
+def _text_props(size: int) -> str:
+    """A c:txPr setting the font, size and grey of an axis's labels, the legend or the whole chart."""
     return (
-        f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"{weight}/></a:pPr>'
-        '<a:endParaRPr lang="en-GB"/></a:p></c:txPr>'
+        f"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>{_char_props('defRPr', size, colour=LABEL_GREY)}</a:pPr>"
+        f"{_char_props('endParaRPr', size, colour=LABEL_GREY)}</a:p></c:txPr>"
+    )
+
+
+def _title_xml(lines: list[str], lower_is_better: bool) -> str:
+    """The c:title: a paragraph per line, bold; "Lower is better" last, smaller and grey.
+
+    (LibreOffice 7.4 draws a whole title in its first run's size and weight; Word keeps each run's.)
+    """
+    paragraphs = []
+    for index, line in enumerate(lines):
+        note = lower_is_better and index == len(lines) - 1
+        style = {"size": 800, "colour": LABEL_GREY} if note else {"size": 900, "bold": True, "colour": TITLE_COLOUR}
+        paragraphs.append(
+            f"<a:p><a:pPr>{_char_props('defRPr', **style)}</a:pPr>"
+            f"<a:r>{_char_props('rPr', **style)}<a:t>{escape(line)}</a:t></a:r></a:p>"
+        )
+    return (
+        f"<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/>{''.join(paragraphs)}</c:rich></c:tx>"
+        '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
     )
 
 
@@ -216,27 +318,47 @@ def _ser_xml(index: int, name: str, values: list[float | None], fmt: str, colour
     )
 
 
-def value_range(values: list[float]) -> tuple[float, float, float]:
-    """(lowest, highest, step) of the value axis: the figures with a margin, on round numbers.
+def _nice_step(raw: float) -> float:
+    """The least round step (1, 2, 2.5 or 5 times a power of ten) of at least ``raw``."""
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * (1 - 1e-9))
 
-    Fixed rather than left to the office suite, which may start at zero and flatten a trend
-    from 68% to 79% into a line near the top of the chart.
+
+def value_range(values: list[float], percent: bool = False) -> tuple[float, float, float]:
+    """(lowest, highest, step) of the value axis: the figures inside a window on round numbers.
+
+    Fixed rather than left to the office suite, which may start at zero and flatten a trend, or
+    hug the figures and make a 1.2-point change in attendance look like a cliff. So the window
+    spans at least SPAN_FACTOR times the figures' range (PERCENT_SPAN points for a percentage),
+    centred on them; it never goes below 0 for figures that are not negative, nor above 100% for
+    percentages up to 100, and is shifted rather than shrunk to keep clear of those (only a
+    percentage window that would need more than 0-100% is cut to 0-100%).
     """
     low, high = min(values), max(values)
-    span = high - low or abs(high) * 0.2 or 1.0
-    raw = span * 1.3 / 4  # about four gridlines over the figures and a margin
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    bottom = math.floor((low - span * 0.15) / step) * step
-    if low >= 0:
-        bottom = max(bottom, 0.0)  # a count or a percentage never goes below zero
-    top = math.ceil((high + span * 0.15) / step) * step
-    return bottom, top, step
+    need = max(SPAN_FACTOR * (high - low), PERCENT_SPAN if percent else 0.0) or abs(high) * 0.2 or 1.0
+    step = _nice_step(need / 4)  # about four gridlines
+    steps = math.ceil(need / step - 1e-9)
+    bottom = round(((low + high) / 2 - steps * step / 2) / step) * step
+    top = bottom + steps * step
+    # Rounding to the step may leave a figure on the edge; every figure is inside the axis.
+    bottom -= step if bottom >= low else 0
+    top += step if top <= high else 0
+    if low >= 0 and bottom < 0:
+        bottom, top = 0.0, top - bottom
+    if percent and high <= 100 < top:
+        bottom, top = bottom - (top - 100), 100.0
+        if abs(100 / step - round(100 / step)) > 1e-9:  # a step over 100 would leave 100 off the grid
+            step = 100.0
+            bottom = math.floor(bottom / step) * step
+        if low >= 0 and bottom < 0:
+            bottom = 0.0  # the window would need more than all of 0-100%
+            step = min(step, _nice_step(100 / 5))  # so gridlines every 20 points at most
+    return float(round(bottom, 9)), float(round(top, 9)), float(step)
 
 
 def _axes_xml(fmt: str, values: list[float]) -> str:
     """The category axis, then the value axis, each in CT_CatAx / CT_ValAx order."""
-    bottom, top, step = value_range(values)
+    bottom, top, step = value_range(values, percent=fmt.endswith('"%"'))
     # Booleans are written out: CT_Boolean's default is true, so a bare <c:delete/> would hide the axis.
     return (
         '<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
@@ -258,23 +380,33 @@ def _axes_xml(fmt: str, values: list[float]) -> str:
     )
 
 
-def _chart_xml(title: str, planned: str, milestone: list[float | None], actual: list[float | None], fmt: str) -> bytes:
-    """The chart part, in CT_ChartSpace order; c:chart in CT_Chart order; the plot in CT_LineChart order."""
+def _chart_xml(
+    title: list[str],
+    lower_is_better: bool,
+    planned: str | None,
+    milestone: list[float | None],
+    actual: list[float | None],
+    fmt: str,
+) -> bytes:
+    """The chart part, in CT_ChartSpace order; c:chart in CT_Chart order; the plot in CT_LineChart order.
+
+    ``title`` is its lines (the last LOWER_IS_BETTER when ``lower_is_better``); ``planned`` is the
+    grey series' name, or None to leave it out (it would be only the baseline, named as a target).
+    """
     # The milestone first, so the actual is drawn over it where they meet.
-    series = _ser_xml(0, planned, milestone, fmt, MILESTONE_GREY, "dash")
+    series = _ser_xml(0, planned, milestone, fmt, MILESTONE_GREY, "dash") if planned else ""
     series += _ser_xml(1, "Actual", actual, fmt, ACCENT, None)
+    # With no grey series its only figure is the baseline, which the actual line draws too.
+    drawn = [v for v in (*milestone, *actual) if v is not None]
     xml = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<c:chartSpace xmlns:c="{C}" xmlns:a="{A}" xmlns:r="{R}">'
         # Word rounds the frame's corners unless told not to.
         '<c:date1904 val="0"/><c:lang val="en-GB"/><c:roundedCorners val="0"/>'
-        "<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p>"
-        '<a:pPr><a:defRPr sz="900" b="1"/></a:pPr>'
-        f'<a:r><a:rPr lang="en-GB" sz="900" b="1"/><a:t>{escape(title)}</a:t></a:r></a:p></c:rich></c:tx>'
-        '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
+        f"<c:chart>{_title_xml(title, lower_is_better)}"
         '<c:plotArea><c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>'
         f'{series}<c:marker val="1"/><c:smooth val="0"/><c:axId val="500001"/><c:axId val="500002"/>'
-        f"</c:lineChart>{_axes_xml(fmt, [v for v in (*milestone, *actual) if v is not None])}</c:plotArea>"
+        f"</c:lineChart>{_axes_xml(fmt, drawn)}</c:plotArea>"
         f'<c:legend><c:legendPos val="b"/><c:overlay val="0"/>{_text_props(800)}</c:legend>'
         '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>'
         '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>'

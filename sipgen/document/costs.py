@@ -42,7 +42,38 @@ def spend(actions) -> str:
     recorded = [a.spent for a in actions if a.spent is not None]
     if not recorded:
         return f"{total_label(actions)} planned"
-    spent, budgeted = sum(recorded), planned(actions)
-    # Over the plan only when every cost is known: a cost still TBC may be what the money went on.
-    over = f" ({money(spent - budgeted)} over)" if spent - budgeted > 0.005 and not uncosted(actions) else ""
-    return f"{money(spent)} spent of {total_label(actions)}{over}"
+    excess = overspend(actions)
+    over = f" ({money(excess)} over)" if excess > 0.005 else ""
+    return f"{money(sum(recorded))} spent of {total_label(actions)}{over}"
+
+
+def spent_label(actions) -> str:
+    """What has been spent on ``actions``, or "" where the plan records no spending for them."""
+    recorded = [a.spent for a in actions if a.spent is not None]
+    return money(sum(recorded)) if recorded else ""
+
+
+def overspend(actions) -> float:
+    """How much more has been spent than planned (0 when not over, or while a cost is still TBC:
+    the money may have gone on it)."""
+    recorded = [a.spent for a in actions if a.spent is not None]
+    if not recorded or uncosted(actions):
+        return 0.0
+    return max(0.0, sum(recorded) - planned(actions))
+
+
+def difference_label(actions) -> str:
+    """Planned against spent, in words: "£120 over", "£300 not yet spent", "on plan"; "" with no
+    spending recorded, or while a cost is TBC (no sum can be made yet)."""
+    if not spent_label(actions) or uncosted(actions):
+        return ""
+    over = overspend(actions)
+    if over > 0.005:
+        return f"{money(over)} over"
+    left = planned(actions) - sum(a.spent for a in actions if a.spent is not None)
+    return f"{money(left)} not yet spent" if left > 0.005 else "on plan"
+
+
+def funding_label(actions) -> str:
+    """The funding sources named on ``actions``, each once, in the order first named."""
+    return "; ".join(dict.fromkeys(" ".join(a.funding.split()) for a in actions if a.funding.strip()))

@@ -84,7 +84,7 @@ SUMMARY = Table(
         ("Headline measure", 3.9, "measure", RICH),
         ("Spend", 1.5, "spend"),
         ("Actions", 2.2, "actions"),
-        ("Due before the next meeting", 2.3, "due", RICH),
+        ("Due before the next meeting", 2.3, "due", RICH, IF_ANY),
     ),
     loop="for s in summary",
 )
@@ -99,7 +99,7 @@ KPIS = Table(
         ("Spring", 1.9, "spring", SHADED),
         ("Summer", 1.9, "summer", SHADED),
         ("Target", 1.4, "target"),
-        ("Notes", 4, "notes", RICH),
+        ("Notes", 4, "notes", RICH, IF_ANY),
     ),
     loop="for k in kpis",
 )
@@ -219,10 +219,28 @@ WHO = Table(
 BUDGET = Table(
     "budget",
     "b",
-    _columns(("Ref", 1.2, "ref", RICH), ("Priority or objective", 7, "title", RICH), ("Cost", 1.8, "cost", RICH)),
+    _columns(
+        ("Ref", 1.2, "ref", RICH),
+        ("Priority or objective", 7, "title", RICH),
+        ("Funded by", 2.4, "funding", TEXT, IF_ANY),
+        ("Planned", 1.8, "cost", RICH),
+        ("Spent", 1.8, "spent", TEXT, IF_ANY),
+        ("Difference", 2.2, "difference", TEXT, IF_ANY),
+    ),
     loop="for b in budget",
+    total=(
+        ("title", "Total"),
+        ("cost", "{{ total_cost }}"),
+        ("spent", "{{ total_spent }}"),
+        ("difference", "{{ total_difference }}"),
+    ),
+)
+GLOSSARY = Table(
+    "glossary",
+    "g",
+    _columns(("Abbreviation", 1.6, "abbreviation", BOLD), ("Meaning", 8, "meaning")),
+    loop="for g in glossary",
     landscape=False,
-    total=(("title", "Total"), ("cost", "{{ total_cost }}")),
 )
 KEY = Table(
     "key",
@@ -271,8 +289,9 @@ TRUST = Table(
     "t",
     _columns(
         ("School", 3.2, "school", RICH),
+        ("Plan", 2.2, "status"),
         ("Latest RAG of each priority", 3.4, "rags", RICH),
-        ("Criteria behind", 1.5, "behind"),
+        ("Measures behind", 1.5, "behind"),
         ("Actions overdue", 1.5, "overdue"),
         ("Spend against allocation", 3, "spend"),
     ),
@@ -317,8 +336,14 @@ LATE = Table(
 DUE_NEXT = Table(
     "due_next",
     "a",
-    _columns(("Ref", 1, "ref"), ("Action", 8, "action"), ("Who", 2.4, "owners"), ("Due", 2.2, "due")),
+    _columns(("Ref", 1, "ref"), ("What falls due", 8, "action"), ("Who", 2.4, "owners"), ("Due", 2.2, "due")),
     loop="for a in sch.due_next",
+)
+DECISIONS = Table(
+    "decisions",
+    "d",
+    _columns(("Ref", 1, "ref"), ("The board is asked to", 9, "decision"), ("Why", 5, "why")),
+    loop="for d in sch.decisions",
 )
 CHANGES = Table(
     "changes",
@@ -341,6 +366,7 @@ TABLES = (
     UNPLACED,
     WHO,
     BUDGET,
+    GLOSSARY,
     KEY,
     REVIEWS,
     FINDINGS,
@@ -349,5 +375,6 @@ TABLES = (
     BEHIND,
     LATE,
     DUE_NEXT,
+    DECISIONS,
     CHANGES,
 )

@@ -15,25 +15,26 @@ from markupsafe import Markup
 from ..colours import NO_FILL, RAG_FILLS
 from ..dates import plan_year_start, uk
 from ..model import Action, Plan, Priority, Review
-from ..progress import MISSED, POINTS, at_point, contradicts, figure, goes_down, judgements, point_of
+from ..progress import MISSED, NOT_MEASURED, at_point, contradicts, goes_down, latest_judgement, point_of, trend
 from ..references import ref_order
 from ..rules.criteria import criteria_for
-from ..schema import DONE, DROPPED
+from ..states import ACTION_STATES, action_state, due_before_meeting, headline_criterion, next_meeting, rated_reviews
+from ..terms import word
 from . import parts
 from .costs import spend
 from .parts import TIMELINE_LABELS
 from .rich import Anchors, chip, run
 
 
-def summary_row(plan: Plan, priority: Priority, anchors: Anchors, latest: dict, as_of: dt.date) -> dict:
+def summary_row(plan: Plan, priority: Priority, anchors: Anchors, as_of: dt.date) -> dict:
     return parts.SUMMARY.row(
         priority=Markup(str(anchors.ref(priority.ref, bold=True)) + run("  " + shortened(priority.title))),
         who=_who(plan, priority),
-        trend=_trend(plan, priority),
-        measure=Markup(run(_headline(plan, priority))),
+        trend=_trend(plan, priority, as_of),
+        measure=Markup(run(headline_text(plan, priority))),
         spend=spend(priority.every_action),
-        actions=_action_counts(priority.every_action, as_of),
-        due=_due(priority.every_action, as_of, plan.settings.next_meeting, anchors),
+        actions=action_counts(priority.every_action, as_of),
+        due=_due(plan, priority, as_of, anchors),
     )
 
 
@@ -51,25 +52,27 @@ def shortened(title: str, limit: int = TITLE_LIMIT) -> str:
 
 
 def person_name(plan: Plan, initials: str) -> str:
+    """'Laura Wilson (LW)' for someone on the key to initials; the initials alone for anyone else."""
     person = plan.people.get(initials)
-    return person.name if person and person.name else initials
+    return f"{person.name} ({initials})" if person and person.name else initials
+
+
+def names(plan: Plan, initials: tuple[str, ...]) -> str:
+    return ", ".join(person_name(plan, i) for i in initials)
 
 
 def _who(plan: Plan, priority: Priority) -> str:
     lines = []
     if priority.lead:
-        lines.append("Lead: " + ", ".join(person_name(plan, i) for i in priority.lead))
+        lines.append("Lead: " + names(plan, priority.lead))
     if priority.link_governor:
-        lines.append("Link: " + ", ".join(person_name(plan, i) for i in priority.link_governor))
+        lines.append(word("{link_governor}", plan.plan_type).capitalize() + ": " + names(plan, priority.link_governor))
     return "\n".join(lines) or "No lead named"
 
 
-def _trend(plan: Plan, priority: Priority) -> Markup:
-    """The priority's RAG at each review so far, in date order, so the trend shows."""
-    reviews: list[Review] = sorted(
-        (r for r in plan.reviews if r.ref == priority.ref and r.rag and r.date and r.date.dated),
-        key=lambda r: r.date.start,
-    )
+def _trend(plan: Plan, priority: Priority, as_of: dt.date) -> Markup:
+    """The priority's RAG at each review held so far, in date order, so the trend shows."""
+    reviews = rated_reviews(plan, priority.ref, as_of)
     if not reviews:
         return Markup(run("Not yet reviewed"))
     pieces = [
@@ -96,64 +99,50 @@ def _measures_disagree(plan: Plan, priority: Priority, review: Review) -> str:
     return f"But every {point} measure met its milestone"
 
 
-def _headline(plan: Plan, priority: Priority) -> str:
-    """Baseline, latest actual, next milestone and target of the first criterion with figures."""
-    for criterion in sorted(criteria_for(plan, priority), key=lambda c: (ref_order(c.parent), ref_order(c.ref))):
-        judged = judgements(criterion)
-        if not judged and figure(criterion.baseline) is None:
-            continue
-        parts = [f"{criterion.ref}: from {criterion.baseline or '?'}"]
-        if judged:
-            last = judged[-1]
-            verdict = "behind" if last.state == MISSED else "on track"
-            parts.append(f"{last.actual} at {last.point} ({verdict})")
-            upcoming = [m for (point, _), m in zip(POINTS, criterion.milestones, strict=True) if m][len(judged) :]
-            if upcoming:
-                parts.append(f"next {upcoming[0]}")
-        parts.append(f"target {criterion.target or '?'}")
-        direction = " (lower is better)" if goes_down(criterion.baseline, criterion.target) else ""
-        return " → ".join(parts) + direction
-    return "No success criterion with figures yet"
+# The headline criterion's statement is cut here; its full wording is in the priority's part.
+HEADLINE_LIMIT = 60
 
 
-def action_state(action: Action, as_of: dt.date) -> str:
-    if action.status == DONE:
-        return "done"
-    if action.status == DROPPED:
-        return "dropped"
-    due = action.due
-    if due is not None and due.dated and due.end < as_of:
-        return "overdue"
-    return "on track"
+def headline_text(plan: Plan, priority: Priority) -> str:
+    """The priority's headline measure: its baseline, its latest figure judged against its
+    milestone (or "not yet measured"), the trend, and its target."""
+    criterion = headline_criterion(plan, priority)
+    if criterion is None:
+        return "No success criterion with figures yet"
+    last = latest_judgement(criterion)
+    said = [f"{criterion.ref} {shortened(criterion.criterion, HEADLINE_LIMIT)}", f"from {criterion.baseline or '?'}"]
+    if last:
+        moving = trend(criterion)
+        said.append(
+            f"{last.actual} at {last.point} against {last.milestone}: {last.state}" + (f", {moving}" if moving else "")
+        )
+    else:
+        said.append(NOT_MEASURED)
+    said.append(f"target {criterion.target or '?'}")
+    direction = " (lower is better)" if goes_down(criterion.baseline, criterion.target) else ""
+    return " → ".join(said) + direction
 
 
-def _action_counts(actions: list[Action], as_of: dt.date) -> str:
+def action_counts(actions: list[Action], as_of: dt.date) -> str:
     states = [action_state(a, as_of) for a in actions]
-    counts = [f"{states.count(s)} {s}" for s in ("done", "on track", "overdue", "dropped") if states.count(s)]
+    counts = [f"{states.count(s)} {s}" for s in ACTION_STATES if states.count(s)]
     return ", ".join(counts) or "No actions"
 
 
-def due_before_meeting(actions: list[Action], as_of: dt.date, meeting) -> list[Action]:
-    """The actions on track that fall due between the report date and the next board meeting."""
-    if meeting is None or not meeting.dated or meeting.start < as_of:
-        return []
-    return [
-        a
-        for a in actions
-        if action_state(a, as_of) == "on track" and a.due and a.due.dated and as_of <= a.due.end <= meeting.start
-    ]
-
-
-def _due(actions: list[Action], as_of: dt.date, next_meeting, anchors: Anchors) -> Markup:
-    """The actions due between the report date and the next board meeting."""
-    if next_meeting is None or not next_meeting.dated:
-        return Markup(run("No next meeting date given (Settings)"))
-    if next_meeting.start < as_of:
-        return Markup(run(f"The next meeting date given ({uk(next_meeting.start)}) has passed"))
-    due = due_before_meeting(actions, as_of, next_meeting)
+def _due(plan: Plan, priority: Priority, as_of: dt.date, anchors: Anchors) -> Markup:
+    """What falls due between the report date and the next board meeting, by reference."""
+    meeting = next_meeting(plan, as_of)
+    if meeting is None:
+        return Markup("")  # said once, under the table, rather than in every row
+    due = due_before_meeting(plan, priority, as_of)
     if not due:
-        return Markup(run(f"Nothing due by {uk(next_meeting.start)}"))
-    return Markup(run(f"{len(due)} by {uk(next_meeting.start)}: ") + str(anchors.refs_list([a.ref for a in due])))
+        return Markup(run(f"Nothing due by {uk(meeting)}"))
+    refs = list(dict.fromkeys(d.ref for d in due))
+    kinds = [k for k in ("action", "milestone", "review") if any(d.kind == k for d in due)]
+    label = ", ".join(
+        f"{sum(d.kind == k for d in due)} {k}{'s' if sum(d.kind == k for d in due) != 1 else ''}" for k in kinds
+    )
+    return Markup(run(f"By {uk(meeting)}: {label}: ") + str(anchors.refs_list(refs)))
 
 
 # -- the timeline: one row an action, one column a month of the academic year ----------------

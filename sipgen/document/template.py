@@ -9,10 +9,10 @@ readable source: styles, page layout, and the body, section by section.
 
 The tables are declared in :mod:`sipgen.document.parts`; this module lays them out.
 
-Layout: A4, in six sections: the cover and contents (portrait); the board summary and the KPIs
-(landscape); introduction, context and priorities at a glance (portrait); one part a priority
-(landscape); who does what, budget and the key to initials (portrait); the review log and the
-findings (landscape).
+Layout: A4, in four sections, so the page turns three times: the cover, contents and how to read
+the plan (portrait); the board summary, the KPIs and the changes (landscape); introduction,
+context, priorities at a glance, who does what, the key to initials and the abbreviations
+(portrait); one part a priority, then the budget, the review log and the findings (landscape).
 """
 
 from __future__ import annotations
@@ -38,10 +38,12 @@ from .parts import (
     CHECKS,
     CONTEXT,
     CRITERIA,
+    DECISIONS,
     DUE_NEXT,
     FILL_SUFFIX,
     FINDINGS,
     GLANCE,
+    GLOSSARY,
     KEY,
     KPIS,
     LATE,
@@ -241,6 +243,7 @@ def body() -> str:
     return "".join(
         (
             _cover(),
+            _how_to_read(),
             section_break("portrait", first=True),
             _board_summary(),
             _kpis(),
@@ -258,9 +261,7 @@ def body() -> str:
             _priority_review(),
             tag("endfor"),
             _unplaced(),
-            section_break("landscape"),
             _budget(),
-            section_break("portrait"),
             _appendices(),
         )
     )
@@ -315,7 +316,20 @@ def _board_summary() -> str:
             heading("summary"),
             text("{{ summary_intro }}"),
             table(SUMMARY),
+            _if("summary_note", text("{{ summary_note }}")),
             _if("budget_note", text("{{ budget_note }}")),
+        )
+    )
+
+
+def _how_to_read() -> str:
+    """How the document judges progress, said once near the start rather than under every priority."""
+    return "".join(
+        (
+            heading("how_to_read", new_page=False),
+            tag("for line in how_to_read"),
+            text("{{ line }}"),
+            tag("endfor"),
         )
     )
 
@@ -406,27 +420,18 @@ def _priority_measures() -> str:
     """Its success criteria with milestones and actuals, and its monitoring, evaluation and review."""
     return "".join(
         (
-            text("Success criteria and milestones", "Heading2", keep_next=True),
-            _if("progress_key", text("{{ progress_key }}")),
-            _if(
-                "p.criteria",
-                table(CRITERIA),
-                otherwise=text("No success criteria are recorded for this priority yet."),
-            ),
-            text("Monitoring, evaluation and review", "Heading2", keep_next=True),
+            _if("p.criteria", text("Success criteria and milestones", "Heading2", keep_next=True), table(CRITERIA)),
             _if(
                 "p.checks",
+                text("Monitoring, evaluation and review", "Heading2", keep_next=True),
                 table(CHECKS),
-                otherwise=text("No monitoring, evaluation or review arrangements are recorded for this priority yet."),
             ),
         )
     )
 
 
 def _priority_review() -> str:
-    return text("Latest review", "Heading2", keep_next=True) + _if(
-        "p.latest", rich("p.latest"), otherwise=text("{{ p.ref }} has not been reviewed yet.")
-    )
+    return _if("p.latest", text("Latest review", "Heading2", keep_next=True), rich("p.latest"))
 
 
 def _unplaced() -> str:
@@ -444,6 +449,12 @@ def _people() -> str:
             heading("key", new_page=False),
             text("Everyone the plan names by initials, with their role."),
             table(KEY),
+            _if(
+                "glossary",
+                heading("glossary", new_page=False),
+                text("The abbreviations this plan uses, in full."),
+                table(GLOSSARY),
+            ),
         )
     )
 
@@ -502,25 +513,39 @@ def _report_section() -> str:
     """One plan's part of the report: the summary, then each list of exceptions it has."""
     return "".join(
         (
+            _if(
+                "sch.decisions",
+                text("{{ sch.decisions_heading }}", "Heading2", keep_next=True),
+                table(DECISIONS),
+            ),
             text("Where each priority stands", "Heading2", keep_next=True),
             table(SUMMARY, source="sch.summary"),
+            _if("sch.summary_note", text("{{ sch.summary_note }}")),
             _if("sch.budget_note", text("{{ sch.budget_note }}")),
             _if(
-                "not sch.attention and not sch.behind and not sch.late",
+                "not sch.attention and not sch.behind and not sch.late and not sch.money",
                 text(
-                    "Nothing needs the board's attention: no priority is rated amber or red, no success "
-                    "criterion is behind its milestone and no action is overdue."
+                    "Nothing needs the board's attention: no priority is rated amber or red, no measure "
+                    "is behind its milestone, no action is overdue and no spending is over plan."
                 ),
             ),
             _if("sch.attention", text("Priorities rated amber or red", "Heading2", keep_next=True), table(ATTENTION)),
             _if("sch.behind", text("Measures behind their milestones", "Heading2", keep_next=True), table(BEHIND)),
             _if("sch.late", text("Actions overdue or slipped", "Heading2", keep_next=True), table(LATE)),
-            text("Due before the next meeting", "Heading2", keep_next=True),
             _if(
-                "sch.due_next",
-                table(DUE_NEXT),
-                otherwise=text(
-                    "Nothing is due before the next meeting{{ ' on ' + sch.next_meeting if sch.next_meeting else '' }}."
+                "sch.money",
+                text("Spending over plan", "Heading2", keep_next=True),
+                tag("for line in sch.money"),
+                text("{{ line }}"),
+                tag("endfor"),
+            ),
+            _if(
+                "sch.next_meeting",
+                text("Due before the next meeting", "Heading2", keep_next=True),
+                _if(
+                    "sch.due_next",
+                    table(DUE_NEXT),
+                    otherwise=text("Nothing falls due before the next meeting on {{ sch.next_meeting }}."),
                 ),
             ),
             _if(

@@ -17,18 +17,30 @@ from markupsafe import Markup
 from ..colours import NO_FILL, RAG_FILLS
 from ..dates import plan_year_start, uk
 from ..findings import Finding
+from ..glossary import glossary
 from ..model import Action, Check, Criterion, Objective, Plan, PlanDate, Priority, Review
-from ..progress import CLOSE, MET, MISSED, POINTS, goes_down, judge
-from ..references import ref_order
+from ..progress import CLOSE, MET, MISSED, POINTS, goes_down, judge, kpi_measure
+from ..references import ref_order, text_fields
 from ..rules.responsibilities import initials_used
 from ..schema import PROCESS_MONITORING, PROCESSES
+from ..states import is_held, latest_reviews, reviews_by_date
 from ..terms import word
 from ..values import money
 from . import parts
+from .charts import caption as chart_caption
 from .charts import kpi_charts
-from .costs import cost_label, planned, spend, total_label, uncosted
+from .costs import (
+    cost_label,
+    difference_label,
+    funding_label,
+    planned,
+    spend,
+    spent_label,
+    total_label,
+    uncosted,
+)
 from .rich import Anchors, chip, flat, link, plain, run
-from .summary import shortened, summary_row, timeline
+from .summary import names, shortened, summary_row, timeline
 
 INTRO_PARTS = (
     ("overview", ""),
@@ -47,6 +59,8 @@ SECTIONS = {
     "who": "Who does what",
     "budget": "Budget",
     "key": "Key to initials",
+    "glossary": "Abbreviations",
+    "how_to_read": "How to read this plan",
     "kpis": "Key performance indicators",
     "changes": "Changes since the last version",
     "reviews": "Appendix: review log",
@@ -129,18 +143,20 @@ def build_view(
     key_people = _key(plan)
     anchors = Anchors([r for r in plan.by_ref], [initials for initials, _ in key_people])
     placement = place(plan)
-    latest = latest_reviews(plan, placement)
+    latest = latest_reviews(plan, [p.ref for p in placement.priorities], as_of)
     glance, budget = _money_tables(placement, anchors, latest)
     view = {
         **_cover(plan, anchors, key_people),
         **_intros(plan, as_of),
         "h": {name: anchors.heading(f"sec_{name}", label) for name, label in SECTIONS.items()},
-        "contents": _contents(plan, placement, anchors, bool(findings), bool(changes)),
-        "summary": [summary_row(plan, p, anchors, latest, as_of) for p in placement.priorities],
+        "summary": [summary_row(plan, p, anchors, as_of) for p in placement.priorities],
+        "summary_note": _summary_note(plan, as_of),
         **_charts(plan),
         **_front_matter(plan, anchors),
         "glance": glance,
         "total_cost": total_label(plan.actions),
+        "total_spent": spent_label(plan.actions),
+        "total_difference": difference_label(plan.actions),
         "priorities": [
             dict(
                 _priority_part(plan, p, placement, anchors, latest.get(p.ref)),
@@ -152,17 +168,43 @@ def build_view(
         "who": _who(plan, anchors, key_people),
         "budget": budget,
         "budget_note": budget_note(plan.settings, plan.actions),
-        "progress_key": PROGRESS_KEY if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)) else "",
+        "how_to_read": how_to_read(plan),
         **_back_matter(plan, anchors, key_people),
-        "reviews": [_review(anchors, r) for r in reviews_by_date(plan)],
-        "changes": [
-            parts.CHANGES.row(priority=c.priority or "Plan", ref=anchors.ref(c.ref) if c.ref else "", text=c.text)
-            for c in changes or []
-        ],
+        "glossary": glossary_rows(plan),
+        "reviews": [_review(anchors, r, as_of) for r in reviews_by_date(plan)],
+        "changes": [_change_row(c, anchors) for c in changes or []],
         "findings": [_finding_row(f, anchors) for f in sorted(findings or [], key=lambda f: f.severity.rank)],
     }
+    view["contents"] = _contents(view, placement, anchors)
     view["show"] = _shown_columns(view)
     return view
+
+
+def _change_row(change, anchors: Anchors) -> dict:
+    """A change since the last version; one to the whole plan (its total cost) names no reference."""
+    is_ref = change.ref in anchors.refs
+    return parts.CHANGES.row(
+        priority=change.priority if change.priority and change.priority != "Plan" else "Whole plan",
+        ref=anchors.ref(change.ref) if is_ref else "",
+        text=change.text,
+    )
+
+
+def _summary_note(plan: Plan, as_of: dt.date) -> str:
+    """Said once under the summary, rather than in every row: why nothing is shown as due."""
+    meeting = plan.settings.next_meeting
+    if meeting is None or not meeting.dated:
+        return word(
+            "The plan gives no date for the next {board} meeting, so what falls due before it is not shown.",
+            plan.plan_type,
+        )
+    if meeting.start < as_of:
+        return word(
+            f"The next {{board}} meeting date given ({uk(meeting.start)}) has passed, so what falls due "
+            "before the next one is not shown.",
+            plan.plan_type,
+        )
+    return ""
 
 
 def _intros(plan: Plan, as_of: dt.date) -> dict:
@@ -197,7 +239,13 @@ def _intros(plan: Plan, as_of: dt.date) -> dict:
 def _shown_columns(view: dict) -> dict[str, bool]:
     """Which optional columns are worth printing, judged over every row of their table."""
     actions = [a for p in view["priorities"] for o in p["objectives"] for a in o["actions"]]
-    return {**parts.ACTIONS.shows(actions), **parts.KEY.shows(view["key"])}
+    return {
+        **parts.ACTIONS.shows(actions),
+        **parts.KEY.shows(view["key"]),
+        **parts.SUMMARY.shows(view["summary"]),
+        **parts.KPIS.shows(view["kpis"]),
+        **parts.BUDGET.shows(view["budget"]),
+    }
 
 
 def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
@@ -205,7 +253,7 @@ def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
     key = [
         parts.KEY.row(
             initials=_person_target(anchors, initials),
-            name=plain(person.name) if person else "(not on the Staff sheet)",
+            name=plain(person.name) if person else "",
             role=plain(person.role) if person else "",
             organisation=plain(person.organisation) if person else "",
         )
@@ -220,7 +268,7 @@ def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
             target=plain(k.target),
             notes=anchors.text(k.notes),
         )
-        for k in plan.kpis
+        for k in (kpi_measure(plan, kpi) for kpi in plan.kpis)
     ]
     return {"key": key, "kpis": kpis}
 
@@ -228,13 +276,11 @@ def _back_matter(plan: Plan, anchors: Anchors, key_people) -> dict:
 def _charts(plan: Plan) -> dict:
     """A line chart of each KPI's year (native Word charts): ``charts`` are the parts render adds to
     the package, ``kpi_charts`` the runs that draw them, side by side."""
-    charts = kpi_charts(plan.kpis)
+    charts = kpi_charts([kpi_measure(plan, kpi) for kpi in plan.kpis])
     return {
         "charts": charts,
         "kpi_charts": Markup("".join(str(c.drawing) + run("  ") for c in charts)),
-        "kpi_charts_intro": "Each KPI's figures across the year (solid) against its milestones and target (dashed)."
-        if charts
-        else "",
+        "kpi_charts_intro": chart_caption(charts),
     }
 
 
@@ -254,28 +300,21 @@ def _finding_row(f: Finding, anchors: Anchors) -> dict:
     )
 
 
-def reviews_by_date(plan: Plan) -> list[Review]:
-    return sorted(plan.reviews, key=lambda r: (r.date.start if r.date and r.date.dated else dt.date.max, r.row))
-
-
-def latest_reviews(plan: Plan, placement: Placement) -> dict[str, Review]:
-    """The latest dated review of each priority (of the priority itself, not its parts)."""
-    latest: dict[str, Review] = {}
-    for review in reviews_by_date(plan):
-        if review.date and review.ref in placement.priority_of and review.ref == placement.priority_of[review.ref]:
-            latest[review.ref] = review
-    return latest
-
-
 def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
     settings = plan.settings
     say = lambda text: word(text, plan.plan_type)  # noqa: E731
     approved = settings.approved_on
     approval = ""
+    awaiting = bool(
+        approved and settings.approved_version and flat(settings.approved_version) != flat(settings.version)
+    )
     if approved:
-        approval = say(f"Approved by the {{board}} on {when(approved)}")
+        which = f"Version {flat(settings.approved_version)} approved" if awaiting else "Approved"
+        approval = say(f"{which} by the {{board}} on {when(approved)}")
         if settings.approval_minute:
             approval += f" (minute {flat(settings.approval_minute)})"
+        if awaiting:
+            approval += say(f"; this version, {flat(settings.version)}, awaits the {{board}}'s approval")
     return {
         "org": flat(settings.organisation),
         "title": flat(settings.title),
@@ -287,7 +326,7 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
         "history": [line for line in (" ".join(x.split()) for x in settings.history.splitlines()) if line],
         "version_label": f"Version: {flat(settings.version)}" if settings.version else "",
         "subject": f"{say('{Organisation}')} improvement plan {flat(settings.academic_year)}".strip(),
-        "draft": approved is None,
+        "draft": approved is None or awaiting,
         "draft_label": say("not yet approved by the {board}"),
         "approval_label": approval,
         "prepared_label": _prepared(plan, anchors, key_people),
@@ -304,6 +343,40 @@ PROGRESS_KEY = (
     "milestone or past it), close (short by no more than a twentieth of the milestone) or missed. "
     "A measure whose target is below its baseline, such as absence, is met by falling."
 )
+READING_RAG = (
+    "Each review rates its priority Red, Amber or Green: Green on track for its milestones, Amber at risk, "
+    "Red off track. Only reviews held by the date progress is reported at count; later ones are still to come."
+)
+READING_LINKS = "Every reference such as P2.1.3 is a link to its row; initials link to the key to initials."
+
+
+def how_to_read(plan: Plan) -> list[str]:
+    """The short note near the start that explains, once, how the document judges progress."""
+    notes = [READING_RAG]
+    if any(any(m.actuals) for m in (*plan.criteria, *plan.kpis)):
+        notes.append(PROGRESS_KEY)
+    notes.append(READING_LINKS)
+    if plan.glossary or glossary_rows(plan):
+        notes.append("Abbreviations are explained after the key to initials.")
+    return notes
+
+
+def plan_texts(plan: Plan) -> list[str]:
+    """Everything of the plan the document prints as words, where abbreviations hide: its text,
+    its references (SC19) and its dates as typed (Aut2)."""
+    texts = [text for record, _, text in text_fields(plan) if record.sheet not in ("Settings", "Glossary")]
+    texts += [c.ref for c in plan.criteria]
+    texts += [d.label for a in plan.actions for d in (a.start, a.due) if d is not None and d.label]
+    return texts
+
+
+def glossary_rows(plan: Plan) -> list[dict]:
+    """The abbreviations the plan uses, each explained: the school's own list, then sipgen's."""
+    own = {" ".join(g.abbreviation.split()): " ".join(g.meaning.split()) for g in plan.glossary if g.abbreviation}
+    # Initials are people, not abbreviations: "QA" on the Staff sheet is someone, not quality assurance.
+    initials = {p.initials for p in plan.staff if p.initials} | {i for _, _, i in initials_used(plan)}
+    entries = glossary(plan_texts(plan), own, plan.plan_type, initials=sorted(initials))
+    return [parts.GLOSSARY.row(abbreviation=abbreviation, meaning=meaning) for abbreviation, meaning in entries]
 
 
 def budget_note(settings, actions: list[Action]) -> str:
@@ -313,7 +386,19 @@ def budget_note(settings, actions: list[Action]) -> str:
     tbc = f" {waiting} cost{'s are' if waiting != 1 else ' is'} still TBC and not counted." if waiting else ""
     spending = spend(actions)
     spent = f" {spending[0].upper()}{spending[1:]} so far." if "spent" in spending else ""
-    return (_reconciliation(settings, planned(actions)) + tbc + spent).strip()
+    return (_reconciliation(settings, planned(actions)) + tbc + spent + contingency_note(settings)).strip()
+
+
+def contingency_note(settings) -> str:
+    """What has been drawn from the contingency, and what is left of it, where the plan records it."""
+    drawn = settings.contingency_drawn
+    if drawn is None:
+        return ""
+    if settings.contingency is None or "contingency" in settings.pending:
+        return f" {money(drawn)} has been drawn from the contingency."
+    left = settings.contingency - drawn
+    rest = f"{money(left)} is left" if left >= 0 else f"{money(-left)} more than it holds"
+    return f" {money(drawn)} of the {money(settings.contingency)} contingency has been drawn: {rest}."
 
 
 def _reconciliation(settings, planned: float) -> str:
@@ -334,17 +419,15 @@ def _reconciliation(settings, planned: float) -> str:
     return f"{sums}; budget allocated {money(settings.budget)}: {money(abs(difference))} {side}."
 
 
-def _contents(
-    plan: Plan, placement: Placement, anchors: Anchors, with_findings: bool, with_changes: bool
-) -> list[dict]:
+def _contents(view: dict, placement: Placement, anchors: Anchors) -> list[dict]:
     """The contents as saved in the file: only parts the document has, so every entry lands."""
     front = [
         name
-        for name, present in (("introduction", _has_intro(plan)), ("context", plan.context or plan.aims))
+        for name, present in (("introduction", view["intro"]), ("context", view["context"] or view["aims"]))
         if present
     ]
-    first = ("summary",) + (("kpis",) if plan.kpis else ()) + (("changes",) if with_changes else ())
-    people = ("glance", "who", "key")
+    first = ("summary",) + (("kpis",) if view["kpis"] else ()) + (("changes",) if view["changes"] else ())
+    people = ("glance", "who", "key") + (("glossary",) if view["glossary"] else ())
     contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*first, *front, *people)]
     contents += [
         {
@@ -354,7 +437,7 @@ def _contents(
         for p in placement.priorities
     ]
     names = (["unplaced"] if _has_unplaced(placement) else []) + ["budget", "reviews"]
-    names += ["findings"] if with_findings else []
+    names += ["findings"] if view["findings"] else []
     contents += [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in names]
     return contents
 
@@ -408,27 +491,26 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
             )
         )
         budget.append(
-            parts.BUDGET.row(
-                ref=anchors.ref(priority.ref, bold=True),
-                title=anchors.text(priority.title, bold=True),
-                cost=anchors.text(total_label(priority.every_action), bold=True),
+            _budget_row(
+                anchors.ref(priority.ref, bold=True),
+                anchors.text(priority.title, bold=True),
+                priority.every_action,
+                anchors,
+                bold=True,
             )
         )
         if priority.actions and priority.objectives:
             budget.append(
-                parts.BUDGET.row(
-                    ref=plain(""),
-                    title=anchors.text(f"Actions of {priority.ref} outside its objectives"),
-                    cost=anchors.text(total_label(priority.actions)),
+                _budget_row(
+                    plain(""),
+                    anchors.text(f"Actions of {priority.ref} outside its objectives"),
+                    priority.actions,
+                    anchors,
                 )
             )
         for objective in priority.objectives:
             budget.append(
-                parts.BUDGET.row(
-                    ref=anchors.ref(objective.ref),
-                    title=anchors.text(objective.title),
-                    cost=anchors.text(total_label(objective.actions)),
-                )
+                _budget_row(anchors.ref(objective.ref), anchors.text(objective.title), objective.actions, anchors)
             )
     unplaced = placement.unplaced_actions
     if unplaced:
@@ -444,10 +526,20 @@ def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Revi
                 cost=total_label(unplaced),
             )
         )
-        budget.append(
-            parts.BUDGET.row(ref=plain(""), title=anchors.text(label), cost=anchors.text(total_label(unplaced)))
-        )
+        budget.append(_budget_row(plain(""), anchors.text(label), unplaced, anchors))
     return glance, budget
+
+
+def _budget_row(ref, title, actions: list[Action], anchors: Anchors, bold: bool = False) -> dict:
+    """A line of the budget: planned, spent and the difference, and where the money comes from."""
+    return parts.BUDGET.row(
+        ref=ref,
+        title=title,
+        funding=funding_label(actions),
+        cost=anchors.text(total_label(actions), bold=bold),
+        spent=spent_label(actions),
+        difference=difference_label(actions),
+    )
 
 
 def _has_unplaced(placement: Placement) -> bool:
@@ -491,7 +583,7 @@ def _priority_part(
         groups.append(
             {
                 "heading": anchors.target(objective.ref, f"{objective.ref}  {objective.title}"),
-                "summary": _labelled(anchors, cause + [("Lead: ", objective.lead)]),
+                "summary": _labelled(anchors, [("Lead: ", names(plan, objective.lead)), *cause]),
                 "actions": _action_rows(objective.actions, anchors),
             }
         )
@@ -516,7 +608,11 @@ def _priority_part(
         "heading": anchors.target(priority.ref, f"{priority.ref}  {priority.title}", bold=False),
         "summary": _labelled(
             anchors,
-            summary + [("Lead: ", priority.lead), (say("{Link_governor_or_committee}: "), priority.link_governor)],
+            [
+                ("Lead: ", names(plan, priority.lead)),
+                (say("{Link_governor_or_committee}: "), names(plan, priority.link_governor)),
+                *summary,
+            ],
         ),
         "preface": anchors.text(priority.preface) if priority.preface else "",
         # Empty strings, not empty runs, so the template leaves out a table with nothing in it.
@@ -633,14 +729,19 @@ def _labelled(anchors: Anchors, labelled) -> object:
     return Markup(run("   ·   ").join(pieces))
 
 
-def _review(anchors: Anchors, review: Review) -> dict:
-    """A review as a row of the review log; its date holds the bookmark the priority's line links to."""
+def _review(anchors: Anchors, review: Review, as_of: dt.date) -> dict:
+    """A review as a row of the review log; its date holds the bookmark the priority's line links to.
+
+    A review dated after the report date has not happened yet: it is listed as to come, unrated."""
+    held = is_held(review, as_of) or review.date is None or not review.date.dated
+    date = when(review.date) + ("" if held else " (to come)")
+    rag = review.rag if held else ""
     return parts.REVIEWS.row(
-        date=Markup(anchors.bookmark(_log_entry(review), run(when(review.date)))),
+        date=Markup(anchors.bookmark(_log_entry(review), run(date))),
         ref=anchors.ref(review.ref),
         reviewer=anchors.initials(review.reviewer),
-        rag=review.rag or "",
-        rag_fill=RAG_FILLS.get(review.rag, NO_FILL),
+        rag=rag,
+        rag_fill=RAG_FILLS.get(rag, NO_FILL),
         impact=anchors.text(review.impact),
         evidence=anchors.text(review.evidence),
         adjustments=anchors.text(review.adjustments),

@@ -240,7 +240,7 @@ def no_actual(plan, ctx):
             if point in passed and not actual and (milestone or field_prefix == "kpi")
         ]
         if missing:
-            field = f"actual_{missing[0]}" if field_prefix == "criterion" else missing[0]
+            field = f"actual_{missing[0]}"
             yield Hit(
                 measure,
                 field,
@@ -255,5 +255,5 @@ def _measures_to_report(plan):
         if criterion.criterion:
             yield criterion, "criterion", criterion.ref or "This criterion"
     for kpi in plan.kpis:
-        if kpi.kpi:
+        if kpi.kpi and not kpi.criterion:  # a KPI reporting a criterion has its figures there
             yield kpi, "kpi", f"The KPI '{kpi.kpi}'"

@@ -142,3 +142,24 @@ def priority_without_aim(priority, ctx):
             f"{priority.ref} is not linked to an aim of the strategy.",
             "Give the Strategy aim it serves, e.g. S1.",
         )
+
+
+@rule("PR108", "no priorities", "error", "guidance §20, §26")
+def no_priorities(plan, ctx):
+    """The plan has no key priorities at all, so there is nothing to set out or build.
+
+    A workbook with only its settings filled in is a blank plan, not a plan with problems.
+
+    Bad: Settings names the school and the year; the Priorities sheet is empty.
+
+    Good: Priorities: P1 "Raise attainment in early reading", with its objectives and actions.
+    """
+    if not any(p.ref or p.title for p in plan.priorities):
+        yield Hit(
+            None,
+            None,
+            ctx.say("The plan has no key priorities, so there is nothing to put before the {board}."),
+            "Add the plan's key priorities on the Priorities sheet (P1, P2 ...), then their objectives and actions.",
+            sheet="Priorities",
+            cell="A2",
+        )

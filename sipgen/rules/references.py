@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..progress import figure_differences, linked_criterion
 from ..references import find_refs, text_fields
 from .registry import Hit, flag, rule
 
@@ -44,6 +45,56 @@ def dangling(plan, ctx):
                 f"{record.ref} is not a priority, objective or action in the plan.",
                 "Correct the reference so the row points at part of the plan.",
             )
+    for kpi in plan.kpis:
+        if kpi.criterion and linked_criterion(plan, kpi) is None:
+            yield Hit(
+                kpi,
+                "criterion",
+                f"The KPI '{kpi.kpi}' reports {kpi.criterion}, which is not on the Success criteria sheet.",
+                "Correct the criterion's reference (e.g. SC19), or clear it to give the KPI figures of its own.",
+            )
+
+
+FIGURE_NAMES = {
+    "baseline": "baseline",
+    "milestone_autumn": "autumn milestone",
+    "actual_autumn": "autumn actual",
+    "milestone_spring": "spring milestone",
+    "actual_spring": "spring actual",
+    "milestone_summer": "summer milestone",
+    "actual_summer": "summer actual",
+    "target": "target",
+}
+
+
+@rule("XR803", "one measure, two figures", "warning", "guidance §14, §39", each="kpis", field="criterion")
+def kpi_differs(kpi, ctx):
+    """A KPI and the success criterion it reports give different figures for the same measure.
+
+    A KPI that names a criterion shows that criterion's baseline, milestones, actuals and target,
+    typed once on the Success criteria sheet. Figures typed on the KPI row as well must agree, or
+    the board reads two figures for one measure.
+
+    Bad: KPIs: Year 6 writing, Success criterion SC19, Spring actual 60%; SC19's Spring actual is 63%.
+
+    Good: the KPI's figure cells are left blank, so it shows SC19's 63%.
+    """
+    criterion = linked_criterion(ctx.plan, kpi)
+    if criterion is None:
+        return
+    differences = figure_differences(kpi, criterion)
+    if not differences:
+        return
+    said = "; ".join(
+        f"{FIGURE_NAMES[name]} {own} here, {theirs or 'blank'} for {criterion.ref}"
+        for name, own, theirs in differences[:3]
+    )
+    more = f" and {len(differences) - 3} more" if len(differences) > 3 else ""
+    yield flag(
+        f"The KPI '{kpi.kpi}' reports {criterion.ref} but gives different figures: {said}{more}.",
+        f"Clear the KPI's own figures so it shows {criterion.ref}'s, or correct whichever is wrong.",
+        field=differences[0][0],
+    )
 
 
 @rule("XR802", "serves something missing", "warning", "guidance §11, §14", each="actions", field="also_serves")

@@ -80,6 +80,31 @@ def no_adjustment(review, ctx):
         )
 
 
+@rule("RV706", "review rated before it was held", "warning", "guidance §17, §44", each="reviews", field="date")
+def rated_before_held(review, ctx):
+    """A review dated after the check date already records a rating or an impact.
+
+    A review that has not happened yet cannot have found anything: either its date is mistyped
+    or it was written before it was held. Until its date it is left out of the latest ratings.
+
+    Bad: on 1 May 2026, a review dated 08/07/2026 is rated Green with "Writing at 66%".
+
+    Good: the review dated 08/07/2026 has only its date and reviewer until it is held; or its
+    date is corrected to 08/04/2026, when it took place.
+    """
+    date = review.date
+    if date is None or not date.dated or date.start <= ctx.as_of or not (review.rag or review.impact.strip()):
+        return
+    recorded = listed(
+        [x for x, filled in (("a RAG rating", review.rag), ("an impact", review.impact.strip())) if filled]
+    )
+    yield flag(
+        f"The review of {review.ref or 'this item'} is dated {uk(date.start)}, after {uk(ctx.as_of)}, but already "
+        f"records {recorded}.",
+        "Correct the date if the review has been held; otherwise leave its rating and impact blank until it is.",
+    )
+
+
 @rule("RV705", "RAG contradicts the measures", "warning", "guidance §17, §39", each="reviews", field="rag")
 def rag_contradicts(review, ctx):
     """A review's RAG rating contradicts the measures: green while its criteria missed their
@@ -94,6 +119,8 @@ def rag_contradicts(review, ctx):
     Good: the review is rated Amber and its adjustments say what is being done about SC2.
     """
     if review.rag not in ("Green", "Red") or ctx.year_start is None or review.date is None or not review.date.dated:
+        return
+    if review.date.start > ctx.as_of:  # not held yet: RV706 speaks for it
         return
     point = point_of(review.date.start, ctx.year_start)
     record = ctx.plan.by_ref.get(review.ref)

@@ -14,6 +14,7 @@ import pytest
 
 from sipgen.checker import check_workbook
 from sipgen.examples import load
+from sipgen.progress import FIGURE_FIELDS
 from sipgen.rules import RULES
 from sipgen.workbook import write_workbook
 
@@ -112,6 +113,18 @@ def cx901(d):
     d["context"] = [c for c in d["context"] if c["area"] != "Budget and staffing"]
 
 
+def pr108(d):
+    for name in ("priorities", "objectives", "actions", "criteria", "checks", "reviews", "kpis"):
+        d[name] = []
+
+
+def xr803(d):
+    criterion, kpi = d["criteria"][0], d["kpis"][0]
+    for name in FIGURE_FIELDS:
+        kpi.pop(name, None)
+    kpi.update(criterion=criterion["ref"], actual_autumn="1%")
+
+
 # code: (change to the base plan, sheet of the expected finding, cell or None for "any")
 CASES = {
     "PR101": (pr101, "Priorities", "A6"),
@@ -130,6 +143,7 @@ CASES = {
     ),
     "PR106": (pr106, "Objectives", None),
     "PR107": (lambda d: d["priorities"][2].update(aim=""), "Priorities", "D4"),
+    "PR108": (pr108, "Priorities", "A2"),
     "AC201": (lambda d: d["actions"][0].update(action="Ensure phonics is taught consistently"), "Actions", "C2"),
     "AC202": (lambda d: d["actions"][3].update(start="", due=""), "Actions", "F5"),
     "AC203": (ac203, "Actions", None),
@@ -145,7 +159,7 @@ CASES = {
     "RS306": (rs306, "Monitoring", None),
     "RC401": (lambda d: d["actions"][2].update(cost="", resources=""), "Actions", "G4"),
     "RC402": (lambda d: d["actions"][2].update(resources="Staff time"), "Actions", "H4"),
-    "RC403": (lambda d: d["settings"].update(budget=1000), "Settings", "B12"),
+    "RC403": (lambda d: d["settings"].update(budget=1000), "Settings", "B13"),
     "SC501": (sc501, "Priorities", "A3"),
     "SC502": (
         lambda d: d["criteria"][0].update(
@@ -204,12 +218,14 @@ CASES = {
     ),
     "RV704": (rv704, "Reviews", "G2"),
     "RV705": (lambda d: d["reviews"][1].update(rag="Green"), "Reviews", "D3"),
+    "RV706": (lambda d: d["reviews"][0].update(date=dt.date(2026, 7, 20)), "Reviews", "A2"),
     "XR801": (
         lambda d: d["priorities"][0].update(preface="This builds on the work in P9.4 last year."),
         "Priorities",
         "E2",
     ),
     "XR802": (lambda d: d["actions"][0].update(also_serves="P8"), "Actions", "I2"),
+    "XR803": (xr803, "KPIs", "F2"),
     "CX901": (cx901, "Context", "A1"),
     "CX902": (lambda d: d["introduction"].update(how_compiled=""), "Introduction", None),
     "CX903": (lambda d: d["settings"].update(approved_on=""), "Settings", "B10"),
