@@ -34,8 +34,13 @@ AUTUMN = dt.date(2025, 12, 19)
 # What the spring review changed, taken back: (action, field, value in the autumn version).
 AUTUMN_VALUES = (
     ("P5.2.4", "due", dt.date(2026, 3, 13)),  # moved to April after the spring review
-    ("P3.2.2", "cost", 3000),  # breakfast club places raised from 16 to 20
+    ("P3.2.2", "cost", 2880),  # breakfast club places raised from 16 to 20 (16 x 30 weeks x £6)
     ("P3.2.2", "action", "Open 16 free breakfast club places at 8:15am for persistently absent disadvantaged pupils."),
+    (
+        "P3.2.2",
+        "resources",
+        "16 places for 30 weeks at £6 a week per place (food and 1 extra supervisor), from the pupil premium budget.",
+    ),
     ("P2.2.6", "owners", "TR"),  # MA took over the booster sessions
 )
 
@@ -45,6 +50,7 @@ def autumn_version(data: dict) -> dict:
     autumn = copy.deepcopy(data)
     settings = autumn["settings"]
     settings.update(version="v1.1", next_meeting=dt.date(2026, 3, 24))
+    settings.pop("contingency_drawn", None)  # drawn after the spring review
     settings["history"] = "\n".join(settings["history"].splitlines()[:2])
     autumn["reviews"] = [r for r in autumn["reviews"] if r["date"] <= AUTUMN]
     for measure in (*autumn["criteria"], *autumn.get("kpis", [])):

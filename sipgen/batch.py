@@ -30,6 +30,7 @@ class Row:
     status: str = ""
     exit_code: int = 0
     message: str = ""
+    notice: str = ""  # a warning that did not stop the build, e.g. a report date outside the plan's year
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -73,6 +74,10 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
     try:
         result = check_workbook(workbook, options.get("as_of"))
         row.__dict__.update(_counts(result))
+        if result.plan is not None:
+            from .states import outside_year
+
+            row.notice = outside_year(result.plan, options.get("as_of") or dt.date.today())
         built = build_document(
             workbook,
             output,

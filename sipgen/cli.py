@@ -322,6 +322,8 @@ def _build_single(workbook: Path, output: Path | None, options: dict) -> None:
     from .report import counts_line
 
     row = build_one(workbook, output or default_output(workbook), options)
+    if row.notice:
+        typer.echo(f"sipgen: {row.notice}", err=True)
     if row.output:
         typer.echo(f"Wrote {row.output}")
         if row.errors or row.warnings or row.infos:
@@ -351,6 +353,8 @@ def _build_several(workbooks: list[Path], out_dir: Path | None, options: dict, j
 
         rows = build_many(workbooks, out_dir, options, jobs, progress=advance)
     for row in rows:
+        if row.notice:
+            typer.echo(f"sipgen: {row.workbook.name}: {row.notice}", err=True)
         if row.message:
             typer.echo(f"sipgen: {row.message}", err=True)
     typer.echo(summary_table(rows))
@@ -496,6 +500,8 @@ def report(
             fail(str(exc), exc.exit_code)
     for reason in result.failed:
         typer.echo(f"sipgen: {reason}", err=True)
+    for notice in result.notices:
+        typer.echo(f"sipgen: {notice}", err=True)
     if shown:
         typer.echo(result.table())
     typer.echo(f"Wrote {result.output} ({result.plans} plan{'s' if result.plans != 1 else ''})")

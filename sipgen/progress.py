@@ -47,6 +47,16 @@ def figure(text: str) -> float | None:
         return None
 
 
+_FIGURE_WITH_UNIT = re.compile(r"[£$]?(?<![\w.])-?\d+(?:[.,]\d+)*(?!\d)\s?%?")
+
+
+def figure_text(text: str) -> str:
+    """The first figure in ``text`` as written, with its % or £: "78%" for "78% score 32 or more
+    (March practice check)"; the text itself when it holds no figure."""
+    match = _FIGURE_WITH_UNIT.search(text or "")
+    return match.group(0).replace(" %", "%").strip() if match else (text or "").strip()
+
+
 def goes_down(baseline: str, target: str) -> bool:
     """True for a measure that should fall: its target is below its baseline."""
     start, end = figure(baseline), figure(target)

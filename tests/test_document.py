@@ -13,11 +13,11 @@ from docx import Document
 
 from sipgen.checker import check_workbook
 from sipgen.document import BuildError, build_document, parts
-from sipgen.progress import judge
-from sipgen.states import headline_criterion
 from sipgen.examples import load
+from sipgen.progress import judge
 from sipgen.references import text_fields
 from sipgen.rules.responsibilities import initials_used
+from sipgen.states import headline_criterion
 
 from .conftest import ROOT, require_soffice
 

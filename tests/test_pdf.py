@@ -3,6 +3,7 @@ back into the Word contents page, and made by one LibreOffice per worker however
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import re
@@ -332,3 +333,41 @@ def test_a_libreoffice_that_times_out_is_stopped_and_its_profile_deleted(tmp_pat
     assert str(raised.value).startswith(str(tmp_path / "p.pdf")) and "\n" not in str(raised.value)
     assert not (tmp_path / "p.pdf").exists()
     assert offices_under(private_root) == [] and list(private_root.iterdir()) == []
+
+
+# -- calm pages ----------------------------------------------------------------------------------
+
+# A page holding this many lines of text or fewer (besides its running header and page number)
+# reads as near-empty: a table's last row overleaf, or a heading cut off from its part.
+NEAR_EMPTY = 8
+
+
+def page_layout(path: Path) -> list[tuple[str, int]]:
+    """Each page's orientation (P or L) and how many lines of text it holds, header and footer aside."""
+    from pypdf import PdfReader
+
+    pages = []
+    for number, page in enumerate(PdfReader(str(path)).pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        lines = [line for line in text.splitlines() if line.strip()]
+        pages.append(("L" if width > height else "P", len(lines) - 2))
+    return pages
+
+
+@pytest.mark.parametrize("sample", ["primary", "itt"])
+def test_the_pages_turn_at_most_three_times_and_none_is_near_empty(sample, tmp_path):
+    need_office(bridge=False)
+    built = build_document(SAMPLES / f"{sample}.xlsx", tmp_path / "plan.docx", as_of=dt.date(2026, 7, 1))
+    made = pdf.export_pdf(built.output, tmp_path / "plan.pdf")
+    pages = page_layout(made)
+    turns = sum(1 for (a, _), (b, _) in zip(pages, pages[1:], strict=False) if a != b)
+    assert turns <= 3, [o for o, _ in pages]
+    # The cover is short by design and the last page ends wherever the log ends.
+    near_empty = [n for n, (_, lines) in enumerate(pages[1:-1], start=2) if lines <= NEAR_EMPTY]
+    assert not near_empty, f"near-empty pages {near_empty} of {len(pages)}"

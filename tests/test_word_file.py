@@ -74,7 +74,9 @@ def test_the_key_and_who_does_what_come_before_the_priorities(build, minimal):
 
 
 def test_the_contents_lists_exactly_the_parts_present(build, minimal):
-    minimal["kpis"] = [{"kpi": "Attendance (%)", "ref": "P1", "baseline": "93%", "actual_autumn": "95%", "target": "96%"}]
+    minimal["kpis"] = [
+        {"kpi": "Attendance (%)", "ref": "P1", "baseline": "93%", "actual_autumn": "95%", "target": "96%"}
+    ]
     minimal["actions"][1]["action"] = "Improve phonics"  # a vague action: a finding for the appendix
     out = build(minimal, with_findings=True)
     document = Document(str(out))

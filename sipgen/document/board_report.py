@@ -22,13 +22,13 @@ from ..dates import uk
 from ..findings import Severity
 from ..model import Plan
 from ..progress import CLOSE, MISSED, figure, judgements, kpi_measure
-from ..references import ref_order
-from ..states import action_state, due_before_meeting, latest_reviews, next_meeting
+from ..references import REF_PATTERN, ref_order
+from ..states import action_state, due_before_meeting, latest_reviews, next_meeting, outside_year
 from ..terms import word
 from ..values import money
 from . import BuildError, parts
 from .costs import overspend, planned, spend
-from .rich import Anchors, chip, flat, run
+from .rich import Anchors, chip, flat, readable, run
 from .summary import names, shortened, summary_row
 from .view import STATE_FILLS, _summary_note, budget_note, place
 
@@ -81,42 +81,36 @@ def progress_note(changes) -> str:
 _SLIPPED = re.compile(r"slipped by (\d+) days?")
 
 
-def _change(change) -> Change:
+def _is_plan_ref(ref: str) -> bool:
+    """True for a reference a governor can find in the plan (P2.1.3), not a diff's own label ("total")."""
+    return bool(ref and REF_PATTERN.fullmatch(ref))
+
+
+def _change(change, plan: Plan | None = None) -> Change:
     """A change found by :mod:`sipgen.diff`, as the report lists it; a due date moved later is a slip."""
     slipped = _SLIPPED.search(change.detail) if change.record == "actions" and change.field == "due" else None
     return Change(
         priority=change.priority or "Whole plan",
-        ref=change.ref if change.record in ("priorities", "objectives", "actions", "criteria") else "",
+        ref=change.ref if _is_plan_ref(change.ref) else "",
         text=readable(change.text),
         slipped_days=int(slipped.group(1)) if slipped else 0,
-        approval=_needs_approval(change),
+        approval=_needs_approval(change, plan),
     )
 
 
-def _needs_approval(change) -> str:
+def _needs_approval(change, plan: Plan | None) -> str:
     """What the board is asked to approve about one of the plan's own changes: a cost that rose,
     or an action given to someone new; "" for anything else."""
-    if change.record != "actions" or not change.ref:
+    if change.record != "actions" or not _is_plan_ref(change.ref):
         return ""
     if change.field == "cost":
         before, after = figure(change.before), figure(change.after)
         if after is not None and (before is None or after > before):
             return f"approve the cost of {change.ref} rising from {change.before or 'nothing'} to {change.after}"
     if change.field == "owners" and change.after:
-        return f"note that {change.ref} now belongs to {change.after}"
+        owners = tuple(i.strip() for i in change.after.split(",") if i.strip())
+        return f"note that {change.ref} now belongs to {names(plan, owners) if plan else change.after}"
     return ""
-
-
-_REPLACED = re.compile(r"\[-(.*?)-\] \{\+(.*?)\+\}", re.S)
-_REMOVED = re.compile(r"\[-(.*?)-\]", re.S)
-_ADDED = re.compile(r"\{\+(.*?)\+\}", re.S)
-
-
-def readable(text: str) -> str:
-    """A change's words without the diff's markup: "16 → 20 sessions", "(removed: weekly)"."""
-    text = _REPLACED.sub(lambda m: f"{m.group(1)} → {m.group(2)}", text)
-    text = _REMOVED.sub(lambda m: f"(removed: {m.group(1)})", text)
-    return _ADDED.sub(lambda m: m.group(1), text)
 
 
 @dataclass
@@ -163,6 +157,7 @@ def plan_report(plan: Plan, as_of: dt.date, changes: list[Change] | None = None,
         "spend": _spend_against_allocation(plan),
         "status": plan_status(plan, errors),
         "errors": errors,
+        "notice": outside_year(plan, as_of),
     }
     return PlanReport(section["name"], section, counts, Path(plan.source).name)
 
@@ -369,6 +364,7 @@ class ReportResult:
     plans: int
     failed: list[str]
     rows: list[tuple[Path, PlanReport | None, str]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # report dates outside a plan's year, one line each
 
     def table(self) -> str:
         """One line a workbook, as `build` on a folder ends: what the report found, or why it could not."""
@@ -406,7 +402,7 @@ def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -
         compared = diff_since(since, result.plan)
         if compared.error:
             return None, compared.error
-        changes = [_change(c) for c in compared.changes if not _progress_kind(c)]
+        changes = [_change(c, result.plan) for c in compared.changes if not _progress_kind(c)]
         report = plan_report(result.plan, as_of, changes, errors=result.count(Severity.ERROR))
         report.section["changes_note"] = progress_note(compared.changes)
         return report, ""
@@ -455,7 +451,12 @@ def write_report(
         raise ReportError(str(exc), 2) from None
     write_atomically(output, lambda temp: temp.write_bytes(data))
     rows = [(workbook, report, reason) for workbook, (report, reason) in zip(workbooks, parts_read, strict=True)]
-    return ReportResult(output, len(reports), failed, rows)
+    notices = [
+        f"{workbook.name}: {report.counts['notice']}" if trust else report.counts["notice"]
+        for workbook, report, _ in rows
+        if report is not None and report.counts.get("notice")
+    ]
+    return ReportResult(output, len(reports), failed, rows, notices)
 
 
 def _read_all(workbooks: list[Path], as_of: dt.date, since, jobs, progress) -> list[tuple]:

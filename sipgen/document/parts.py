@@ -42,6 +42,9 @@ class Table:
     loop: str = ""
     landscape: bool = True
     total: tuple[tuple[str, str], ...] = ()  # (field, template text): a bold last row, such as the total cost
+    # A short table kept on one page with its heading: a row or two left overleaf reads as a
+    # near-empty page at the end of a priority's part.
+    together: bool = False
 
     @property
     def fields(self) -> frozenset[str]:
@@ -78,13 +81,13 @@ SUMMARY = Table(
     "summary",
     "s",
     _columns(
-        ("Priority", 3.4, "priority", RICH),
-        ("Who", 2.2, "who"),
-        ("Reviews so far", 2.5, "trend", RICH),
-        ("Headline measure", 3.9, "measure", RICH),
+        ("Priority", 3.2, "priority", RICH),
+        ("Who", 2.7, "who"),
+        ("Reviews so far", 2.1, "trend", RICH),
+        ("Headline measure", 4.7, "measure", RICH),
         ("Spend", 1.5, "spend"),
-        ("Actions", 2.2, "actions"),
-        ("Due before the next meeting", 2.3, "due", RICH, IF_ANY),
+        ("Actions", 1.5, "actions"),
+        ("Due before the next meeting", 1.9, "due", RICH, IF_ANY),
     ),
     loop="for s in summary",
 )
@@ -136,6 +139,7 @@ NOW_AND_GOAL = Table(
     "now_and_goal",
     "p",
     _columns(("Where we are now", 1, "now", RICH), ("Where we want to be", 1, "goal", RICH)),
+    together=True,
 )
 ACTIONS = Table(
     "actions",
@@ -188,6 +192,7 @@ CHECKS = Table(
         ("Evidence", 4, "evidence", RICH),
     ),
     loop="for m in p.checks",
+    together=True,
 )
 UNPLACED = Table(
     "unplaced",
@@ -342,7 +347,7 @@ DUE_NEXT = Table(
 DECISIONS = Table(
     "decisions",
     "d",
-    _columns(("Ref", 1, "ref"), ("The board is asked to", 9, "decision"), ("Why", 5, "why")),
+    _columns(("Ref", 1, "ref"), ("Decision", 9, "decision"), ("Why", 5, "why")),
     loop="for d in sch.decisions",
 )
 CHANGES = Table(

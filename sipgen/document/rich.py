@@ -134,3 +134,16 @@ class Anchors:
 
     def heading(self, name: str, label: str) -> Markup:
         return Markup(self.bookmark(name, run(label)))
+
+
+# The diff's markup of a rewording ("[-16-] {+20+}"), read as a governor reads a change.
+_REPLACED = re.compile(r"\[-(.*?)-\] \{\+(.*?)\+\}", re.S)
+_REMOVED = re.compile(r"\[-(.*?)-\]", re.S)
+_ADDED = re.compile(r"\{\+(.*?)\+\}", re.S)
+
+
+def readable(text: str) -> str:
+    """A change's words without the diff's markup: "16 → 20 sessions", "(removed: weekly)"."""
+    text = _REPLACED.sub(lambda m: f"{m.group(1)} → {m.group(2)}", text)
+    text = _REMOVED.sub(lambda m: f"(removed: {m.group(1)})", text)
+    return _ADDED.sub(lambda m: m.group(1), text)

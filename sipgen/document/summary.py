@@ -15,7 +15,17 @@ from markupsafe import Markup
 from ..colours import NO_FILL, RAG_FILLS
 from ..dates import plan_year_start, uk
 from ..model import Action, Plan, Priority, Review
-from ..progress import MISSED, NOT_MEASURED, at_point, contradicts, goes_down, latest_judgement, point_of, trend
+from ..progress import (
+    MISSED,
+    NOT_MEASURED,
+    at_point,
+    contradicts,
+    figure_text,
+    goes_down,
+    latest_judgement,
+    point_of,
+    trend,
+)
 from ..references import ref_order
 from ..rules.criteria import criteria_for
 from ..states import ACTION_STATES, action_state, due_before_meeting, headline_criterion, next_meeting, rated_reviews
@@ -40,7 +50,7 @@ def summary_row(plan: Plan, priority: Priority, anchors: Anchors, as_of: dt.date
 
 # A priority's title in the summary is cut here (its full title heads its part, a click away), so
 # one long title cannot push the summary onto a second page.
-TITLE_LIMIT = 140
+TITLE_LIMIT = 100
 
 
 def shortened(title: str, limit: int = TITLE_LIMIT) -> str:
@@ -100,27 +110,29 @@ def _measures_disagree(plan: Plan, priority: Priority, review: Review) -> str:
 
 
 # The headline criterion's statement is cut here; its full wording is in the priority's part.
-HEADLINE_LIMIT = 60
+HEADLINE_LIMIT = 45
 
 
 def headline_text(plan: Plan, priority: Priority) -> str:
-    """The priority's headline measure: its baseline, its latest figure judged against its
-    milestone (or "not yet measured"), the trend, and its target."""
+    """The priority's headline measure: what it is, its latest figure judged against its milestone
+    (or "not yet measured") and which way it is moving, then where it started and is heading."""
     criterion = headline_criterion(plan, priority)
     if criterion is None:
         return "No success criterion with figures yet"
     last = latest_judgement(criterion)
-    said = [f"{criterion.ref} {shortened(criterion.criterion, HEADLINE_LIMIT)}", f"from {criterion.baseline or '?'}"]
+    said = f"{criterion.ref} {shortened(criterion.criterion, HEADLINE_LIMIT)}\n"
     if last:
         moving = trend(criterion)
-        said.append(
-            f"{last.actual} at {last.point} against {last.milestone}: {last.state}" + (f", {moving}" if moving else "")
-        )
+        said += f"{figure_text(last.actual)} at {last.point} against {figure_text(last.milestone)}: {last.state}"
+        said += f", {moving}" if moving else ""
     else:
-        said.append(NOT_MEASURED)
-    said.append(f"target {criterion.target or '?'}")
-    direction = " (lower is better)" if goes_down(criterion.baseline, criterion.target) else ""
-    return " → ".join(said) + direction
+        said += NOT_MEASURED.capitalize()
+    ends = [
+        f"from {figure_text(criterion.baseline)}" if criterion.baseline else "",
+        f"target {figure_text(criterion.target)}" if criterion.target else "",
+    ]
+    said += "\n" + ", ".join(e for e in ends if e) if any(ends) else ""
+    return said + (" (lower is better)" if goes_down(criterion.baseline, criterion.target) else "")
 
 
 def action_counts(actions: list[Action], as_of: dt.date) -> str:

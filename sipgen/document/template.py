@@ -116,13 +116,15 @@ def cell(content: str, width: int, fill: str | None = None) -> str:
 
 
 def shown(table: Table, column: Column) -> str:
-    """The paragraph of a column's cell: its field shown the way the column declares."""
+    """The paragraph of a column's cell: its field shown the way the column declares (kept with
+    the next row when the table is kept together)."""
     value = f"{table.item}.{column.field}"
+    keep = table.together
     if column.show == RICH:
-        return rich(value)
+        return para(run("{{r " + value + " }}"), keep_next=keep)
     if column.show == SHADED:
-        return para(run(f"{{% cellbg {value}{FILL_SUFFIX} %}}{{{{ {value} }}}}"))
-    return para(run("{{ " + value + " }}", bold=column.show == BOLD))
+        return para(run(f"{{% cellbg {value}{FILL_SUFFIX} %}}{{{{ {value} }}}}"), keep_next=keep)
+    return para(run("{{ " + value + " }}", bold=column.show == BOLD), keep_next=keep)
 
 
 def table(part: Table, header: bool = True, source: str = "") -> str:
@@ -153,7 +155,7 @@ def _table(part: Table, columns, header: bool) -> str:
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = ""
     if header:
-        head = _row([para(run(c.header, bold=True)) for c in columns], widths, "<w:tblHeader/>")
+        head = _row([para(run(c.header, bold=True), keep_next=True) for c in columns], widths, "<w:tblHeader/>")
     rows = _row([shown(part, c) for c in columns], widths)
     if part.loop:
         rows = _loop_row("{%tr " + part.loop + " %}", widths) + rows + _loop_row("{%tr endfor %}", widths)
@@ -256,9 +258,9 @@ def body() -> str:
             section_break("portrait"),
             tag("for p in priorities"),
             _priority_head(),
+            _priority_review(),  # near the top, where a reader of the part looks first
             _priority_work(),
             _priority_measures(),
-            _priority_review(),
             tag("endfor"),
             _unplaced(),
             _budget(),

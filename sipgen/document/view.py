@@ -39,7 +39,7 @@ from .costs import (
     total_label,
     uncosted,
 )
-from .rich import Anchors, chip, flat, link, plain, run
+from .rich import Anchors, chip, flat, link, plain, readable, run
 from .summary import names, shortened, summary_row, timeline
 
 INTRO_PARTS = (
@@ -186,7 +186,7 @@ def _change_row(change, anchors: Anchors) -> dict:
     return parts.CHANGES.row(
         priority=change.priority if change.priority and change.priority != "Plan" else "Whole plan",
         ref=anchors.ref(change.ref) if is_ref else "",
-        text=change.text,
+        text=readable(change.text),
     )
 
 
@@ -213,8 +213,8 @@ def _intros(plan: Plan, as_of: dt.date) -> dict:
     return {
         "report_date_label": f"Progress reported as at {uk(as_of)}",
         "summary_intro": say(
-            f"Where each priority stands on {uk(as_of)}: its reviews so far, its first success criterion "
-            "with figures, its spending against plan, and its actions."
+            f"Where each priority stands on {uk(as_of)}: its reviews so far, its headline measure against "
+            "its milestone, its spending against plan, and its actions."
         ),
         "kpis_intro": "Each term's figure beside its milestone; a figure that met its milestone is shaded green, "
         "one close to it amber, and one that missed it red.",
@@ -228,7 +228,8 @@ def _intros(plan: Plan, as_of: dt.date) -> dict:
             "What each person and group leads, carries out, monitors, evaluates and reviews. Each reference "
             "links to that part of the plan."
         ),
-        "budget_intro": "The cost of each priority and objective: the sum of the costs of its actions.",
+        "budget_intro": "The cost of each priority and objective (the sum of the costs of its actions)"
+        + (", what has been spent on it and the difference." if spent_label(plan.actions) else "."),
         "reviews_intro": "Every review recorded in the plan, by date: what it found about impact, and what "
         "was changed as a result.",
         "findings_intro": "What sipgen's check found that is still open, errors first, for discussion while the "
