@@ -57,8 +57,8 @@ def test_overdue_actions_and_what_falls_due_before_the_next_meeting(tmp_path, wr
     minimal["actions"][1].update(start=dt.date(2026, 11, 2), due=dt.date(2026, 11, 20), status="On track")
     out = write_report([write_plan(minimal)], tmp_path / "report.docx", as_of=dt.date(2026, 11, 1)).output
     (late,) = table_rows(out, "Ref", "Action", "Who", "Due", "What happened")
-    assert late[0] == "P1.1.1" and late[2] == "Sam Deputy" and late[-1] == "Overdue: marked late"
-    (soon,) = table_rows(out, "Ref", "Action", "Who", "Due", exact=True)
+    assert late[0] == "P1.1.1" and late[2] == "Sam Deputy (DH)" and late[-1] == "Overdue: marked late"
+    (soon,) = table_rows(out, "Ref", "What falls due", "Who", "Due", exact=True)
     assert soon[0] == "P1.1.2" and soon[-1] == "20 Nov 2026"  # due before the meeting on 10 December
 
 
@@ -75,7 +75,10 @@ def test_a_trusts_folder_gets_a_row_a_school_and_a_broken_plan_does_not_stop_it(
     assert len(result.failed) == 1 and "broken.xlsx" in result.failed[0]
     trust = table_rows(result.output, "School")
     assert [row[0].split(" (")[0] for row in trust] == ["Test Academy", "Hollins Lane Primary School"]
-    assert trust[1][2] == "2" and "P1 Amber" in trust[1][1]  # SC2 and the writing KPI missed
+    # The file is named only where two plans share a school's name; each row says approved or draft.
+    assert not any("(" in row[0] for row in trust)
+    assert trust[0][1] == "Draft" and trust[1][1] == "Approved 14 Oct 2025"
+    assert trust[1][3] == "2" and "P1 Amber" in trust[1][2]  # SC2 and SC10 missed their spring milestones
     text = document_text(result.output)
     assert "Plans that could not be read" in text and "broken.xlsx" in text
 
@@ -113,9 +116,13 @@ def test_since_lists_what_changed_in_the_plan_and_counts_the_progress(tmp_path):
     assert not [row for row in changes if row[1] == "SC1"]  # figures recorded are progress, shown above
     late = table_rows(out, "Ref", "Action", "Who", "Due", "What happened")
     assert ["P5.2.4", "Slipped 14 days since the last version"] == [late[0][0], late[0][-1]]
-    assert "Also recorded since the last version, and shown above: 27 actual figures, 20 statuses" in (
-        document_text(out)
-    )
+    text = document_text(out)
+    # The linked KPIs carry no figures of their own: their criteria's 21 results are counted once.
+    assert "Since the last version, 21 termly results, 20 action statuses, 5 ratings, 5 reviews" in text
+    assert "[-" not in text and "{+" not in text and "Open 16 → 20 free breakfast club places" in text
+    decisions = table_rows(out, "Ref", "Decision", "Why")
+    assert ["P3.2.2", "Approve the cost of P3.2.2 rising from £2,880 to £3,600"] == decisions[2][:2]
+    assert decisions[1][1] == "Note that P2.2.6 now belongs to Michael Adeyemi (MA)"
 
 
 def test_since_with_a_folder_is_refused(tmp_path):

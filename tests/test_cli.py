@@ -76,7 +76,8 @@ def test_check_blank_template_exit_1_and_names_cells(tmp_path):
     result = sipgen("check", path)
     assert result.exit_code == 1
     assert "Settings!B2" in result.output and "WB004" in result.output
-    assert result.output.strip().splitlines()[-1].startswith("2 errors")
+    assert "PR108" in result.output and "Priorities!A2" in result.output  # a blank plan is not a plan
+    assert result.output.strip().splitlines()[-1].startswith("3 errors")
 
 
 def test_check_json_fields_and_unreadable_exit_2(tmp_path):

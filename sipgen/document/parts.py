@@ -265,11 +265,12 @@ REVIEWS = Table(
     _columns(
         ("Date", 1.3, "date", RICH),
         ("Ref", 1, "ref", RICH),
-        ("Reviewer", 1.2, "reviewer", RICH),
+        ("Reviewer", 1.5, "reviewer", RICH),
         ("RAG", 1, "rag", SHADED),
         ("Impact to date", 5, "impact", RICH),
-        ("Evidence", 3, "evidence", RICH),
-        ("Adjustments made", 4, "adjustments", RICH),
+        ("Evidence", 2.7, "evidence", RICH),
+        ("Adjustments made", 3.6, "adjustments", RICH),
+        ("{{ decision_header }}", 2.8, "decision", RICH, IF_ANY),
     ),
     loop="for r in reviews",
 )

@@ -246,6 +246,7 @@ def _shown_columns(view: dict) -> dict[str, bool]:
         **parts.SUMMARY.shows(view["summary"]),
         **parts.KPIS.shows(view["kpis"]),
         **parts.BUDGET.shows(view["budget"]),
+        **parts.REVIEWS.shows(view["reviews"]),
     }
 
 
@@ -336,6 +337,7 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
         else "",
         "organisation_word": say("{organisation}"),
         "link_governor_header": say("{Link_governor_or_committee}"),
+        "decision_header": say("Decision for the {board}"),
     }
 
 
@@ -427,7 +429,7 @@ def _contents(view: dict, placement: Placement, anchors: Anchors) -> list[dict]:
         for name, present in (("introduction", view["intro"]), ("context", view["context"] or view["aims"]))
         if present
     ]
-    first = ("summary",) + (("kpis",) if view["kpis"] else ()) + (("changes",) if view["changes"] else ())
+    first = ("how_to_read", "summary") + (("kpis",) if view["kpis"] else ()) + (("changes",) if view["changes"] else ())
     people = ("glance", "who", "key") + (("glossary",) if view["glossary"] else ())
     contents = [{"link": _toc(f"sec_{name}", SECTIONS[name]), "style": "TOC1"} for name in (*first, *front, *people)]
     contents += [
@@ -746,6 +748,7 @@ def _review(anchors: Anchors, review: Review, as_of: dt.date) -> dict:
         impact=anchors.text(review.impact),
         evidence=anchors.text(review.evidence),
         adjustments=anchors.text(review.adjustments),
+        decision=anchors.text(review.decision) if review.decision.strip() else "",
     )
 
 
