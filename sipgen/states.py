@@ -42,6 +42,17 @@ def latest_reviews(plan: Plan, refs, as_of: dt.date) -> dict[str, Review]:
     return latest
 
 
+def latest_ratings(plan: Plan, refs, as_of: dt.date) -> dict[str, Review]:
+    """The latest review held on or before ``as_of`` that gives a RAG rating, of each of ``refs``:
+    the rating the summary, the priorities at a glance and the reports show."""
+    wanted = set(refs)
+    latest: dict[str, Review] = {}
+    for review in reviews_by_date(plan):
+        if review.ref in wanted and review.rag and is_held(review, as_of):
+            latest[review.ref] = review
+    return latest
+
+
 def rated_reviews(plan: Plan, ref: str, as_of: dt.date) -> list[Review]:
     """The reviews of ``ref`` held by ``as_of`` that give a RAG rating, oldest first."""
     return [r for r in reviews_by_date(plan) if r.ref == ref and r.rag and is_held(r, as_of)]

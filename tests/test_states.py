@@ -326,3 +326,33 @@ def test_each_linked_measure_shows_one_figure_in_every_part(tmp_path):
         if last.state in ("missed", "close"):
             assert behind and behind[0][-1] == f"{last.actual} ({last.state})"
         assert f"actual {last.actual}".encode() in xml or b"Chart" not in xml
+
+
+def test_the_cover_says_which_version_the_board_approved_and_that_this_one_awaits(write_plan, minimal, tmp_path):
+    from sipgen.document import build_document
+
+    from .test_document import document_text
+
+    minimal["settings"].update(version="v1.1", approved_on=dt.date(2026, 10, 14), approved_version="v1.0")
+    out = build_document(write_plan(minimal), tmp_path / "plan.docx", force=True, as_of=NOV).output
+    text = document_text(out)
+    assert "Version v1.0 approved by the governing board on 14/10/2026" in text or (
+        "Version v1.0 approved by the governing board on 14 Oct 2026" in text
+    )
+    assert "this version, v1.1, awaits the governing board's approval" in text
+    minimal["settings"]["approved_version"] = "v1.1"
+    again = document_text(build_document(write_plan(minimal, "b.xlsx"), tmp_path / "b.docx", force=True).output)
+    assert "Approved by the governing board" in again and "awaits" not in again
+
+
+def test_a_review_without_a_rating_is_not_called_not_yet_reviewed(write_plan, minimal, tmp_path):
+    from sipgen.document import build_document
+
+    from .test_document import document_text
+
+    minimal["reviews"] = [{"date": dt.date(2026, 10, 20), "ref": "P1", "reviewer": "HT", "impact": "Phonics 61%."}]
+    text = document_text(build_document(write_plan(minimal), tmp_path / "p.docx", force=True, as_of=NOV).output)
+    assert "Reviewed 20 Oct 2026, no rating given" in text and "Not yet reviewed" not in text
+    later = document_text(build_document(write_plan(minimal, "q.xlsx"), tmp_path / "q.docx", force=True,
+                                         as_of=dt.date(2026, 10, 1)).output)  # fmt: skip
+    assert "Not yet reviewed" in later and "(to come)" in later

@@ -23,7 +23,7 @@ from ..findings import Severity
 from ..model import Plan
 from ..progress import CLOSE, MISSED, figure, judgements, kpi_measure
 from ..references import REF_PATTERN, ref_order
-from ..states import action_state, due_before_meeting, latest_reviews, next_meeting, outside_year
+from ..states import action_state, due_before_meeting, latest_ratings, latest_reviews, next_meeting, outside_year
 from ..terms import word
 from ..values import money
 from . import BuildError, parts
@@ -128,14 +128,16 @@ def plan_report(plan: Plan, as_of: dt.date, changes: list[Change] | None = None,
     version, ``errors`` how many errors its check found."""
     anchors = Anchors([], [])  # no bookmarks: the report names references rather than linking them
     placement = place(plan)
-    latest = latest_reviews(plan, [p.ref for p in placement.priorities], as_of)
+    latest = latest_ratings(plan, [p.ref for p in placement.priorities], as_of)
     behind = _behind(plan)
     late = _late(plan, as_of, changes or [])
     meeting = next_meeting(plan, as_of)
     section = {
         "name": flat(plan.settings.organisation) or "This plan",
         "version": flat(plan.settings.version),
-        "decisions": _decisions(plan, latest, changes or []),
+        "decisions": _decisions(
+            plan, latest_reviews(plan, [p.ref for p in placement.priorities], as_of), changes or []
+        ),
         "decisions_heading": word("The {board} is asked to", plan.plan_type),
         "summary": [summary_row(plan, p, anchors, as_of) for p in placement.priorities],
         "summary_note": _summary_note(plan, as_of),

@@ -28,7 +28,15 @@ from ..progress import (
 )
 from ..references import ref_order
 from ..rules.criteria import criteria_for
-from ..states import ACTION_STATES, action_state, due_before_meeting, headline_criterion, next_meeting, rated_reviews
+from ..states import (
+    ACTION_STATES,
+    action_state,
+    due_before_meeting,
+    headline_criterion,
+    latest_reviews,
+    next_meeting,
+    rated_reviews,
+)
 from ..terms import word
 from . import parts
 from .costs import spend
@@ -84,7 +92,8 @@ def _trend(plan: Plan, priority: Priority, as_of: dt.date) -> Markup:
     """The priority's RAG at each review held so far, in date order, so the trend shows."""
     reviews = rated_reviews(plan, priority.ref, as_of)
     if not reviews:
-        return Markup(run("Not yet reviewed"))
+        held = latest_reviews(plan, [priority.ref], as_of).get(priority.ref)
+        return Markup(run(f"Reviewed {uk(held.date.start)}, no rating given" if held else "Not yet reviewed"))
     pieces = [
         chip(r.rag, RAG_FILLS.get(r.rag, NO_FILL)) + run(f" {r.date.start.day} {r.date.start:%b}  ") for r in reviews
     ]

@@ -23,7 +23,7 @@ from ..progress import CLOSE, MET, MISSED, POINTS, goes_down, judge, kpi_measure
 from ..references import ref_order, text_fields
 from ..rules.responsibilities import initials_used
 from ..schema import PROCESS_MONITORING, PROCESSES
-from ..states import is_held, latest_reviews, reviews_by_date
+from ..states import is_held, latest_ratings, latest_reviews, reviews_by_date
 from ..terms import word
 from ..values import money
 from . import parts
@@ -144,7 +144,7 @@ def build_view(
     anchors = Anchors([r for r in plan.by_ref], [initials for initials, _ in key_people])
     placement = place(plan)
     latest = latest_reviews(plan, [p.ref for p in placement.priorities], as_of)
-    glance, budget = _money_tables(placement, anchors, latest)
+    glance, budget = _money_tables(placement, anchors, latest_ratings(plan, latest, as_of), latest)
     view = {
         **_cover(plan, anchors, key_people),
         **_intros(plan, as_of),
@@ -316,7 +316,7 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
         if settings.approval_minute:
             approval += f" (minute {flat(settings.approval_minute)})"
         if awaiting:
-            approval += say(f"; this version, {flat(settings.version)}, awaits the {{board}}'s approval")
+            approval = say(f"this version, {flat(settings.version)}, awaits the {{board}}'s approval. ") + approval
     return {
         "org": flat(settings.organisation),
         "title": flat(settings.title),
@@ -329,7 +329,8 @@ def _cover(plan: Plan, anchors: Anchors, key_people) -> dict:
         "version_label": f"Version: {flat(settings.version)}" if settings.version else "",
         "subject": f"{say('{Organisation}')} improvement plan {flat(settings.academic_year)}".strip(),
         "draft": approved is None or awaiting,
-        "draft_label": say("not yet approved by the {board}"),
+        # A version awaiting approval is a draft, and says which version the board did approve.
+        "draft_label": approval[0].lower() + approval[1:] if awaiting else say("not yet approved by the {board}"),
         "approval_label": approval,
         "prepared_label": _prepared(plan, anchors, key_people),
         "next_meeting_label": say(f"Next report to the {{board}}: {when(settings.next_meeting)}")
@@ -477,18 +478,18 @@ def _front_matter(plan: Plan, anchors: Anchors) -> dict:
     return {"intro": intro, "context": context, "aims": aims}
 
 
-def _money_tables(placement: Placement, anchors: Anchors, latest: dict[str, Review]):
+def _money_tables(placement: Placement, anchors: Anchors, rated: dict[str, Review], latest: dict[str, Review]):
     """Priorities at a glance and the budget; both count every action, placed or not."""
     glance, budget = [], []
     for priority in placement.priorities:
-        rag = latest[priority.ref].rag if priority.ref in latest else ""
+        rag = rated[priority.ref].rag if priority.ref in rated else ""
         glance.append(
             parts.GLANCE.row(
                 ref=anchors.ref(priority.ref),
                 title=anchors.text(priority.title),
                 lead=anchors.initials(priority.lead),
                 link_governor=anchors.initials(priority.link_governor),
-                rag=rag or "Not yet reviewed",
+                rag=rag or ("No rating given" if priority.ref in latest else "Not yet reviewed"),
                 rag_fill=RAG_FILLS.get(rag, NO_FILL),
                 cost=total_label(priority.every_action),
             )
