@@ -621,3 +621,21 @@ def test_no_cost_reads_as_a_dash_not_pounds_nought(tmp_path, write_plan, minimal
     out = build_document(write_plan(minimal), tmp_path / "plan.docx").output
     rows = _action_rows(out)
     assert rows["P1.1.1"][5] == "—"
+
+
+def test_no_table_leaves_one_row_overleaf(built):
+    """Each table's last two rows travel together; a short table is kept whole with its heading."""
+    document = Document(str(built.output))
+    checked = 0
+    for table in document.tables:
+        if len(table.rows) < 3:
+            continue
+        second_last = table.rows[-2]._tr
+        paragraphs = second_last.findall(f".//{W}p")
+        assert paragraphs and all(p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs)
+        checked += 1
+    assert checked >= 5
+    monitoring = [t for t in document.tables if t.rows[0].cells[1].text == "How"]
+    assert monitoring and all(
+        p.find(f"{W}pPr/{W}keepNext") is not None for t in monitoring for p in t.rows[1]._tr.findall(f".//{W}p")
+    )

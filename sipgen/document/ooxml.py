@@ -154,3 +154,24 @@ def drop_stray_text(root) -> int:
             owner.text = None
         stray += 1
     return stray
+
+
+def keep_last_rows_together(root) -> int:
+    """Keep the last two rows of each table on one page (every paragraph of the second-to-last
+    row kept with the next), so no table leaves a single row overleaf; return how many tables.
+
+    Done on the rendered body, where the rows exist: the template has one row a loop."""
+    kept = 0
+    for table in root.iter(f"{_W_TAG}tbl"):
+        rows = table.findall(f"{_W_TAG}tr")
+        if len(rows) < 3:  # a header and one row: the header row is kept with it already
+            continue
+        for paragraph in rows[-2].iter(f"{_W_TAG}p"):
+            properties = paragraph.find(f"{_W_TAG}pPr")
+            if properties is None:
+                properties = etree.SubElement(paragraph, f"{_W_TAG}pPr")
+                paragraph.insert(0, properties)
+            if properties.find(f"{_W_TAG}keepNext") is None:
+                properties.insert(0, etree.Element(f"{_W_TAG}keepNext"))
+        kept += 1
+    return kept

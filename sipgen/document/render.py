@@ -70,7 +70,7 @@ def _template_class():
     from docxtpl import DocxTemplate
     from lxml import etree
 
-    from .ooxml import drop_stray_text, fix_order
+    from .ooxml import drop_stray_text, fix_order, keep_last_rows_together
 
     class FastTemplate(DocxTemplate):
         """docxtpl, with two costs of large documents removed (measured on a 5,000-action plan).
@@ -92,6 +92,7 @@ def _template_class():
             return super().resolve_listing(xml)
 
         def map_tree(self, tree):
+            keep_last_rows_together(tree)
             fix_order(tree)
             drop_stray_text(tree)
             self.body_xml = etree.tostring(tree, encoding="utf-8")
