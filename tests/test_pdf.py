@@ -177,7 +177,7 @@ def test_the_word_contents_page_gets_the_pdfs_page_numbers(primary):
 def test_numbers_go_into_contents_entries_and_nowhere_else(tmp_path):
     docx = build_document(SAMPLES / "primary.xlsx", tmp_path / "p.docx").output.read_bytes()
     anchors = contents_anchors(docx)
-    assert anchors[0] == "sec_summary" and len(anchors) >= 5
+    assert anchors[:2] == ["sec_how_to_read", "sec_summary"] and len(anchors) >= 5
     pages = {anchor: 10 + i for i, anchor in enumerate(anchors)}
     numbered = number_contents(docx, {**pages, "Budget": 99})
     before, after = (zipfile.ZipFile(io.BytesIO(data)) for data in (docx, numbered))
