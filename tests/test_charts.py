@@ -6,12 +6,12 @@ import io
 import math
 import re
 import zipfile
-from dataclasses import dataclass
 
 import pytest
 from lxml import etree
 
 from sipgen.document.charts import CATEGORIES, add_charts, caption, kpi_charts, value_range
+from sipgen.model import Kpi
 
 from .conftest import ROOT, require_soffice
 
@@ -26,32 +26,10 @@ CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@dataclass(frozen=True)
-class Measure:
-    """All kpi_charts reads of a KPI (a sipgen.model.Kpi has these too): the charts depend on no more."""
-
-    kpi: str = ""
-    ref: str = ""
-    baseline: str = ""
-    milestone_autumn: str = ""
-    autumn: str = ""
-    milestone_spring: str = ""
-    spring: str = ""
-    milestone_summer: str = ""
-    summer: str = ""
-    target: str = ""
-
-    @property
-    def milestones(self) -> tuple[str, str, str]:
-        return (self.milestone_autumn, self.milestone_spring, self.milestone_summer)
-
-    @property
-    def actuals(self) -> tuple[str, str, str]:
-        return (self.autumn, self.spring, self.summer)
-
-
-def kpi(name="Reading at the expected standard", **values) -> Measure:
-    return Measure(kpi=name, **values)
+def kpi(name="Reading at the expected standard", **values) -> Kpi:
+    """A KPI row as the reader makes it; ``autumn=`` is short for ``actual_autumn=``."""
+    seasons = ("autumn", "spring", "summer")
+    return Kpi(sheet="KPIs", row=2, kpi=name, **{f"actual_{k}" if k in seasons else k: v for k, v in values.items()})
 
 
 READING = kpi(
