@@ -134,12 +134,19 @@ FIGURE_FIELDS = (
 )
 
 
+_LEADING_REF = re.compile(r"[A-Z]+\d+(?:\.\d+)*")
+
+
 def linked_criterion(plan, kpi):
-    """The success criterion a KPI names (its first row), or None."""
+    """The success criterion a KPI names (its first row), or None. A note after the reference, as
+    in "SC19 (writing)", is allowed: the reference it starts with is the link."""
     if not kpi.criterion:
         return None
-    wanted = kpi.criterion.casefold()
-    return next((c for c in plan.criteria if c.ref.casefold() == wanted), None)
+    by_ref = {c.ref.casefold(): c for c in reversed(plan.criteria) if c.ref}
+    if kpi.criterion.casefold() in by_ref:
+        return by_ref[kpi.criterion.casefold()]
+    leading = _LEADING_REF.match(kpi.criterion.upper())
+    return by_ref.get(leading.group(0).casefold()) if leading else None
 
 
 def kpi_measure(plan, kpi):

@@ -898,7 +898,8 @@ SUCCESS_CRITERIA = Sheet(
             "headline",
             "Headline",
             Kind.CHOICE,
-            "Yes for the one measure the priority is about, shown in the board summary. Blank elsewhere; "
+            "Yes (or a tick, X or Y) for the one measure the priority is about, shown in the board summary. "
+            "Blank elsewhere; "
             "without a mark the summary shows the measure a KPI reports, else the first outcome criterion.",
             width=10,
             choices=("Yes",),

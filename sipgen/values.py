@@ -208,10 +208,17 @@ def _number(value: object) -> float | None:
     raise BadValue(f"'{text}' is not a number.", "Type a whole number, e.g. 5.")
 
 
+# A column whose one choice is Yes is a mark: schools tick it, cross it or write Y; "No" leaves it unmarked.
+MARKS = {"yes", "y", "x", "true", "✓", "✔", "☑", "✅"}
+UNMARKED = {"no", "n", "false", "-"}
+
+
 def _choice(column: Column, value: object) -> str:
     text = as_text(value)
     if not text:
         return ""
+    if column.choices == ("Yes",) and text.strip().casefold() in MARKS | UNMARKED:
+        return "Yes" if text.strip().casefold() in MARKS else ""
     key = normalise_header(text)
     known = choice_keys(column)
     if key in known:

@@ -356,3 +356,31 @@ def test_a_review_without_a_rating_is_not_called_not_yet_reviewed(write_plan, mi
     later = document_text(build_document(write_plan(minimal, "q.xlsx"), tmp_path / "q.docx", force=True,
                                          as_of=dt.date(2026, 10, 1)).output)  # fmt: skip
     assert "Not yet reviewed" in later and "(to come)" in later
+
+
+@pytest.mark.parametrize(
+    ("typed", "linked"),
+    [("SC1", True), ("sc 1", True), ("SC1 (phonics)", True), ("SC1.", True), ("Sc1 - Y1 phonics", True),
+     ("SC12", False), ("phonics", False), ("SC", False)],
+)  # fmt: skip
+def test_a_kpi_links_to_its_criterion_as_schools_type_it(write_plan, minimal, typed, linked):
+    minimal["criteria"] = [_criterion(baseline="72%", actual_autumn="69%", milestone_autumn="68%", target="85%")]
+    minimal["kpis"] = [{"kpi": "Phonics (%)", "ref": "P1", "criterion": typed}]
+    result = check_workbook(write_plan(minimal), NOV)
+    shown = kpi_measure(result.plan, result.plan.kpis[0])
+    assert (shown.actual_autumn == "69%") is linked
+    dangling = [f for f in result.findings if f.code == "XR801" and f.sheet == "KPIs"]
+    assert bool(dangling) is not linked
+
+
+@pytest.mark.parametrize(
+    ("typed", "marked"), [("Yes", True), ("y", True), ("X", True), ("✓", True), ("No", False), ("", False)]
+)
+def test_the_headline_mark_is_read_as_schools_mark_it(write_plan, minimal, typed, marked):
+    minimal["criteria"] = [
+        _criterion(ref="SC1", baseline="72%", target="85%"),
+        _criterion(ref="SC2", baseline="40%", target="60%", headline=typed),
+    ]
+    result = check_workbook(write_plan(minimal), NOV)
+    assert not [f for f in result.findings if f.code == "WB004"]
+    assert (headline_criterion(result.plan, result.plan.priorities[0]).ref == "SC2") is marked
