@@ -8,8 +8,10 @@ from ..dates import uk
 from ..model import UNDECIDED
 from ..references import ref_order
 from ..schema import DONE, DROPPED
-from .language import aim_not_deed, names_owner, names_timing
 from .registry import Hit, flag, rule
+from .text.deeds import aim_not_deed
+from .text.owners import names_owner
+from .text.timings import names_timing
 
 
 @rule("AC201", "vague verb", "warning", "guidance §27", each="actions", field="action")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..progress import POINTS, passed_points
-from .criteria_language import (
+from .text.measures import (
     OUTCOME,
     PROVISION,
     completed_action,

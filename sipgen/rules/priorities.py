@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .language import several_priorities, states_source
 from .registry import Hit, flag, rule
+from .text.sources import states_source
+from .text.titles import several_priorities
 
 
 @rule("PR101", "too many priorities", "warning", "guidance §20")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..values import money
-from .language import bland_resource, names_funding_only
 from .registry import Hit, flag, rule
+from .text.quantities import bland_resource, names_funding_only
 
 
 @rule("RC401", "no resource implication", "warning", "guidance §34", each="actions", field="cost")

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 from ..schema import PROCESS_EVALUATION, PROCESS_MONITORING
-from .language import governors_evaluate, states_lead
 from .registry import Hit, rule
+from .text.owners import governors_evaluate, states_lead
 
 # Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
 _USES = (

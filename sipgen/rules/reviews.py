@@ -7,8 +7,8 @@ import re
 from ..dates import uk
 from ..progress import MISSED, at_point, contradicts, point_of
 from .criteria import criteria_for
-from .language import describes_activity_only
 from .registry import flag, listed, rule
+from .text.impact import describes_activity_only
 
 _NOTHING = re.compile(r"^\s*(?:none|n/?a|-+|nil|no|tbc)\.?\s*$", re.I)
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..dates import MONTH_PATTERN, parse_date
+from ...dates import MONTH_PATTERN, parse_date
 
 PROVISION = "Provision"
 OUTCOME = "Outcome"

@@ -1,0 +1,300 @@
+"""Is an action a deed, or an aim written as one (AC201)? Vague verbs, soft verbs with abstract
+objects, noun phrases that name a state wanted, and frames such as "to be helped to"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from .common import _INITIALS_SUBJECT, _LABEL, _MODAL, _phrase_pattern, _strip_bullets, _words
+from .lexicon import (
+    _ABSTRACT_MODIFIERS,
+    _NOT_NAMES,
+    _PREPOSITIONS,
+    _SUBJECT_WORDS,
+    ABSTRACT_NOUNS,
+    ASPIRATION_OPENERS,
+    COLLABORATION_VERBS,
+    DEED_NOUNS,
+    SOFT_VERBS,
+    VAGUE_VERBS,
+    _listed,
+)
+from .owners import _is_owner, names_owner
+from .quantities import has_quantity
+from .timings import names_timing, strip_leading_timing
+
+# Words in _SUBJECT_WORDS that are also verbs: a subject only before a noun they describe
+# ("Support staff to run ..."), a verb otherwise ("Support mentors to give ...").
+_VERB_SUBJECTS = {"support": frozenset(_listed("staff, assistant, assistants, team, teams, worker, workers"))}
+
+
+def _is_subject(words: list[str]) -> bool:
+    if not words:
+        return True
+    first = words[0].casefold().strip("'’")
+    if first not in _SUBJECT_WORDS:
+        return False
+    nouns = _VERB_SUBJECTS.get(first)
+    return nouns is None or (len(words) > 1 and words[1].casefold() in nouns)
+
+
+def leading_verb_phrase(action: str) -> str:
+    """The action with bullets, numbering, a short label or timing and an opening subject ("Staff will") removed."""
+    text = strip_leading_timing(_strip_bullets(action))
+    label = _LABEL.match(text)
+    if label and len(label["label"].split()) <= 4:
+        text = text[label.end() :]
+    match = _INITIALS_SUBJECT.match(text)
+    if match:
+        return text[match.end() :]
+    match = _MODAL.match(text)
+    if match and _is_subject(match.group("subject").split()):
+        return text[match.end() :]
+    return text
+
+
+def _gerund(verb: str) -> str:
+    """'ensure' -> 'ensuring', 'embed' -> 'embedding', 'make sure' -> 'making sure'."""
+    first, _, rest = verb.partition(" ")
+    if first == "embed":
+        first = "embedd"
+    elif first.endswith("e") and not first.endswith("ee"):
+        first = first[:-1]
+    return f"{first}ing" + (f" {rest}" if rest else "")
+
+
+# Vague verbs that never begin the name of a product or programme ("Boost Reading" is one).
+_NEVER_NAMES = frozenset(
+    _listed("ensure, make sure, continue, continue to, strive, aim to, seek to, endeavour, try to")
+)
+
+
+@lru_cache(maxsize=64)
+def _vague_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """The pattern for an opening vague verb (or its -ing form), and each form's base verb."""
+    verbs = {*VAGUE_VERBS, *(v.casefold().strip() for v in extra if v.strip())}
+    base = {v: v for v in verbs} | {_gerund(v): v for v in verbs}
+    pattern = re.compile(
+        r"\s*(?:(?:to|also|then|further|actively|continually|continuously)\s+)?("
+        + _phrase_pattern(tuple(base))
+        + r")s?\b"
+    )
+    return pattern, base
+
+
+_ONE_NAME_WORD = re.compile(r"\s*[A-Z][a-z]+\b")
+
+
+def _names_a_product(original: str, end: int) -> bool:
+    """True when a capitalised word follows the verb, as in "Boost Reading packs", "Raising Aspirations day".
+
+    Only where capitals carry meaning: not in a line typed in capitals or with every word capitalised.
+    """
+    following = _ONE_NAME_WORD.match(original, end)
+    if not following or following.group().strip().casefold() in _NOT_NAMES:
+        return False
+    long_words = re.findall(r"[A-Za-z]{4,}", original)
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return capitalised < 0.9 * len(long_words)
+
+
+def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
+    """The vague verb an action opens with ("ensure", "continue to embed", "improving" ...), or None."""
+    original = leading_verb_phrase(action).lstrip()
+    phrase = original.lower()
+    pattern, base = _vague_pattern(tuple(extra))
+    match = pattern.match(phrase)
+    if not match:
+        return None
+    verb = base[" ".join(match.group(1).split())]
+    rest = phrase[match.start(1) :]
+    if verb not in _NEVER_NAMES and _names_a_product(original, match.end(1)):
+        return None  # "Boost Reading packs sent home": a product, not an aim
+    if verb == "support" and re.match(r"support(?:s|ing)?\s+(?:staff|assistants?|from|by)\b", rest):
+        return None  # "Support staff run ..." names people; "Support from the tutor" is help given
+    if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", rest):
+        return None
+    if verb == "develop" and re.match(r"develop(?:s|ing)?\s+(?:a|an|new|two|three|\d+)\b", rest):
+        if not _abstract_object(phrase[match.end() :]):
+            return None  # "Develop a tracker" makes a thing; "develop a culture of ..." names an aim
+    written = " ".join(match.group(1).split())
+    following = pattern.match(phrase, match.end())
+    if verb.startswith("continu") and following:
+        return f"{written} {' '.join(following.group(1).split())}"  # "continue to embed"
+    return written
+
+
+_ABSTRACT = frozenset(ABSTRACT_NOUNS)
+_OPENERS = frozenset(ASPIRATION_OPENERS)
+_MODIFIERS = frozenset(_ABSTRACT_MODIFIERS)
+_DEED_WORDS = frozenset(w for w in DEED_NOUNS if " " not in w)
+
+
+def _abstract_object(text: str) -> str | None:
+    """The abstract noun among the first words of an object ("a culture of ..."), unless a deed comes first."""
+    for word in _words(text)[:4]:
+        if word in _DEED_WORDS:
+            return None
+        if word in _ABSTRACT:
+            return word
+    return None
+
+
+_SOFT_OPENING = re.compile(
+    r"(?P<verb>" + _phrase_pattern(tuple(SOFT_VERBS) + tuple(_gerund(v) for v in SOFT_VERBS)) + r")s?\b"
+)
+_COLLABORATION = re.compile(
+    r"(?:" + _phrase_pattern(tuple(COLLABORATION_VERBS) + tuple(_gerund(v) for v in COLLABORATION_VERBS)) + r")"
+    r"\s+(?:[\w'’&-]+\s+){1,6}?to\s+"
+)
+_VAGUE_PASSIVE = re.compile(
+    r"\b(?:to|will|shall|should|must|can|is|are)\s+be\s+(?:further\s+|more\s+|fully\s+|better\s+)?"
+    r"(?P<verb>improved|developed|strengthened|raised|embedded|enhanced|promoted|encouraged|ensured|fostered|"
+    r"boosted|addressed|sustained|increased|secured|extended|consolidated|deepened|broadened|refined|maintained)\b",
+    re.I,
+)
+
+
+# States of mind or skill hoped for in people: "All staff to be aware of ...", "Mentors to be confident in ...".
+STATES = _listed("""
+    aware, clear, confident, familiar, knowledgeable, comfortable, secure, competent, skilled, proficient, mindful,
+    conversant, au fait, alert, vigilant, upskilled, empowered, able, equipped, informed, well-informed,
+    well informed, well-equipped, well equipped, well prepared, well-prepared, up to speed
+""")
+# The people such a state is hoped for in.
+PEOPLE = _listed("""
+    staff, colleagues, adults, everyone, everybody, teachers, teacher, leaders, leader, governors, governor, mentors,
+    mentor, tutors, tutor, trainees, trainee, ects, ect, tas, ta, hltas, assistants, supervisors, volunteers,
+    practitioners, pupils, pupil, children, child, students, student, learners, learner, parents, parent, families,
+    carers, team, teams, members, we
+""")
+_STATE_AIM = re.compile(
+    r"^(?P<who>(?:[\w'’&/-]+\s+){0,5}?)"
+    r"(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|become|feel)"
+    r"\s+(?:(?:fully|more|all|well|increasingly|very|much|sufficiently|suitably|better)\s+)?"
+    r"(?P<state>" + _phrase_pattern(STATES) + r")\b",
+    re.I,
+)
+_PEOPLE = frozenset(PEOPLE)
+# Words that may describe the people: "All Year 6 teachers", "Partner school mentors", "New ECTs".
+_PEOPLE_MODIFIERS = frozenset(
+    (*_SUBJECT_WORDS, *_NOT_NAMES, *_listed("new, partner, relevant, early, career, lunchtime, midday, supply"))
+)
+
+
+def _state_aim(text: str) -> tuple[str, str] | None:
+    """'All staff to be aware of ...', 'Mentors will feel confident ...': a state hoped for in people, no deed.
+
+    Returns the words that name the state and the rest of the text after them.
+    """
+    match = _STATE_AIM.match(text)
+    if not match:
+        return None
+    who = match["who"].strip()
+    words = _words(who)
+    if who and not _is_owner(who, None):
+        if words[-1] not in _PEOPLE or any(w not in _PEOPLE_MODIFIERS and not w.isdigit() for w in words[:-1]):
+            return None  # "Check that staff are aware ...": a deed, with the state as its object
+    if not who and not re.match(r"(?:to\s+)?(?:be|become|feel)\b", text, re.I):
+        return None
+    return " ".join(match.group(0).split()).lower(), text[match.end() :]
+
+
+def _soft_aim(phrase: str, extra: tuple[str, ...]) -> str | None:
+    """'refine and develop', 'maintain a culture': a soft verb joined to a vague one, or with an abstract object."""
+    match = _SOFT_OPENING.match(phrase)
+    if not match:
+        return None
+    rest = phrase[match.end() :]
+    joined = re.match(r"\s*(?:,|and|&|/)\s*", rest)
+    if joined:
+        pattern, base = _vague_pattern(extra)
+        vague = pattern.match(rest, joined.end())
+        if vague:
+            return f"{match['verb']} and {base[' '.join(vague.group(1).split())]}"
+    noun = _abstract_object(rest)
+    if noun:
+        return phrase[: phrase.index(noun, match.end()) + len(noun)]
+    return None
+
+
+def _opens_with_aim(opener: str, following: str) -> bool:
+    """False where the opener and the next word name a thing or a deed: "quality assurance", "improvement plan"."""
+    if opener in ("improvement", "improvements"):
+        return following in _PREPOSITIONS
+    return not (opener == "quality" and following in ("assurance", "assure", "assured", "mark"))
+
+
+def _aim_phrase(phrase: str) -> str | None:
+    """The opening words of a noun phrase that names a state wanted: 'greater consistency', 'a consistent approach'."""
+    words = _words(phrase)
+    start = 1 if words and words[0] in ("a", "an", "the") else 0
+    opening = words[start : start + 3]
+    for size in (2, 1):
+        opener = " ".join(opening[:size])
+        if opener in _OPENERS and len(opening) > size and _opens_with_aim(opener, opening[size]):
+            end = start + size + (2 if opening[size] in _PREPOSITIONS else 1)
+            return " ".join(words[:end])
+    i = 0
+    while i < 2 and i < len(words) and words[i] in _MODIFIERS:
+        i += 1
+    if i < len(words) and words[i] in _ABSTRACT and (i + 1 == len(words) or words[i + 1] in _PREPOSITIONS):
+        return " ".join(words[: i + 1])
+    return None
+
+
+_DEED_NOUN = re.compile(r"\b(?:" + _phrase_pattern(DEED_NOUNS) + r")\b", re.I)
+# Numbers that only name a year group or key stage ("KS2", "Y3", "Year 6"), not a quantity.
+_YEAR_GROUPS = re.compile(
+    r"\b(?:[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
+    r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?)\b",
+    re.I,
+)
+_NAME_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}[A-Za-z0-9]*)\b")
+
+
+def _names_something(text: str, known=None, year_start: dt.date | None = None) -> bool:
+    """True when an action names something concrete: a figure, a deed, a product, an owner or a time."""
+    if has_quantity(_YEAR_GROUPS.sub(" ", text)) or _DEED_NOUN.search(text):
+        return True
+    long_words = re.findall(r"[A-Za-z]{4,}", text)
+    if sum(w[0].isupper() for w in long_words) < 0.9 * len(long_words):
+        names = _NAME_WORD.findall(text, text.find(" ") + 1 if " " in text else len(text))
+        if any(n.casefold() not in _NOT_NAMES for n in names):
+            return True  # "RWI", "Talk for Writing": a named programme
+    return names_owner(text, known) or names_timing(text, year_start)
+
+
+def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_start=None) -> tuple[str, str] | None:
+    """How an action names an aim rather than a deed, as (kind, words), or None.
+
+    kind is "verb" for a vague verb ("ensure", "continue to embed", "maintain a culture") and
+    "phrase" for a noun phrase that names the state wanted ("greater consistency"). Soft verbs,
+    passives and noun phrases are let off when the action also names something concrete.
+    """
+    verb = vague_verb(action, extra)
+    if verb:
+        return "verb", verb
+    original = leading_verb_phrase(action).strip()
+    phrase = original.lower()
+    soft = _soft_aim(phrase, tuple(extra))
+    if soft and " and " in soft:
+        return "verb", soft
+    collaboration = _COLLABORATION.match(phrase)
+    aimed = _vague_pattern(tuple(extra))[0].match(phrase, collaboration.end()) if collaboration else None
+    passive = _VAGUE_PASSIVE.search(action)
+    candidates = (
+        ("verb", soft),
+        ("verb", phrase[: aimed.end(1)] if aimed else None),
+        ("verb", f"to be {passive['verb'].lower()}" if passive else None),
+        ("phrase", _aim_phrase(original)),
+    )
+    found = next(((kind, words) for kind, words in candidates if words), None)
+    if found and not _names_something(action, known, year_start):
+        return found
+    state = _state_aim(strip_leading_timing(_strip_bullets(action)))
+    if state and not _names_something(state[1], known, year_start):
+        return "phrase", state[0]  # the people in the state are not its owners: "Mentors to be confident ..."
+    return None

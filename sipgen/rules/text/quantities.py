@@ -1,0 +1,52 @@
+"""How much: quantities in a resource statement, and statements too bland to cost (RC402)."""
+
+from __future__ import annotations
+
+import re
+
+from .common import _DIGIT, _words
+from .lexicon import BLAND_RESOURCE_WORDS, FUNDING_WORDS, NUMBER_WORDS, _listed
+
+
+def has_quantity(text: str) -> bool:
+    """True when the text names a figure: a digit or a number word (two, half, a third ...)."""
+    if _DIGIT.search(text):
+        return True
+    words = set(_words(text))
+    return any(word in words for word in NUMBER_WORDS)
+
+
+def is_no_cost(text: str) -> bool:
+    """'No cost', 'Nil', 'Free: within PPA time' ... state clearly that there is no cost."""
+    return bool(
+        re.match(
+            r"^\s*(?:no\s+(?:additional\s+|extra\s+|financial\s+)?costs?|nil|none|free|£?0(?:\.00)?\b|zero\s+cost)",
+            text,
+            re.I,
+        )
+    )
+
+
+def bland_resource(text: str, extra: tuple[str, ...] = ()) -> bool:
+    """True for resource statements with no specific quantity: 'Time', 'Travel costs', 'TBC'."""
+    if not text.strip() or is_no_cost(text) or has_quantity(text):
+        return False
+    extra_phrases = [e.casefold().strip() for e in extra if e.strip()]
+    lowered = " ".join(_words(text))
+    if any(lowered == phrase for phrase in extra_phrases):
+        return True
+    for phrase in extra_phrases:
+        lowered = lowered.replace(phrase, " ")
+    remaining = [w for w in lowered.split() if w not in _BLAND]
+    return not remaining
+
+
+_BLAND = frozenset((*BLAND_RESOURCE_WORDS, *FUNDING_WORDS))
+_MONEY = frozenset(
+    _listed("budget, budgets, budgeted, funding, funded, fund, funds, grant, premium, pp, ppg, delegated, devolved")
+)
+
+
+def names_funding_only(text: str) -> bool:
+    """True when a bland resource statement names a budget or grant ("PP funding", "Within budget")."""
+    return any(w in _MONEY for w in _words(text))
