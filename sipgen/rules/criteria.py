@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..progress import POINTS, passed_points
+from .registry import Hit, flag, listed, rule
 from .text.measures import (
     OUTCOME,
     PROVISION,
@@ -15,7 +16,6 @@ from .text.measures import (
     states_its_baseline,
     subjective_words,
 )
-from .registry import Hit, flag, listed, rule
 
 POINTS_NAMES = tuple(point for point, _ in POINTS)
 
