@@ -10,7 +10,7 @@ from .findings import Finding, Severity, sort_key
 from .model import Plan
 from .reader import ReadResult, read_plan
 from .rules import RULES, Hit
-from .rules.registry import RuleContext
+from .rules.registry import RuleContext, one_finding_a_weakness
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -76,7 +76,7 @@ def run_rules(plan: Plan, as_of: dt.date) -> tuple[list[Finding], list[Finding]]
                 accepted.append(made)
             else:
                 open_findings.append(made)
-    return open_findings, accepted
+    return one_finding_a_weakness(open_findings), accepted
 
 
 def _finding(code: str, hit: Hit) -> Finding:

@@ -113,15 +113,27 @@ def convert(column: Column, value: object, year_start: dt.date | None) -> object
     if kind is Kind.REFS:
         return tuple(ref for ref in (normalise_ref(p) for p in _REF_SPLIT.split(as_text(value))) if ref)
     if kind is Kind.INITIALS:
-        return split_initials(as_text(value))
+        text = as_text(value)
+        if _NOBODY_YET.fullmatch(" ".join(text.casefold().split())):
+            return PENDING  # "TBC" in Owner(s) is no one yet: not initials to look up in the key
+        return split_initials(text)
     if kind is Kind.CODES:
         return frozenset(code.upper() for code in _CODE.findall(as_text(value)))
     raise AssertionError(f"no converter for {kind}")
 
 
+_NOBODY_YET = re.compile(r"(?:tb[acd]|to be (?:confirmed|arranged|decided|agreed|appointed)|\?+|n/?a|-+)\.?")
+
+
 def normalise_ref(text: str) -> str:
     """'p1.2 ' and 'P 1.2' are P1.2; a trailing full stop is dropped."""
     return re.sub(r"\s+", "", text).upper().rstrip(".")
+
+
+_LOOKS_LIKE_INITIALS = re.compile(r"[A-Z][A-Za-z&]{0,4}[A-Z]|[A-Z]{2,5}")
+_ROLE_WITH_INITIALS = re.compile(
+    r"(?:[^()]+?\s*\((?P<inner>[A-Z][A-Za-z&]{0,4}[A-Z])\)|(?P<outer>[A-Z][A-Za-z&]{0,4}[A-Z])\s*\([^()]+\))"
+)
 
 
 def split_initials(text: str) -> tuple[str, ...]:
@@ -131,6 +143,9 @@ def split_initials(text: str) -> tuple[str, ...]:
         piece = piece.strip()
         if not piece:
             continue
+        bracketed = _ROLE_WITH_INITIALS.fullmatch(piece)
+        if bracketed:  # "Maths lead (ML)", "ML (maths lead)": the initials are what the key lists
+            piece = next(g for g in bracketed.groups() if g and _LOOKS_LIKE_INITIALS.fullmatch(g))
         words = piece.split()
         # "JB KL" is two sets of initials; "Maths lead" is one name to look up.
         if len(words) > 1 and all(w.isupper() and len(w) <= 5 for w in words):

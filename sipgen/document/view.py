@@ -560,7 +560,7 @@ def _action_rows(actions, anchors: Anchors) -> list[dict]:
         parts.ACTIONS.row(
             ref=anchors.target(action.ref, action.ref, bold=True),
             action=anchors.text(action.action),
-            owners=anchors.initials(action.owners),
+            owners=anchors.initials(action.owners) if "owners" not in action.pending else "TBC",
             when=timescale(action.start, action.due),
             resources=anchors.text(action.resources),
             cost=cost_label(action),

@@ -164,6 +164,12 @@ def ownerless(action, ctx):
     known = ctx.person if ctx.plan.staff else None
     if action.action and names_owner(action.action, known):
         return  # the text names who; the Owner(s) column would be better, but a finding here reads as wrong
+    if "owners" in action.pending:
+        yield flag(
+            f"{action.ref or 'This action'} has no owner yet: its Owner(s) says it is to be confirmed.",
+            "Name the person who will make it happen, even provisionally (initials on the Staff sheet).",
+        )
+        return
     yield flag(
         f"{action.ref or 'This action'} has no owner.",
         "Give the initials of the person who will make it happen (listed on the Staff sheet).",

@@ -48,7 +48,14 @@ def no_criteria(priority, ctx):
         )
 
 
-@rule("SC502", "criterion not quantifiable", "warning", "guidance §38", each="criteria", field="criterion")
+@rule(
+    "SC502",
+    "criterion not quantifiable",
+    "warning",
+    "guidance §38",
+    each="criteria",
+    field="criterion",
+)
 def not_quantifiable(criterion, ctx):
     """A success criterion has no quantifiable dimension: nothing is counted or measured.
 
@@ -73,7 +80,16 @@ def not_quantifiable(criterion, ctx):
     )
 
 
-@rule("SC503", "subjective criterion", "warning", "guidance §38", each="criteria", field="criterion")
+# SC503 speaks for SC502 on one cell: both say "nothing measures it"; SC503 also names the words.
+@rule(
+    "SC503",
+    "subjective criterion",
+    "warning",
+    "guidance §38",
+    each="criteria",
+    field="criterion",
+    supersedes=("SC502",),
+)
 def subjective(criterion, ctx):
     """A success criterion rests on generalised, subjective words with nothing that measures them.
 
@@ -92,7 +108,10 @@ def subjective(criterion, ctx):
         quoted = ", ".join(f"'{w}'" for w in words[:3])
         yield flag(
             f"{criterion.ref or 'This criterion'} relies on {quoted}, which nobody can measure as written.",
-            "Say how you will know: a percentage, a count or a score, with a baseline and a target.",
+            ctx.say(
+                "Say how you will know: how much, how many or what share, e.g. '85% of {learners} ...', "
+                "with a baseline and a target."
+            ),
         )
 
 

@@ -58,6 +58,9 @@ class Rule:
     check: Callable[..., Iterable[Hit]] | None = None
     each: str | None = None
     field: str | None = None
+    # Codes this one speaks for on the same cell: one weakness, one finding, the more specific
+    # code's ("Improved behaviour" is subjective wording (SC503), not also "no measure" (SC502)).
+    supersedes: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -88,18 +91,26 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, name: str, severity: Severity | str, source: str, each: str | None = None, field: str | None = None
+    code: str,
+    name: str,
+    severity: Severity | str,
+    source: str,
+    each: str | None = None,
+    field: str | None = None,
+    supersedes: tuple[str, ...] = (),
 ) -> Callable:
     """Register the decorated function as the check for ``code``.
 
     With ``each``, the function is called with one record of that list at a time and the
     context, and yields :func:`flag` hits; without it, with the whole plan and the context.
+    ``supersedes`` names codes this one speaks for when both would point at the same cell.
     """
 
     def register(func: Callable) -> Callable:
         if code in RULES:
             raise ValueError(f"rule {code} is declared twice")
-        RULES[code] = Rule(code, name, Severity(severity), source, inspect.getdoc(func) or "", func, each, field)
+        doc = inspect.getdoc(func) or ""
+        RULES[code] = Rule(code, name, Severity(severity), source, doc, func, each, field, supersedes)
         return func
 
     return register
@@ -200,3 +211,9 @@ class RuleContext:
 
 
 _GOVERNANCE = re.compile(r"\b(?:governors?|governing|committee|trustees?|board|FGB|LGB|LGC|chair)\b", re.I)
+
+
+def one_finding_a_weakness(findings: list[Finding]) -> list[Finding]:
+    """``findings`` without those a more specific code speaks for on the same cell."""
+    spoken = {(f.sheet, f.cell, code) for f in findings for code in RULES[f.code].supersedes if f.code in RULES}
+    return [f for f in findings if (f.sheet, f.cell, f.code) not in spoken]

@@ -30,6 +30,18 @@ def initials_used(plan):
                 yield record, field_name, initials
 
 
+# A plain description of who ("Y6 class teachers", "all class teachers"): readable without the key,
+# unlike initials or a role abbreviation ("KLM", "SLT", "SENCo").
+_DESCRIPTION = re.compile(
+    r"(?:[\w&'’-]+\s+)+(?:teachers|staff|team|teams|tas|assistants|mentors|tutors|leaders|leads)", re.I
+)
+
+
+def describes_people(text: str) -> bool:
+    """True for a description of a group of people in words, not initials or an abbreviation."""
+    return bool(_DESCRIPTION.fullmatch(text.strip())) and any(w.islower() for w in text.split())
+
+
 @rule("RS301", "initials not in the key", "error", "guidance §31")
 def missing_from_key(plan, ctx):
     """Initials (or a role such as SLT) are used in the plan but missing from the Staff sheet.
@@ -43,7 +55,7 @@ def missing_from_key(plan, ctx):
     first: dict[str, tuple] = {}
     count: Counter = Counter()
     for record, field_name, initials in initials_used(plan):
-        if ctx.person(initials) is None:
+        if ctx.person(initials) is None and not describes_people(initials):
             key = initials.casefold()
             count[key] += 1
             first.setdefault(key, (record, field_name, initials))
@@ -110,6 +122,14 @@ def no_lead(plan, ctx):
     led = {p.ref for p in plan.priorities if p.ref and (p.lead or states_lead(p.preface, known))}
     for record in (*plan.priorities, *plan.objectives):
         if not record.ref or record.lead:
+            continue
+        if "lead" in record.pending:  # "TBC": the school means it to have a lead of its own, not yet named
+            yield Hit(
+                record,
+                "lead",
+                f"{record.ref}'s lead is still to be confirmed.",
+                "Name who leads it, even provisionally.",
+            )
             continue
         if record.sheet == "Priorities" and record.ref in led:
             continue  # the preface names the lead; the Lead column would be better, but a finding reads as wrong

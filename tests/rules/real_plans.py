@@ -54,7 +54,7 @@ from sipgen.parents import check_references, link
 from sipgen.reader import RECORD_TYPES
 from sipgen.rules import RULES
 from sipgen.schema import SHEETS, Sheet
-from sipgen.values import BadValue, convert
+from sipgen.values import PENDING, BadValue, convert
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES_PATH = ROOT / "tests" / "cases" / "real_plans.toml"
@@ -436,6 +436,7 @@ def _record(key: str, values: dict, row: int, year_start: dt.date | None, proble
         for name, text in zip(("milestone_autumn", "milestone_spring", "milestone_summer"), milestones, strict=False):
             values.setdefault(name, text)
     converted: dict[str, object] = {}
+    pending: set[str] = set()
     cells: dict[str, str] = {}
     for index, column in enumerate(sheet.columns):
         cells[column.field] = f"B{index + 1}" if sheet.form else f"{_letter(index)}{row}"
@@ -450,12 +451,14 @@ def _record(key: str, values: dict, row: int, year_start: dt.date | None, proble
         except BadValue as exc:
             problems.append(f"{sheet.name} {name} = {raw!r}: {exc}")
             continue
-        if value not in (None, ""):
+        if value is PENDING:  # "TBC": not yet known, as the reader keeps it
+            pending.add(name)
+        elif value not in (None, ""):
             converted[name] = value
     if "start" in converted or "due" in converted:
         converted["start"], converted["due"] = fill_range(converted.get("start"), converted.get("due"))
         converted = {k: v for k, v in converted.items() if v is not None}
-    return _RECORD_TYPES[key](sheet=sheet.name, row=row, cells=cells, **converted)
+    return _RECORD_TYPES[key](sheet=sheet.name, row=row, cells=cells, pending=pending, **converted)
 
 
 def _default_row(case: dict) -> dict:

@@ -14,6 +14,7 @@ from .lexicon import (
     _PREPOSITIONS,
     _SUBJECT_WORDS,
     ABSTRACT_NOUNS,
+    ACTION_VERBS,
     ASPIRATION_OPENERS,
     COLLABORATION_VERBS,
     DEED_NOUNS,
@@ -52,7 +53,15 @@ def leading_verb_phrase(action: str) -> str:
     match = _MODAL.match(text)
     if match and _is_subject(match.group("subject").split()):
         return text[match.end() :]
+    match = _OWNER_FRAME.match(text)
+    if match and _is_owner(_BRACKETS.sub(" ", match["who"]), None):
+        return text[match.end() :]  # "SENCo (AB) to ...", "Mrs Patel will ..."
     return text
+
+
+# An owner written before the verb, with what the owner-pattern above leaves: brackets, a title.
+_OWNER_FRAME = re.compile(r"^(?P<who>[^.;:]{1,60}?)\s+(?:will|shall|should|must|is\s+to|are\s+to|to)\s+(?=[a-z])", re.I)
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 def _gerund(verb: str) -> str:
@@ -69,6 +78,9 @@ def _gerund(verb: str) -> str:
 _NEVER_NAMES = frozenset(
     _listed("ensure, make sure, continue, continue to, strive, aim to, seek to, endeavour, try to")
 )
+# Vague verbs that may open a programme's name only in their -ing form ("Embedding Formative
+# Assessment", "Strengthening Families"); as a command ("Embed Little Wandle keep-up") they are aims.
+_NAMES_ONLY_AS_ING = frozenset(_listed("embed, enhance, strengthen, foster, work towards, work to, focus on, develop"))
 
 
 @lru_cache(maxsize=64)
@@ -100,6 +112,34 @@ def _names_a_product(original: str, end: int) -> bool:
     return capitalised < 0.9 * len(long_words)
 
 
+# Objects that make an often-vague verb a deed: "Raise a purchase order", "Promote the deputy to ...".
+_CONCRETE_OBJECTS = {
+    "raise": re.compile(
+        r"\s+(?:(?:a|an|the|all|any|\d+)\s+)?(?:\w+\s+){0,2}?(?:invoices?|(?:purchase\s+)?orders?|requisitions?|"
+        r"referrals?|tickets?|funds|money|£\s?\d)",
+        re.I,
+    ),
+    "promote": re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?to\s+(?:be\s+)?(?:the\s+)?(?:acting\s+|interim\s+)?[\w-]+", re.I),
+}
+# Verbs that, joined to the vague one or after a colon, say what will be done: "Develop and print a
+# leaflet", "Develop the outdoor area: install a mud kitchen".
+_DEED_VERBS = frozenset(ACTION_VERBS) - frozenset(VAGUE_VERBS) - {"work", "look", "support", "ensure", "develop"}
+_OFTEN_DEEDS = frozenset(("develop", "raise", "promote", "support", "address", "improve"))
+
+
+def _deed_after_all(verb: str, phrase: str, end: int) -> bool:
+    """True where an often-vague verb is a deed: its object is concrete, another verb joined to it
+    names the deed, or a colon spells the deed out."""
+    concrete = _CONCRETE_OBJECTS.get(verb)
+    if concrete and concrete.match(phrase, end):
+        return True
+    joined = re.match(r"\s*(?:and|&|/)\s+(\w+)", phrase[end:])
+    if verb in _OFTEN_DEEDS and joined and joined.group(1) in _DEED_VERBS:
+        return True
+    colon = re.search(r":\s*(\w+)", phrase[end:])
+    return bool(colon and colon.group(1) in _DEED_VERBS)
+
+
 def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     """The vague verb an action opens with ("ensure", "continue to embed", "improving" ...), or None."""
     original = leading_verb_phrase(action).lstrip()
@@ -110,7 +150,8 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
         return None
     verb = base[" ".join(match.group(1).split())]
     rest = phrase[match.start(1) :]
-    if verb not in _NEVER_NAMES and _names_a_product(original, match.end(1)):
+    as_command = verb in _NAMES_ONLY_AS_ING and not match.group(1).split()[0].endswith("ing")
+    if verb not in _NEVER_NAMES and not as_command and _names_a_product(original, match.end(1)):
         return None  # "Boost Reading packs sent home": a product, not an aim
     if verb == "support" and re.match(r"support(?:s|ing)?\s+(?:staff|assistants?|from|by)\b", rest):
         return None  # "Support staff run ..." names people; "Support from the tutor" is help given
@@ -119,6 +160,8 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     if verb == "develop" and re.match(r"develop(?:s|ing)?\s+(?:a|an|new|two|three|\d+)\b", rest):
         if not _abstract_object(phrase[match.end() :]):
             return None  # "Develop a tracker" makes a thing; "develop a culture of ..." names an aim
+    if _deed_after_all(verb, phrase, match.end()):
+        return None
     written = " ".join(match.group(1).split())
     following = pattern.match(phrase, match.end())
     if verb.startswith("continu") and following:
@@ -161,7 +204,8 @@ _VAGUE_PASSIVE = re.compile(
 STATES = _listed("""
     aware, clear, confident, familiar, knowledgeable, comfortable, secure, competent, skilled, proficient, mindful,
     conversant, au fait, alert, vigilant, upskilled, empowered, able, equipped, informed, well-informed,
-    well informed, well-equipped, well equipped, well prepared, well-prepared, up to speed
+    well informed, well-equipped, well equipped, well prepared, well-prepared, up to speed, consistent,
+    more consistent, effective, more effective, proactive, rigorous, ambitious, reflective, responsive
 """)
 # The people such a state is hoped for in.
 PEOPLE = _listed("""
@@ -172,8 +216,9 @@ PEOPLE = _listed("""
 """)
 _STATE_AIM = re.compile(
     r"^(?P<who>(?:[\w'’&/-]+\s+){0,5}?)"
-    r"(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|become|feel)"
-    r"\s+(?:(?:fully|more|all|well|increasingly|very|much|sufficiently|suitably|better)\s+)?"
+    r"(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|be|become|"
+    r"feel)"
+    r"\s+(?:(?:fully|more|all|well|increasingly|very|much|sufficiently|suitably|better|made)\s+)?"
     r"(?P<state>" + _phrase_pattern(STATES) + r")\b",
     re.I,
 )
@@ -267,6 +312,72 @@ def _names_something(text: str, known=None, year_start: dt.date | None = None) -
     return names_owner(text, known) or names_timing(text, year_start)
 
 
+# Verbs that, with a measure as their object, state an outcome wanted rather than a deed:
+# "Increase the number of pupils reading at home", "Reduce persistent absence".
+OUTCOME_VERBS = _listed("""
+    increase, reduce, decrease, lower, raise, improve, narrow, close, accelerate, boost, grow, halve, double,
+    cut, diminish, minimise, maximise, lift
+""")
+MEASURE_NOUNS = _listed("""
+    number, numbers, proportion, proportions, percentage, percentages, rate, rates, gap, gaps, attendance,
+    absence, absences, attainment, outcomes, progress, results, scores, exclusions, suspensions, incidents,
+    referrals, uptake, take-up, participation, engagement, standards, achievement, punctuality, lateness,
+    retention, completion, levels, level, figures, average, share, amount
+""")
+_OUTCOME = re.compile(
+    r"(?P<verb>" + _phrase_pattern(OUTCOME_VERBS + tuple(_gerund(v) for v in OUTCOME_VERBS)) + r")s?\s+"
+    r"(?:(?:the|our|overall|whole-school|pupils'?|pupil|persistent|average|mean)\s+){0,3}"
+    r"(?P<measure>" + _phrase_pattern(MEASURE_NOUNS) + r")\b",
+    re.I,
+)
+# How an outcome will be reached, said after it: "... by phoning home on the first day", "through ...".
+_MEANS = re.compile(r"\b(?:by|through|via|using|with\s+(?:a|an|the|\d+|weekly|daily))\s+\w+", re.I)
+# Inquiries that promise no decision or deed: "Look into options for ...", "Explore ways to ...".
+_INQUIRY = re.compile(
+    r"(?P<verb>look(?:ing)?\s+into|look(?:ing)?\s+at\s+(?:options|ways|how|whether)|explor(?:e|ing)\s+"
+    r"(?:options|ways|how|whether|the\s+possibility)|consider(?:ing)?|investigat(?:e|ing)\s+(?:options|ways|"
+    r"whether)|research(?:ing)?\s+(?:options|ways)|think(?:ing)?\s+about|prioriti[sz](?:e|ing))\b",
+    re.I,
+)
+# A quality hoped for in people, written as having it: "All staff to have high expectations of ...".
+_HAVE_AIM = re.compile(
+    r"\b(?:to|will|should|must|need\s+to|needs\s+to)\s+have\s+(?:(?:a|an|the|consistently|high|higher|clear|"
+    r"secure|good|strong|shared|greater|better|more|deep|deeper|sound|positive)\s+){0,4}"
+    r"(?P<noun>" + _phrase_pattern(ABSTRACT_NOUNS) + r")\b",
+    re.I,
+)
+# Someone helped to do something: the frame hides who does what ("Mentors to be helped to give ...").
+_HELPED = re.compile(
+    r"\b(?:to|will|shall|should|must|can|are\s+to|is\s+to)\s+be\s+(?:helped|supported|encouraged|enabled|"
+    r"empowered|given\s+(?:the\s+)?(?:opportunity|opportunities|chance|time))\s+to\b",
+    re.I,
+)
+
+
+def _concrete(text: str) -> bool:
+    """True when the text names a deed or a quantity (year groups and key stages aside)."""
+    return has_quantity(_YEAR_GROUPS.sub(" ", text)) or bool(_DEED_NOUN.search(text))
+
+
+def _outcome_or_inquiry(action: str, phrase: str) -> str | None:
+    """An outcome written as an action ("Increase the number of ..."), an inquiry that decides
+    nothing ("Look into options for ...") or a frame that hides the deed ("to be helped to"),
+    unless the action also says how (by, through ...) or names the deed."""
+    outcome = _OUTCOME.match(phrase)
+    if outcome and not _MEANS.search(phrase, outcome.end()) and not _DEED_NOUN.search(phrase, outcome.end()):
+        return f"{outcome['verb']} the {outcome['measure']}".replace("the the", "the")
+    inquiry = _INQUIRY.match(phrase)
+    if inquiry and not _concrete(phrase[inquiry.end() :]):
+        return " ".join(inquiry["verb"].split())
+    having = _HAVE_AIM.search(action)
+    if having and not _DEED_NOUN.search(action):
+        return " ".join(having.group(0).split())
+    helped = _HELPED.search(action)
+    if helped and not _DEED_NOUN.search(action):  # how they are helped: "... through 3 coaching sessions"
+        return " ".join(helped.group(0).split()[-3:])
+    return None
+
+
 def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_start=None) -> tuple[str, str] | None:
     """How an action names an aim rather than a deed, as (kind, words), or None.
 
@@ -279,6 +390,9 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
         return "verb", verb
     original = leading_verb_phrase(action).strip()
     phrase = original.lower()
+    aim = _outcome_or_inquiry(action, phrase)
+    if aim:
+        return "verb", aim
     soft = _soft_aim(phrase, tuple(extra))
     if soft and " and " in soft:
         return "verb", soft

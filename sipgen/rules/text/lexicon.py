@@ -241,7 +241,8 @@ ACTION_VERBS = _listed("""
     evaluate, interview, survey, film, facilitate, use, map, identify, book, allocate, appoint, recruit, release,
     provide, celebrate, reward, display, support, ensure, develop, work, liaise, cover, follow, apply, print, mark,
     speak, talk, walk, tell, show, demonstrate, maintain, keep, issue, distribute, circulate, post, upload,
-    quality-assure
+    quality-assure, install, build, fit, paint, plant, refurbish, equip, stock, renew, replace, redecorate,
+    relocate, move, restructure, rewrite
 """)
 # Subjects that may open an action before its verb: "Staff will ...", "SLT to ...".
 _SUBJECT_WORDS = {

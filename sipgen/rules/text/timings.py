@@ -33,7 +33,12 @@ _TIMING_PHRASE = re.compile(
     r"|(?:by|before|after|until|from|at|over|during|in)\s+(?:the\s+)?(?:next\s+)?half[- ]?term"
     r"|(?:on|at|during|in|by|before|after)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}inset(?:\s+days?)?|inset\s+days?"
     r"|(?:first|second|last)\s+(?:week|day|fortnight)\s+(?:of|back\s+after)\s+(?:the\s+)?(?:[\w-]+\s+)?term"
-    r"|next\s+(?:staff|governors['’]?|fgb|slt|phase)\s+meeting)\b",
+    r"|next\s+(?:staff|governors['’]?|fgb|slt|phase)\s+meeting"
+    # The periods of an ITT year, fixed in the partnership's calendar: "During Placement A".
+    r"|(?:during|in|by|before|after|at\s+the\s+(?:start|end)\s+of|throughout)\s+(?:the\s+)?(?:(?:first|second|"
+    r"final|main|contrasting|assessment|serial)\s+)?(?:placement|school\s+experience|sbt)(?:\s+(?:[A-C1-3]|one|two|"
+    r"three))?"
+    r"|placement\s+(?:[A-C1-3]|one|two|three)\b)\b",
     re.I,
 )
 # Words a date or term can hang on; "May" and "March" only with a capital, as verbs are lower case.
