@@ -11,6 +11,7 @@ from .text.measures import (
     counts_people_or_things,
     is_deliverable,
     is_measured,
+    judges,
     kind_of,
     merged_criteria,
     states_its_baseline,
@@ -72,6 +73,8 @@ def not_quantifiable(criterion, ctx):
     Good (ITT): "90% of trainees say in the exit survey that they know how to use the SSP."
     """
     text = criterion.criterion
+    if judges(text) and subjective_words(text):
+        return  # a word judges how well: SC503 names it, and one finding is enough
     if not text or _measures(criterion) or counts_people_or_things(text):
         return
     yield flag(
@@ -80,7 +83,8 @@ def not_quantifiable(criterion, ctx):
     )
 
 
-# SC503 speaks for SC502 on one cell: both say "nothing measures it"; SC503 also names the words.
+# SC502 and SC503 both say "nothing measures it": one speaks. SC503 where a word judges how well
+# ("effectively", "well prepared"), SC502 where the words only name a change ("improved", "greater").
 @rule(
     "SC503",
     "subjective criterion",
@@ -88,7 +92,6 @@ def not_quantifiable(criterion, ctx):
     "guidance §38",
     each="criteria",
     field="criterion",
-    supersedes=("SC502",),
 )
 def subjective(criterion, ctx):
     """A success criterion rests on generalised, subjective words with nothing that measures them.
@@ -104,6 +107,8 @@ def subjective(criterion, ctx):
     if not text or _measures(criterion):
         return
     words = subjective_words(text)
+    if words and not judges(text) and not counts_people_or_things(text):
+        return  # nothing measures it and no word judges performance: SC502 says so, once
     if words:
         quoted = ", ".join(f"'{w}'" for w in words[:3])
         yield flag(

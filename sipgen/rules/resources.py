@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..values import money
 from .registry import Hit, flag, rule
-from .text.quantities import bland_resource, names_funding_only
+from .text.quantities import bland_resource, has_quantity, is_no_cost, names_funding_only, without_labels
 
 
 @rule("RC401", "no resource implication", "warning", "guidance §34", each="actions", field="cost")
@@ -37,7 +37,14 @@ def bland(action, ctx):
     Good: Resources: "3 x 1-hour staff meetings"; "Pupil premium: £3,200 for 2 TA afternoons a week";
     "2 supply days at £190".
     """
-    if not action.resources or not bland_resource(action.resources, ctx.extra_bland_words):
+    if not action.resources:
+        return
+    if not bland_resource(action.resources, ctx.extra_bland_words):
+        if _unquantified_row(action):
+            yield flag(
+                f"'{action.resources}' says what is needed but not how much, and the row gives no cost.",
+                "Give the cost in pounds, or the quantities behind it, e.g. '30 copies at £7' or '2 supply days'.",
+            )
         return
     if names_funding_only(action.resources):
         message = f"'{action.resources}' says where the money comes from, not what is needed or how much of it."
@@ -70,3 +77,11 @@ def over_budget(plan, ctx):
             "Find the money, trim or re-time actions, or correct the allocation on the Settings sheet.",
             ref="",
         )
+
+
+def _unquantified_row(action) -> bool:
+    """True when nothing on the row says how much: no amount in Cost (nor "No cost"), and no
+    figure in the resources or the action (year groups and dates are not quantities)."""
+    if action.cost is not None or "cost" in action.unreadable or is_no_cost(action.resources):
+        return False
+    return not (has_quantity(without_labels(action.resources)) or has_quantity(without_labels(action.action)))

@@ -71,6 +71,37 @@ SUBJECTIVE = (
     *("understands", "understanding", "know", "knows", "aware", "awareness", "feel", "feels", "greater"),
     *("deeper",),
 )
+# Of those, the words that judge how well people do or are ("effectively", "well prepared", "good
+# progress"): a criterion resting on one is subjective (SC503). Words of change or amount ("improved",
+# "greater", "strong mentoring", "understand") leave it unmeasured (SC502). One weakness, one finding.
+JUDGEMENTS = frozenset(
+    (
+        *("effectively", "effective", "well", "good", "confident", "confidently", "outstanding", "excellent"),
+        *("successful", "successfully", "appropriate", "appropriately", "secure", "securely", "high quality"),
+        *("high-quality", "purposeful"),
+    )
+)
+# A quality said of something as its state: "Phonics teaching is consistently strong".
+_PREDICATE_JUDGEMENT = re.compile(
+    r"\b(?:is|are|be|remains?|becomes?|feels?)\s+(?:\w+ly\s+)?(?:strong|consistent|clear|robust|rich|positive|"
+    r"engaging|better|stronger)\b",
+    re.I,
+)
+
+
+def judges(text: str) -> bool:
+    """True when a criterion's subjective words judge how well people do or are (SC503), rather
+    than only naming a change or an amount nobody measured (SC502)."""
+    return bool(JUDGEMENTS.intersection(subjective_words(text)) or _PREDICATE_JUDGEMENT.search(text))
+
+
+# Possessing a thing: "Every class has a reading corner" is provision put in place, not its impact.
+_HAS_A_THING = re.compile(
+    r"\b(?:has|have)\s+(?:a|an|its\s+own|their\s+own|a\s+new|an\s+up-to-date)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:corner|area|library|display|board|space|room|handbook|policy|plan|tracker|folder|profile|passport|"
+    r"timetable|kit|box|set|page|login|account)s?\b",
+    re.I,
+)
 # Phrases whose subjective-looking word is a name or a grade, not a judgement.
 NOT_SUBJECTIVE = (
     *("as well as", "good level of development", "greater depth", "graded", "judged", "rated", "assessed as"),
@@ -152,6 +183,7 @@ COMPLETED = (
     *("sent out", "installed", "appointed", "recruited", "trained", "organised", "arranged", "timetabled"),
     *("scheduled", "booked", "opened", "refurbished", "received", "took place", "taken place"),
     *("up and running", "on the website", "on the school website", "goes live", "go live", "went live"),
+    *("online", "is live", "are live", "up to date", "up-to-date"),
 )
 # A one-off verdict on a thing: it passes or it does not, so it has no baseline.
 VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")
@@ -499,13 +531,44 @@ def _leaves_its_object(tokens: list[str], verbs: list[int]) -> bool:
     return last > 0 and tokens[last - 1] in _HELPERS and _lemma(tokens[last]) is not None
 
 
+# A figure that measures: a percentage, points, a score with decimals, "N of M", or a halving or doubling.
+_MEASURE_FIGURE = re.compile(
+    r"[-+]?\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s+(?:percentage\s+)?points?\b|[-+]?\b\d+\.\d+\b|"
+    r"\b\d+\s+(?:of|out\s+of)\s+\d+\b|\b(?:halves?|halved|halving|doubles?|doubled|doubling|trebles?)\b",
+    re.I,
+)
+# Where one measure's words join two things ("between 80% and 90%", "Y5 and Y6"), not two measures.
+_ONE_SPAN = re.compile(r"\bbetween\s+\S+\s+and\s+\S+", re.I)
+_MEASURE_JOIN = re.compile(r"\s*(?:;|,?\s+and\s+|,\s+with\s+|\s+as\s+well\s+as\s+|\s+plus\s+)\s*", re.I)
+_LABEL_NUMBERS = re.compile(
+    r"\b(?:[LU]?KS\d|Y\d{1,2}|(?:years?|yr|key\s+stage|progress|attainment)\s*\d{1,2}|(?:19|20)\d\d(?:[-/]\d{2,4})?)\b",
+    re.I,
+)
+
+
+_TIME_ONLY = re.compile(
+    rf"\b(?:in|by|at|for|from|to|the|end|of|then|and|{MONTH_PATTERN}|autumn|spring|summer|term|year|half[- ]?term|"
+    r"july|june|december|march|aut[12]?|spr[12]?|sum[12]?)\b|[.,]",
+    re.I,
+)
+
+
+def measure_count(text: str) -> int:
+    """How many measures one criterion states: the parts joined by "and", ";" or ", with" that
+    each carry a figure of their own ("90% at ARE in maths and 85% in reading" is two)."""
+    plain = _ONE_SPAN.sub(" ", _LABEL_NUMBERS.sub(" ", _PARENTHESES.sub(" ", text)))
+    parts = [part for part in _MEASURE_JOIN.split(plain) if _MEASURE_FIGURE.search(part)]
+    # "... rises to 75% in 2026 and 80% in 2027": a later figure of the same measure, not another.
+    return sum(1 for i, part in enumerate(parts) if i == 0 or _TIME_ONLY.sub("", _MEASURE_FIGURE.sub("", part)).strip())
+
+
 @lru_cache(maxsize=8192)
 def merged_criteria(text: str) -> bool:
     """True when one criterion strings several together (guidance §38), as clauses with their
     own subject or their own object. Brackets name the evidence, so they are left out."""
     sentences = [s for s in _SENTENCES.split(_PARENTHESES.sub(" ", text)) if s.strip()]
     counts = [_clauses(s) for s in sentences]
-    return sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts)
+    return sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2
 
 
 # -- Completed actions (SC505) and deliverables (SC507) ------------------------------------------
@@ -575,6 +638,8 @@ def _may_complete(text: str) -> bool:
 def completed_action(text: str) -> bool:
     """True when a criterion counts an action done ("All mentors attend training", "New tracker
     in place by January") and no other verb in it says what changed as a result."""
+    if _HAS_A_THING.search(text) and not _has_outcome_verb(text, _HAS_A_THING.search(text).span()):
+        return True
     if not _may_complete(text):
         return False
     for pattern in (_COMPLETED, _TAKING_PART):

@@ -50,3 +50,18 @@ _MONEY = frozenset(
 def names_funding_only(text: str) -> bool:
     """True when a bland resource statement names a budget or grant ("PP funding", "Within budget")."""
     return any(w in _MONEY for w in _words(text))
+
+
+# Numbers that name a year group, key stage, date or half-term, not an amount: "Y6", "KS2", "Aut2".
+_LABELS = re.compile(
+    r"\b(?:[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
+    r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?|(?:aut|spr|sum)\s*[12]|(?:19|20)\d\d(?:[-/]\d{2,4})?|"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th))\b",
+    re.I,
+)
+
+
+def without_labels(text: str) -> str:
+    """The text with year groups, key stages, years, dates and half-terms taken out, so the figures
+    left are quantities."""
+    return _LABELS.sub(" ", text or "")
