@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ..values import money
 from .registry import Hit, flag, rule
-from .text.quantities import bland_resource, has_quantity, is_no_cost, names_funding_only, without_labels
+from .text.quantities import bland_resource, has_quantity, names_funding_only, without_labels
 
 
 @rule("RC401", "no resource implication", "warning", "guidance §34", each="actions", field="cost")
@@ -79,9 +81,12 @@ def over_budget(plan, ctx):
         )
 
 
+_SAYS_NO_COST = re.compile(r"\bno\s+(?:additional\s+|extra\s+|financial\s+)?costs?\b|\bnil\b|\bfree\b|£\s?0\b", re.I)
+
+
 def _unquantified_row(action) -> bool:
     """True when nothing on the row says how much: no amount in Cost (nor "No cost"), and no
     figure in the resources or the action (year groups and dates are not quantities)."""
-    if action.cost is not None or "cost" in action.unreadable or is_no_cost(action.resources):
+    if action.cost is not None or "cost" in action.unreadable or _SAYS_NO_COST.search(action.resources):
         return False
     return not (has_quantity(without_labels(action.resources)) or has_quantity(without_labels(action.action)))

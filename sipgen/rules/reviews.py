@@ -8,7 +8,7 @@ from ..dates import uk
 from ..progress import MISSED, at_point, contradicts, point_of
 from .criteria import criteria_for
 from .registry import flag, listed, rule
-from .text.impact import describes_activity_only
+from .text.impact import describes_activity_only, is_placeholder
 
 _NOTHING = re.compile(r"^\s*(?:none|n/?a|-+|nil|no|tbc)\.?\s*$", re.I)
 
@@ -28,17 +28,36 @@ def undated(review, ctx):
         )
 
 
-@rule("RV702", "review without impact", "warning", "guidance §17, §44", each="reviews", field="impact")
+# RV702 speaks for RV703 on one cell: "On track" is no impact at all, not an activity described.
+@rule(
+    "RV702",
+    "review without impact",
+    "warning",
+    "guidance §17, §44",
+    each="reviews",
+    field="impact",
+    supersedes=("RV703",),
+)
 def no_impact(review, ctx):
     """A review that has taken place (dated on or before the check date) records no impact to date.
 
-    Bad: 10/12/2025, P1, Green, Impact to date: (blank).
+    A placeholder is no impact: "In progress", "TBC", "Too early to judge", "See above".
+
+    Bad: 10/12/2025, P1, Green, Impact to date: (blank), or "In progress".
 
     Good: Impact to date: "Phonics tracker: 71% on track, against a milestone of 65%."
     """
-    if review.date and review.date.start <= ctx.as_of and not review.impact:
+    if not (review.date and review.date.start <= ctx.as_of):
+        return
+    if not review.impact:
         yield flag(
             f"The review of {review.ref or 'this item'} on {uk(review.date.start)} records no impact to date.",
+            "Say what difference the actions have made so far, with figures against the milestones.",
+        )
+    elif is_placeholder(review.impact):
+        yield flag(
+            f"The review of {review.ref or 'this item'} on {uk(review.date.start)} says '{review.impact.strip()}' "
+            "where its impact should be.",
             "Say what difference the actions have made so far, with figures against the milestones.",
         )
 

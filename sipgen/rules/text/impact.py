@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ...dates import MONTH_PATTERN
-from .quantities import has_quantity
+from ...references import REF_PATTERN
+from .quantities import has_quantity, without_labels
 
 _IMPACT_WORDS = re.compile(
     r"\b(?:impact|progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
@@ -34,10 +35,41 @@ _NOT_IMPACT_FIGURES = re.compile(
 )
 
 
+# Figures that count who took part ("Twelve staff completed ...", "with 12 children", "(40 families
+# came)"): delivery, not a change in an outcome. A percentage is left: "61% of pupils" is a measure.
+_PARTICIPANTS = re.compile(
+    r"\b(?:\d+(?!\s*%|\.\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|all|both)\s+(?:(?:of|out\s+of)\s+\d+\s+)?(?:[\w'’-]+\s+){0,2}?(?:staff|teachers?|"
+    r"families|parents|carers|pupils|children|trainees|mentors|tas|adults|people|governors|students|colleagues|"
+    r"schools|classes|sessions|twilights|visits|workshops|walks|meetings)\b",
+    re.I,
+)
+# A change reported: "up from 48% in July", "down from 9 to 5", "from 55% to 74%".
+_CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d", re.I)
+
+
 def describes_activity_only(text: str) -> bool:
-    """True when a review records what happened, not the impact it had (guidance §44)."""
-    if not text.strip() or has_quantity(_NOT_IMPACT_FIGURES.sub(" ", text)):
+    """True when a review records what happened, not the impact it had (guidance §44): what was
+    done, delivered or attended, and how many took part, with no change in an outcome or a measure."""
+    if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(text):
         return False
-    if _IMPACT_WORDS.search(text):
+    figures = without_labels(REF_PATTERN.sub(" ", _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", text))))
+    if has_quantity(figures):
         return False
     return bool(_ACTIVITY.search(text))
+
+
+# What reviews write in place of an impact: a placeholder is no impact recorded (RV702).
+_PLACEHOLDER = re.compile(
+    r"(?:in\s+progress|on-?going|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
+    r"(?:\s+yet)?|see\s+(?:above|below|attached|notes|minutes|report|previous)|n/?a|none(?:\s+yet)?|nil|"
+    r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
+    r"on\s+track|as\s+above|-+|\?+|\.+|x)",
+    re.I,
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """True when an impact says nothing of impact: "In progress", "TBC", "Too early to judge", "-"."""
+    plain = " ".join(text.split()).strip(" .!;:")
+    return not plain or bool(_PLACEHOLDER.fullmatch(plain))

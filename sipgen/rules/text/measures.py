@@ -84,7 +84,7 @@ JUDGEMENTS = frozenset(
 # A quality said of something as its state: "Phonics teaching is consistently strong".
 _PREDICATE_JUDGEMENT = re.compile(
     r"\b(?:is|are|be|remains?|becomes?|feels?)\s+(?:\w+ly\s+)?(?:strong|consistent|clear|robust|rich|positive|"
-    r"engaging|better|stronger)\b",
+    r"engaging|better|stronger)\b|\bmak(?:e|es|ing)\s+(?:strong|good|better|rapid|excellent|sustained)\s+progress\b",
     re.I,
 )
 
@@ -553,11 +553,22 @@ _TIME_ONLY = re.compile(
 )
 
 
+_RELATIVE_OPEN = re.compile(r"\b(?:who|that|which|whose)\s+\w+(?:\s+\w+){0,4}$", re.I)
+
+
 def measure_count(text: str) -> int:
     """How many measures one criterion states: the parts joined by "and", ";" or ", with" that
     each carry a figure of their own ("90% at ARE in maths and 85% in reading" is two)."""
     plain = _ONE_SPAN.sub(" ", _LABEL_NUMBERS.sub(" ", _PARENTHESES.sub(" ", text)))
-    parts = [part for part in _MEASURE_JOIN.split(plain) if _MEASURE_FIGURE.search(part)]
+    joined: list[str] = []
+    for part in _MEASURE_JOIN.split(plain):
+        # "80% of pupils who attend breakfast club and after-school club reach 96%": the "and" is
+        # inside the relative clause, so both halves are one measure.
+        if joined and _RELATIVE_OPEN.search(joined[-1]):
+            joined[-1] += " and " + part
+        else:
+            joined.append(part)
+    parts = [part for part in joined if _MEASURE_FIGURE.search(part)]
     # "... rises to 75% in 2026 and 80% in 2027": a later figure of the same measure, not another.
     return sum(1 for i, part in enumerate(parts) if i == 0 or _TIME_ONLY.sub("", _MEASURE_FIGURE.sub("", part)).strip())
 
