@@ -143,7 +143,16 @@ def merged(criterion, ctx):
         )
 
 
-@rule("SC505", "success as completed actions", "warning", "guidance §38", each="criteria", field="criterion")
+# SC505 speaks for SC502 and SC503: a deliverable is unmeasured because it is an action, not an impact.
+@rule(
+    "SC505",
+    "success as completed actions",
+    "warning",
+    "guidance §38",
+    each="criteria",
+    field="criterion",
+    supersedes=("SC502", "SC503"),
+)
 def completed_actions(criterion, ctx):
     """Success is expressed as actions completed, not the impact they had.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .registry import Hit, flag, rule
-from .text.sources import states_source
+from .text.sources import states_source, states_source_for_all
 from .text.titles import several_priorities
 
 
@@ -51,6 +51,8 @@ def priority_without_source(priority, ctx):
     Good: P3 Source: Inspection report (Ofsted, May 2025: "improve the teaching of early reading").
     """
     if priority.ref and not priority.source and not states_source(priority.preface, priority.now):
+        if _sources_for_all(ctx):
+            return  # the introduction says where every priority comes from
         yield flag(
             f"{priority.ref} does not say where the priority comes from.",
             "Choose its source: self-evaluation, inspection report, external examiner, strategic plan or "
@@ -97,7 +99,8 @@ def priority_without_preface(priority, ctx):
 
 @rule("PR105", "priority not simple and precise", "warning", "guidance §23", each="priorities", field="title")
 def priority_not_precise(priority, ctx):
-    """A priority is not set out simply and precisely: too long, or several priorities in one.
+    """A priority is not set out simply and precisely: too long, several priorities in one, only a
+    topic ("Safeguarding", "Leadership and management"), or a sentence that stops ("Improve outcomes so that:").
 
     Bad: "Improve reading and also raise attendance and develop the role of middle leaders".
 
@@ -118,7 +121,15 @@ def objective_without_actions(objective, ctx):
     Bad: P1.3 "Consistent assessment of phonics" with no rows on the Actions sheet.
 
     Good: P1.3.1 "Train Year 1 staff in the half-termly phonics assessment (Sept INSET)" ...
+
+    Where every action hangs on the priority itself and none on its objectives, the objectives
+    read as the outcomes the priority aims at, not as sequences with nothing in them.
     """
+    priority = ctx.plan.by_ref.get(objective.priority)
+    own = getattr(priority, "actions", None) or []
+    misfiled = any(a.ref.startswith(objective.ref + ".") for a in own)  # "P2.1.1" filed under P2: it is P2.1's
+    if own and not misfiled and not any(o.actions for o in priority.objectives):
+        return
     if objective.ref and not objective.actions:
         yield flag(
             f"{objective.ref} has no actions.",
@@ -164,3 +175,9 @@ def no_priorities(plan, ctx):
             sheet="Priorities",
             cell="A2",
         )
+
+
+def _sources_for_all(ctx) -> bool:
+    intro = ctx.plan.introduction
+    texts = (ctx.plan.settings.title, intro.overview, intro.how_compiled, intro.weaknesses_tackled, intro.format_reason)
+    return states_source_for_all(*texts)

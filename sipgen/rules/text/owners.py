@@ -41,11 +41,15 @@ _TRAILING = re.compile(r"\s[–—-]\s*(?P<who>[^–—-]{1,40})$")
 _VERBS = frozenset(ACTION_VERBS)
 
 
+# A person by title and surname: "Mrs Patel", "Mr O'Neill", "Dr Chen-Ward".
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+
+
 def _is_owner(part: str, known) -> bool:
     part = _OWNER_DETERMINER.sub("", part.strip(" .:;()[]'’"))
     if not part:
         return False
-    if _ROLE.fullmatch(part):
+    if _ROLE.fullmatch(part) or _TITLED.fullmatch(part):
         return True
     return known is not None and bool(_INITIALS.fullmatch(part)) and bool(known(part))
 

@@ -60,3 +60,20 @@ def states_source(*texts: str) -> bool:
             if _SOURCE_STATED.search(sentence) or _DATED_EVIDENCE.search(sentence):
                 return True
     return False
+
+
+# A sentence about the plan's priorities as a whole saying where they come from: "The priorities below
+# come from our autumn self-evaluation", "All our priorities arise from the Ofsted report".
+_ALL_PRIORITIES_FROM = re.compile(
+    rf"\bpriorit(?:y|ies)\b[^.;!?]{{0,80}}?\b(?:come|came|comes|arise|arose|arises|emerged?|emerges|stem|stems|"
+    rf"stemmed|flow|flows|are\s+(?:drawn|taken|based|informed|identified)|were\s+(?:drawn|taken|identified|agreed|"
+    rf"chosen|informed)|based)\s+(?:from|on|in|by|through)\b[^.;!?]{{0,80}}?{_EVIDENCE}"
+    r"|\b(?:from|following|after)\s+(?:our|the)\s+[^.;!?]{0,60}?(?:self[- ]evaluation|sef|review|inspection)"
+    r"[^.;!?]{0,60}?\bpriorit(?:y|ies)\b",
+    re.I,
+)
+
+
+def states_source_for_all(*texts: str) -> bool:
+    """True when the plan's title or introduction gives the source of every priority at once."""
+    return any(_ALL_PRIORITIES_FROM.search(sentence) for text in texts for sentence in _SENTENCE.split(text or ""))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lexicon import ACTION_VERBS, SOFT_VERBS, VAGUE_VERBS, _listed
+
 _BASE_VERBS = {
     "improve",
     "raise",
@@ -53,10 +55,76 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return f"it runs to {len(words)} words"
     if re.search(r"\band also\b|\bas well as\b|\bin addition\b", title, re.I):
         return "it joins several priorities together"
-    if ";" in title and all(len(p.split()) >= 3 for p in title.split(";") if p.strip()):
+    parts = [p for p in title.split(";") if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) >= 3 or _has_verb(p) for p in parts):
         return "it lists several priorities separated by semicolons"
+    if _UNFINISHED.search(title):
+        return "it stops mid-sentence"
+    if _names_a_topic(title):
+        return "it names a topic, not what will change"
     for match in re.finditer(r"\b(?:and|,)\s+(\w+)\s+(\w+)", title, re.I):
         verb, following = match.group(1).casefold(), match.group(2).casefold()
         if verb in _BASE_VERBS and following not in ("and", "or", "of", "for", "in"):
             return f"it joins two aims with 'and {verb}'"
     return None
+
+
+# A title that stops where the sentence should go on: "Improve outcomes so that:", "Raise ... by".
+_UNFINISHED = re.compile(
+    r"(?::|\bso\s+that|\bsuch\s+that|\b(?:and|or|to|by|through|with|so|including|by\s+ensuring)|…|\.\.\.|-|–)\s*$", re.I
+)
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """Every verb the lexicons know, in its base, -s, -ed and -ing forms."""
+    from .deeds import OUTCOME_VERBS
+
+    bases = {w for w in (*ACTION_VERBS, *VAGUE_VERBS, *SOFT_VERBS, *OUTCOME_VERBS, *_BASE_VERBS) if " " not in w}
+    bases |= set(
+        _listed("meet, reach, rise, fall, become, achieve, attain, make, know, use, read, write, speak, listen")
+    )
+    forms = set()
+    for verb in bases:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb, verb + "s", verb + "es", stem + "ed", stem + "ing", verb + "d"}
+        if verb.endswith("y"):
+            forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    forms |= {"rises", "rose", "risen", "falls", "fell", "fallen", "meets", "met", "reaches", "made", "knows"}
+    return frozenset(forms)
+
+
+_DETERMINERS = frozenset(_listed("the, a, an, our, all, every, each, their, its, this, these, more, further, pupils'"))
+
+
+def _has_verb(text: str) -> bool:
+    """True when some word of ``text`` is a verb the lexicons know ("Raise", "improves", "embedding").
+
+    Acronyms in capitals are names ("SEND"); an -ing form of a verb of doing is read as a noun
+    ("Reading for pleasure", "Mentoring, assessment ...") unless a determiner follows it."""
+    words = re.findall(r"[A-Za-z'’]+", text)
+    aims = {w for v in (*VAGUE_VERBS, *SOFT_VERBS, *_BASE_VERBS) for w in (v, v + "ing", v[:-1] + "ing")}
+    for i, word in enumerate(words):
+        lower = word.casefold()
+        if (word.isupper() and len(word) > 1) or lower not in _verb_forms():
+            continue
+        if lower.endswith("ing") and lower not in aims:
+            following = words[i + 1].casefold() if i + 1 < len(words) else ""
+            if following not in _DETERMINERS:
+                continue
+        return True
+    return False
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b|\+)\s*", re.I)
+
+
+def _names_a_topic(title: str) -> bool:
+    """True for a title that is only a heading: one or two words ("Safeguarding", "SEND"), or a list
+    of such ("Leadership and management", "SEND / inclusion / behaviour"), with no verb and no figure.
+    A focused noun phrase ("Attendance of pupils with SEND") says what it is about, so it passes."""
+    if _has_verb(title) or _DIGIT.search(title):
+        return False
+    items = [item for item in _LIST_SEPARATOR.split(title.strip(" .:")) if item]
+    return bool(items) and all(len(item.split()) <= 2 for item in items) and (len(items) > 1 or len(title.split()) <= 2)
