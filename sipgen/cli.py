@@ -420,6 +420,10 @@ def explain(code: str = typer.Argument(..., metavar="CODE", help="A rule code, e
     typer.echo(f"{declared.code}: {declared.name} ({declared.severity.value}; source: {declared.source})")
     typer.echo("")
     typer.echo(declared.doc)
+    if declared.supersedes:
+        others = " or ".join(declared.supersedes)
+        typer.echo("")
+        typer.echo(f"Where it fires, {others} is not also reported on the same cell: one weakness, one finding.")
 
 
 @app.command("diff", cls=PlainHelp, short_help="Show what changed between two versions of a plan.")

@@ -100,6 +100,9 @@ def test_rules_and_explain():
     assert listing.exit_code == 0 and "WB004" in listing.output
     explained = sipgen("explain", "wb004")
     assert explained.exit_code == 0 and "Bad:" in explained.output and "Good:" in explained.output
+    # One weakness, one finding: a code that speaks for another says so.
+    assert "RV703 is not also reported" in sipgen("explain", "RV702").output
+    assert "not also reported" not in sipgen("explain", "RV703").output
     missing = sipgen("explain", "ZZ999")
     assert missing.exit_code == 2 and "sipgen rules" in missing.output
 

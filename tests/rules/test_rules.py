@@ -302,3 +302,14 @@ def test_rc403_only_when_costs_exceed_the_allocation(tmp_path):
         data["settings"]["budget"] = budget
         result = check_workbook(write_workbook(tmp_path / "plan.xlsx", "school", data), AS_OF)
         assert any(f.code == "RC403" for f in result.findings) is fires, budget
+
+
+def test_one_weakness_gets_one_finding(tmp_path):
+    """Where two codes would say the same of one cell, the more specific speaks: a deliverable is
+    SC505 (not also SC502), a placeholder impact RV702 (not also RV703)."""
+    data = copy.deepcopy(BASE)
+    data["criteria"][0].update(criterion="The reading handbook is online and up to date", baseline="", target="")
+    data["reviews"][0].update(impact="On track.")
+    found = {(f.code, f.cell) for f in check(tmp_path, data).findings if f.sheet in ("Success criteria", "Reviews")}
+    assert ("SC505", "C2") in found and ("SC502", "C2") not in found and ("SC503", "C2") not in found
+    assert ("RV702", "E2") in found and ("RV703", "E2") not in found

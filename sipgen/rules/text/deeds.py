@@ -23,7 +23,7 @@ from .lexicon import (
     _listed,
 )
 from .owners import _is_owner, names_owner
-from .quantities import has_quantity
+from .quantities import has_quantity, without_labels
 from .timings import names_timing, strip_leading_timing
 
 # Words in _SUBJECT_WORDS that are also verbs: a subject only before a noun they describe
@@ -367,8 +367,14 @@ def _outcome_or_inquiry(action: str, phrase: str) -> str | None:
     if outcome and not _MEANS.search(phrase, outcome.end()) and not _DEED_NOUN.search(phrase, outcome.end()):
         return f"{outcome['verb']} the {outcome['measure']}".replace("the the", "the")
     inquiry = _INQUIRY.match(phrase)
-    if inquiry and not _concrete(phrase[inquiry.end() :]):
-        return " ".join(inquiry["verb"].split())
+    if inquiry:
+        verb = " ".join(inquiry["verb"].split())
+        rest = phrase[inquiry.end() :]
+        # "Consider each request at the panel meeting" decides something; "Explore options for a
+        # reading club" only names what the inquiry is about, so only a figure lets it off.
+        decides = _concrete(rest) if verb.startswith(("consider", "prioriti")) else has_quantity(without_labels(rest))
+        if not decides:
+            return verb
     having = _HAVE_AIM.search(action)
     if having and not _DEED_NOUN.search(action):
         return " ".join(having.group(0).split())

@@ -501,8 +501,9 @@ def _clauses(sentence: str) -> int:
         tokens = _tokens(segment)
         verbs = _verbs(tokens)
         if not verbs:
-            if count and len(tokens) >= 3 and _SHARE_FIRST.match(segment):
-                count += 1  # its own measured group: "... and 85% secure a teaching post"
+            later_figure = not _TIME_ONLY.sub("", _MEASURE_FIGURE.sub("", segment)).strip()
+            if count and len(tokens) >= 3 and _SHARE_FIRST.match(segment) and not later_figure:
+                count += 1  # its own measured group: "... and 85% secure a teaching post", not "... and 80% by July"
             continue  # else a noun in a list: "reading, writing and maths"
         if tokens[0] in _OPENERS and count == 0:
             continue  # "When teaching early reading, ...": the scene, not a criterion
