@@ -54,7 +54,7 @@ CHOICE_SYNONYMS = {
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NO_COST = {"nocost", "nil", "none", "free", "0", "nocosts", "zero", "n/a"}
 _REF_SPLIT = re.compile(r"[,;/\n]+|\s+and\s+|\s+")
-_INITIALS_SPLIT = re.compile(r"[,;/+\n]+|\s+and\s+", re.I)
+_INITIALS_SPLIT = re.compile(r"[,;/+\n]+|\s+(?:and|&)\s+", re.I)
 _CODE = re.compile(r"\b([A-Za-z]{2}\d{3})\b")
 
 
@@ -122,7 +122,9 @@ def convert(column: Column, value: object, year_start: dt.date | None) -> object
     raise AssertionError(f"no converter for {kind}")
 
 
-_NOBODY_YET = re.compile(r"(?:tb[acd]|to be (?:confirmed|arranged|decided|agreed|appointed)|\?+|n/?a|-+)\.?")
+_NOBODY_YET = re.compile(
+    r"(?:tb[acd]|to be (?:confirmed|arranged|decided|agreed|appointed)|\?+|n/?a|-+|various|all|everyone)\.?"
+)
 
 
 def normalise_ref(text: str) -> str:

@@ -54,12 +54,21 @@ def _as_typed(words: str, text: str) -> str:
     return match.group(0) if match else words
 
 
+# Timings that never fall due: "Ongoing", "As required". A recurring timing ("Termly") is a timescale.
+_OPEN_ENDED = re.compile(
+    r"(?:on-?\s?going|as\s+(?:and\s+when\s+)?(?:required|needed|necessary)|when\s+(?:required|needed|necessary)|"
+    r"as\s+and\s+when|continuous(?:ly)?|continual(?:ly)?|rolling)\.?",
+    re.I,
+)
+
+
 @rule("AC202", "action without a date", "warning", "guidance §28-29; SIP article", each="actions", field="due")
 def undated_action(action, ctx):
     """An action has no date or timescale.
 
-    A timing such as "Termly" or "Ongoing" counts as a timescale; a placeholder such as
-    "TBC" does not. So does a timing written in the action itself ("... by Easter",
+    A recurring timing such as "Termly" counts as a timescale; "Ongoing", "As required" and a
+    placeholder such as "TBC" do not: nothing falls due to check it against. A timing written in
+    the action itself counts ("... by Easter",
     "fortnightly", "on the first INSET day", "Jan-April 2026", or opening it: "w/c 8 Sept: ...").
 
     Bad: P2.1.3 "Observe arithmetic lessons" with Start and Due blank, or Due "TBC".
@@ -69,7 +78,7 @@ def undated_action(action, ctx):
     if action.unreadable & {"start", "due"}:
         return
     given = [(name, when) for name, when in (("due", action.due), ("start", action.start)) if when is not None]
-    if any(when.kind != UNDECIDED for _, when in given):
+    if any(when.kind != UNDECIDED and not _OPEN_ENDED.fullmatch(when.label.strip()) for _, when in given):
         return
     if action.action and names_timing(action.action, ctx.year_start):
         return  # the text says when; the columns would be better, but a finding here reads as wrong

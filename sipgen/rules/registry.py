@@ -191,6 +191,11 @@ class RuleContext:
                     self._people_cache.setdefault(person.initials.casefold(), person)
         return self._people_cache
 
+    def person_named(self, name: str):
+        """The Staff row whose full name is ``name`` (case and spacing forgiven), or None."""
+        wanted = " ".join(name.casefold().split())
+        return next((p for p in self.plan.staff if p.name and " ".join(p.name.casefold().split()) == wanted), None)
+
     def is_governance(self, initials: str) -> bool:
         """True for a governor, trustee, committee or board (or, in ITT, a partnership board member)."""
         person = self.person(initials)

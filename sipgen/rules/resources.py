@@ -19,7 +19,7 @@ def no_resources(action, ctx):
 
     Good: Cost (£): 0; Resources: No cost: within the weekly staff meeting (2 x 1 hour).
     """
-    if action.cost is None and not action.resources and "cost" not in action.unreadable:
+    if action.cost is None and _says_nothing(action.resources) and "cost" not in action.unreadable:
         yield flag(
             f"{action.ref or 'This action'} gives no cost and no resources.",
             "Give the cost in pounds and what it buys, or write 0 and 'No cost' if there is none.",
@@ -39,8 +39,10 @@ def bland(action, ctx):
     Good: Resources: "3 x 1-hour staff meetings"; "Pupil premium: £3,200 for 2 TA afternoons a week";
     "2 supply days at £190".
     """
-    if not action.resources:
-        return
+    if _says_nothing(action.resources):
+        return  # RC401's, when the cost is blank too
+    if action.cost and not names_funding_only(action.resources):
+        return  # "Supply cover" beside £600 in Cost: the row says how much
     if not bland_resource(action.resources, ctx.extra_bland_words):
         if _unquantified_row(action):
             yield flag(
@@ -79,6 +81,13 @@ def over_budget(plan, ctx):
             "Find the money, trim or re-time actions, or correct the allocation on the Settings sheet.",
             ref="",
         )
+
+
+def _says_nothing(text: str) -> bool:
+    """True for a Resources cell that is blank or only a dash or "n/a": it says nothing."""
+    return not text or bool(
+        re.fullmatch(r"\s*(?:[-–—.?]+|n/?a|tbc)?\s*", text, re.I) and not re.search(r"tbc", text, re.I)
+    )
 
 
 _SAYS_NO_COST = re.compile(r"\bno\s+(?:additional\s+|extra\s+|financial\s+)?costs?\b|\bnil\b|\bfree\b|£\s?0\b", re.I)

@@ -33,13 +33,21 @@ def initials_used(plan):
 # A plain description of who ("Y6 class teachers", "all class teachers"): readable without the key,
 # unlike initials or a role abbreviation ("KLM", "SLT", "SENCo").
 _DESCRIPTION = re.compile(
-    r"(?:[\w&'’-]+\s+)+(?:teachers|staff|team|teams|tas|assistants|mentors|tutors|leaders|leads)", re.I
+    r"(?:[\w&'’-]+\s+)+(?:teachers?|staff|team|teams|tas|assistants?|mentors?|tutors?|leaders?|leads?|"
+    r"co-?ordinators?|managers?|officers?)",
+    re.I,
 )
+# A person by title and surname, with or without their role: "Mrs Evans (phonics lead)".
+_TITLED_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s*\([^()]*\))?")
 
 
 def describes_people(text: str) -> bool:
-    """True for a description of a group of people in words, not initials or an abbreviation."""
-    return bool(_DESCRIPTION.fullmatch(text.strip())) and any(w.islower() for w in text.split())
+    """True for people described in words ("Y6 class teachers", "Phonics lead", "Mrs Evans"), not
+    initials or an abbreviation that needs the key."""
+    text = text.strip()
+    if _TITLED_PERSON.fullmatch(text):
+        return True
+    return bool(_DESCRIPTION.fullmatch(text)) and any(w.islower() for w in text.split())
 
 
 @rule("RS301", "initials not in the key", "error", "guidance §31")
@@ -54,8 +62,8 @@ def missing_from_key(plan, ctx):
     """
     first: dict[str, tuple] = {}
     count: Counter = Counter()
-    for record, field_name, initials in initials_used(plan):
-        if ctx.person(initials) is None and not describes_people(initials):
+    for record, field_name, initials in (*initials_used(plan), *_initials_in_actions(plan)):
+        if ctx.person(initials) is None and not ctx.person_named(initials) and not describes_people(initials):
             key = initials.casefold()
             count[key] += 1
             first.setdefault(key, (record, field_name, initials))
@@ -133,8 +141,8 @@ def no_lead(plan, ctx):
             continue
         if record.sheet == "Priorities" and record.ref in led:
             continue  # the preface names the lead; the Lead column would be better, but a finding reads as wrong
-        if record.sheet != "Priorities" and record.priority in led:
-            continue  # the priority's lead covers its sequences
+        if record.sheet != "Priorities" and record.priority in led and not _shared_out(record):
+            continue  # the priority's lead covers a sequence one person carries out
         kind = "priority" if record.sheet == "Priorities" else "sequence of actions"
         yield Hit(
             record,
@@ -262,3 +270,24 @@ def _from_partner_school(initials: str, ctx) -> bool:
         return False
     text = f"{person.role} {person.organisation}"
     return bool(_PARTNER.search(text)) and not _CENTRAL.search(text)
+
+
+# Initials written as who acts in an action's text: "DH and RW to observe ...".
+_ACTING_INITIALS = re.compile(r"^\s*(?P<who>[A-Z]{2,3}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,3})*)\s+(?:to|will)\s+[a-z]")
+
+
+def _initials_in_actions(plan):
+    """(record, field, initials) for initials an action's text names as who acts; the key must list them too."""
+    for action in plan.actions:
+        match = _ACTING_INITIALS.match(action.action or "")
+        if match:
+            for initials in re.split(r"\s*(?:,|and|&|/)\s*", match["who"]):
+                if initials and initials not in action.owners:
+                    yield action, "action", initials
+
+
+def _shared_out(objective) -> bool:
+    """True when an objective's actions are owned by different people: someone must lead the
+    sequence, and its priority's lead is not named as doing so."""
+    owners = {frozenset(i.casefold() for i in a.owners) for a in objective.actions if a.owners}
+    return len(owners) > 1

@@ -158,7 +158,8 @@ CASES = {
     "RS305": (rs305, None, None),
     "RS306": (rs306, "Monitoring", None),
     "RC401": (lambda d: d["actions"][2].update(cost="", resources=""), "Actions", "G4"),
-    "RC402": (lambda d: d["actions"][2].update(resources="Staff time"), "Actions", "H4"),
+    # A bland statement with no amount in Cost either: nothing on the row says how much.
+    "RC402": (lambda d: d["actions"][2].update(resources="Staff time", cost=""), "Actions", "H4"),
     "RC403": (lambda d: d["settings"].update(budget=1000), "Settings", "B13"),
     "SC501": (sc501, "Priorities", "A3"),
     "SC502": (

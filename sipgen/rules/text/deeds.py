@@ -44,6 +44,9 @@ def _is_subject(words: list[str]) -> bool:
 def leading_verb_phrase(action: str) -> str:
     """The action with bullets, numbering, a short label or timing and an opening subject ("Staff will") removed."""
     text = strip_leading_timing(_strip_bullets(action))
+    purpose = _PURPOSE_FIRST.match(text)
+    if purpose:  # "To raise attendance, phone home by 9.30am ...": the deed follows the aim
+        text = text[purpose.end() :]
     label = _LABEL.match(text)
     if label and len(label["label"].split()) <= 4:
         text = text[label.end() :]
@@ -59,6 +62,14 @@ def leading_verb_phrase(action: str) -> str:
     return text
 
 
+# An aim given first as the purpose of the deed that follows: "To raise attendance, phone home ...".
+_PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+)?to\s+[^,;:]{3,60},\s*(?=[a-z])", re.I)
+# An outcome for learners written as an action: "All Y11 students to achieve at least a grade 4".
+_LEARNER_OUTCOME = re.compile(
+    r"^(?:(?:all|every|each|most|more)\s+)?(?:[\w'’-]+\s+){0,3}?(?:pupils|students|children|learners|trainees|"
+    r"cohort|boys|girls)\s+(?:to|will|should|must)\s+(?:achieve|reach|attain|make|meet|pass|score|gain|get|be\s+at)\b",
+    re.I,
+)
 # An owner written before the verb, with what the owner-pattern above leaves: brackets, a title.
 _OWNER_FRAME = re.compile(r"^(?P<who>[^.;:]{1,60}?)\s+(?:will|shall|should|must|is\s+to|are\s+to|to)\s+(?=[a-z])", re.I)
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -399,6 +410,9 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     aim = _outcome_or_inquiry(action, phrase)
     if aim:
         return "verb", aim
+    learners = _LEARNER_OUTCOME.match(strip_leading_timing(_strip_bullets(action)).strip())
+    if learners:
+        return "phrase", " ".join(learners.group(0).split()[-2:])
     soft = _soft_aim(phrase, tuple(extra))
     if soft and " and " in soft:
         return "verb", soft

@@ -10,14 +10,15 @@ from .quantities import has_quantity, without_labels
 
 _IMPACT_WORDS = re.compile(
     r"\b(?:impact|progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
-    r"improved|improvement|gained|attainment|outcomes?|scores?|data|now\s+\w+|unchanged|no\s+change|"
+    r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
     r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?|survey|voice|feedback\s+shows|"
     r"reports?|reported|says?|said|feels?|felt|confident|confidence|now|observed|seen|noticeably|declined?)\b",
     re.I,
 )
 _ACTIVITY = re.compile(
-    r"\b(?:completed?|delivered|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
+    r"\b(?:running|underway|under\s+way|sat|being\s+analysed|analysed|circulated|distributed|rolled\s+out|"
+    r"completed?|delivered|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
     r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met)\b",
@@ -41,7 +42,8 @@ _PARTICIPANTS = re.compile(
     r"\b(?:\d+(?!\s*%|\.\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|all|both)\s+(?:(?:of|out\s+of)\s+\d+\s+)?(?:[\w'’-]+\s+){0,2}?(?:staff|teachers?|"
     r"families|parents|carers|pupils|children|trainees|mentors|tas|adults|people|governors|students|colleagues|"
-    r"schools|classes|sessions|twilights|visits|workshops|walks|meetings)\b",
+    r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
+    r"\d?-?year-olds)\b",
     re.I,
 )
 # A change reported: "up from 48% in July", "down from 9 to 5", "from 55% to 74%".
@@ -62,7 +64,7 @@ def describes_activity_only(text: str) -> bool:
 # What reviews write in place of an impact: a placeholder is no impact recorded (RV702).
 _PLACEHOLDER = re.compile(
     r"(?:in\s+progress|on-?going|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
-    r"(?:\s+yet)?|see\s+(?:above|below|attached|notes|minutes|report|previous)|n/?a|none(?:\s+yet)?|nil|"
+    r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
     r"on\s+track|as\s+above|-+|\?+|\.+|x)",
     re.I,
@@ -72,4 +74,6 @@ _PLACEHOLDER = re.compile(
 def is_placeholder(text: str) -> bool:
     """True when an impact says nothing of impact: "In progress", "TBC", "Too early to judge", "-"."""
     plain = " ".join(text.split()).strip(" .!;:")
+    if re.search(r"\d", plain):
+        return False  # "See report: attendance 95%" gives a figure
     return not plain or bool(_PLACEHOLDER.fullmatch(plain))

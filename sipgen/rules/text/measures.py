@@ -42,7 +42,8 @@ GRADES = (
 )
 # Words that name how many or what share, so a criterion has a countable dimension.
 QUANTIFIERS = (
-    *("all", "every", "each", "no", "none", "majority", "minority", "most", "fewer", "proportion"),
+    # "fewer" is not among them: "Fewer students are sent out" says which way, not how many.
+    *("all", "every", "each", "no", "none", "majority", "minority", "most", "proportion"),
     *("per cent", "percent", "percentage", "rate", "ratio", "number of", "score", "scores", "average"),
 )
 # Of those, the ones that name a metric: they measure even a state of mind ("the proportion of
@@ -84,7 +85,9 @@ JUDGEMENTS = frozenset(
 # A quality said of something as its state: "Phonics teaching is consistently strong".
 _PREDICATE_JUDGEMENT = re.compile(
     r"\b(?:is|are|be|remains?|becomes?|feels?)\s+(?:\w+ly\s+)?(?:strong|consistent|clear|robust|rich|positive|"
-    r"engaging|better|stronger)\b|\bmak(?:e|es|ing)\s+(?:strong|good|better|rapid|excellent|sustained)\s+progress\b",
+    r"engaging|better|stronger)\b|\bmak(?:e|es|ing)\s+(?:strong|good|better|rapid|excellent|sustained)\s+progress\b"
+    r"|\b(?:shows?|showing|demonstrates?|displays?|has|have)\s+(?:a\s+|an\s+)?(?:strong|good|clear|secure|excellent|"
+    r"confident|mature)\b",
     re.I,
 )
 
@@ -535,7 +538,8 @@ def _leaves_its_object(tokens: list[str], verbs: list[int]) -> bool:
 # A figure that measures: a percentage, points, a score with decimals, "N of M", or a halving or doubling.
 _MEASURE_FIGURE = re.compile(
     r"[-+]?\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s+(?:percentage\s+)?points?\b|[-+]?\b\d+\.\d+\b|"
-    r"\b\d+\s+(?:of|out\s+of)\s+\d+\b|\b(?:halves?|halved|halving|doubles?|doubled|doubling|trebles?)\b",
+    r"\b\d+\s+(?:of|out\s+of)\s+\d+\b|\b(?:halves?|halved|halving|doubles?|doubled|doubling|trebles?)\b|"
+    r"\b(?:grade|level|band|step)s?\s+\d+(?:\s+or\s+(?:better|above|higher))?",
     re.I,
 )
 # Where one measure's words join two things ("between 80% and 90%", "Y5 and Y6"), not two measures.
@@ -618,6 +622,10 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+# A year group named as the learners: "Three quarters of Y10 complete their homework".
+_YEAR_GROUP_TOKEN = re.compile(r"\b(?:Y|Yr|Year)\s?\d{1,2}\b|\b(?:reception|nursery|sixth\s+form|post-16)\b", re.I)
+
+
 def _is_context(text: str, match: re.Match) -> bool:
     """True when a completion word describes, rather than states, what succeeded."""
     before, after = text[: match.start()], text[match.end() :]
@@ -632,9 +640,12 @@ def _is_context(text: str, match: re.Match) -> bool:
         return True  # "mentors who attended training ...", "Once the scheme is launched, ..."
     if _LEARNER_AGENT.match(after):
         return True  # "homework completed by 90% of pupils": what pupils do is an outcome
+    if re.match(r"\s+of\b", after) and match.group(0).casefold().startswith("sent"):
+        return True  # "Fewer students are sent out of lessons": removed from class, not an action done
     if _TAKING_PART.fullmatch(match.group(0)):
         subject = set(_tokens(before))
-        if not subject.isdisjoint(_LEARNERS_AND_FAMILIES):
+        year_group = _YEAR_GROUP_TOKEN.search(before) and subject.isdisjoint(PROVIDERS)
+        if not subject.isdisjoint(_LEARNERS_AND_FAMILIES) or year_group:
             return True  # "95% of pupils attend", "parents attend the workshops": engagement
         if subject & _TRAINEE_SET and _PROGRAMME_OBJECT.match(after):
             return True  # "96% of trainees complete the course": an ITT outcome

@@ -56,7 +56,7 @@ def names_funding_only(text: str) -> bool:
 _LABELS = re.compile(
     r"\b(?:[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
     r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?|(?:aut|spr|sum)\s*[12]|(?:19|20)\d\d(?:[-/]\d{2,4})?|"
-    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th))\b",
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[- ]year[- ]olds?)\b",
     re.I,
 )
 

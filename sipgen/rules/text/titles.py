@@ -62,6 +62,9 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return "it stops mid-sentence"
     if _names_a_topic(title):
         return "it names a topic, not what will change"
+    items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", title.strip(" .")) if i.strip()]
+    if title.count(",") >= 2 and len(items) >= (4 if _has_verb(title) else 3):
+        return f"it lists {len(items)} things, each a priority of its own"
     for match in re.finditer(r"\b(?:and|,)\s+(\w+)\s+(\w+)", title, re.I):
         verb, following = match.group(1).casefold(), match.group(2).casefold()
         if verb in _BASE_VERBS and following not in ("and", "or", "of", "for", "in"):
