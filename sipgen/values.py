@@ -123,7 +123,8 @@ def convert(column: Column, value: object, year_start: dt.date | None) -> object
 
 
 _NOBODY_YET = re.compile(
-    r"(?:tb[acd]|to be (?:confirmed|arranged|decided|agreed|appointed)|\?+|n/?a|-+|various|all|everyone)\.?"
+    r"(?:tb[acd]|to be (?:confirmed|arranged|decided|agreed|appointed)|\?+|n/?a|-+|various|all|everyone|everybody|"
+    r"all (?:staff|teachers|adults|colleagues)|whole (?:staff|school))\.?"
 )
 
 

@@ -50,7 +50,8 @@ def priority_without_source(priority, ctx):
 
     Good: P3 Source: Inspection report (Ofsted, May 2025: "improve the teaching of early reading").
     """
-    if priority.ref and not priority.source and not states_source(priority.preface, priority.now):
+    unsourced = not priority.source or priority.source == "Other"  # "Other" with nothing saying what
+    if priority.ref and unsourced and not states_source(priority.preface, priority.now):
         if _sources_for_all(ctx):
             return  # the introduction says where every priority comes from
         yield flag(

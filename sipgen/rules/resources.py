@@ -20,6 +20,8 @@ def no_resources(action, ctx):
     Good: Cost (£): 0; Resources: No cost: within the weekly staff meeting (2 x 1 hour).
     """
     if action.cost is None and _says_nothing(action.resources) and "cost" not in action.unreadable:
+        if _MONEY_IN_TEXT.search(action.action or ""):
+            return  # "(£310 from the PE and sport premium)": the action says what it costs
         yield flag(
             f"{action.ref or 'This action'} gives no cost and no resources.",
             "Give the cost in pounds and what it buys, or write 0 and 'No cost' if there is none.",
@@ -90,6 +92,7 @@ def _says_nothing(text: str) -> bool:
     )
 
 
+_MONEY_IN_TEXT = re.compile(r"£\s?\d")
 _SAYS_NO_COST = re.compile(r"\bno\s+(?:additional\s+|extra\s+|financial\s+)?costs?\b|\bnil\b|\bfree\b|£\s?0\b", re.I)
 
 

@@ -276,14 +276,25 @@ def _from_partner_school(initials: str, ctx) -> bool:
 _ACTING_INITIALS = re.compile(r"^\s*(?P<who>[A-Z]{2,3}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,3})*)\s+(?:to|will)\s+[a-z]")
 
 
+_BY_INITIALS = re.compile(r"\bby\s+(?P<who>[A-Z]{2,3}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,3})*)\b(?![\w&])")
+
+
 def _initials_in_actions(plan):
-    """(record, field, initials) for initials an action's text names as who acts; the key must list them too."""
+    """(record, field, initials) for initials an action's text names as who acts ("DH and RW to ...",
+    "... observed by MK"); the key must list them too. Common abbreviations (PP, SLT?) are left to
+    the glossary unless they are written as the one who acts at the start."""
+    from ..glossary import built_in
+
+    common = {a.casefold() for a in built_in(plan.plan_type)}
     for action in plan.actions:
-        match = _ACTING_INITIALS.match(action.action or "")
-        if match:
-            for initials in re.split(r"\s*(?:,|and|&|/)\s*", match["who"]):
-                if initials and initials not in action.owners:
-                    yield action, "action", initials
+        text = action.action or ""
+        named = [(m["who"], True) for m in (_ACTING_INITIALS.match(text),) if m]
+        named += [(m["who"], False) for m in _BY_INITIALS.finditer(text)]
+        for who, acting in named:
+            for initials in re.split(r"\s*(?:,|and|&|/)\s*", who):
+                if not initials or initials in action.owners or (not acting and initials.casefold() in common):
+                    continue
+                yield action, "action", initials
 
 
 def _shared_out(objective) -> bool:

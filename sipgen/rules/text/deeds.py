@@ -67,7 +67,8 @@ _PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+)?to\s+[^,;:]{3,60},\s*(?=[a-z])"
 # An outcome for learners written as an action: "All Y11 students to achieve at least a grade 4".
 _LEARNER_OUTCOME = re.compile(
     r"^(?:(?:all|every|each|most|more)\s+)?(?:[\w'’-]+\s+){0,3}?(?:pupils|students|children|learners|trainees|"
-    r"cohort|boys|girls)\s+(?:to|will|should|must)\s+(?:achieve|reach|attain|make|meet|pass|score|gain|get|be\s+at)\b",
+    r"cohort|boys|girls)(?:\s+[\w'’-]+){0,3}?\s+(?:to|will|should|must)\s+(?:achieve|reach|attain|make|meet|pass|score|gain|get|be\s+at|"
+    r"have\s+(?:improved|better|greater|increased|more|wider))\b",
     re.I,
 )
 # An owner written before the verb, with what the owner-pattern above leaves: brackets, a title.
@@ -429,6 +430,6 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     if found and not _names_something(action, known, year_start):
         return found
     state = _state_aim(strip_leading_timing(_strip_bullets(action)))
-    if state and not _names_something(state[1], known, year_start):
+    if state and not _concrete(state[1]):  # a named thing to be aware of is not a deed: "aware of the KCSIE changes"
         return "phrase", state[0]  # the people in the state are not its owners: "Mentors to be confident ..."
     return None

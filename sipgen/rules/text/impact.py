@@ -17,7 +17,7 @@ _IMPACT_WORDS = re.compile(
     re.I,
 )
 _ACTIVITY = re.compile(
-    r"\b(?:running|underway|under\s+way|sat|being\s+analysed|analysed|circulated|distributed|rolled\s+out|"
+    r"\b(?:running|underway|under\s+way|sat|being\s+analysed|analysed|circulated|distributed|rolled\s+out|made|"
     r"completed?|delivered|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
@@ -43,6 +43,7 @@ _PARTICIPANTS = re.compile(
     r"thirty|forty|fifty|all|both)\s+(?:(?:of|out\s+of)\s+\d+\s+)?(?:[\w'’-]+\s+){0,2}?(?:staff|teachers?|"
     r"families|parents|carers|pupils|children|trainees|mentors|tas|adults|people|governors|students|colleagues|"
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
+    r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|"
     r"\d?-?year-olds)\b",
     re.I,
 )
@@ -74,6 +75,6 @@ _PLACEHOLDER = re.compile(
 def is_placeholder(text: str) -> bool:
     """True when an impact says nothing of impact: "In progress", "TBC", "Too early to judge", "-"."""
     plain = " ".join(text.split()).strip(" .!;:")
-    if re.search(r"\d", plain):
+    if re.search(r"\d", without_labels(plain)):
         return False  # "See report: attendance 95%" gives a figure
     return not plain or bool(_PLACEHOLDER.fullmatch(plain))

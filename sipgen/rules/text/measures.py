@@ -492,6 +492,10 @@ def _verbs(tokens: list[str]) -> list[int]:
     return [i for i in range(len(tokens)) if _is_verb(tokens, i)]
 
 
+# Verbs that hold a measure where the clause before left it, rather than add a criterion.
+_CONTINUING = frozenset(("stays", "stay", "remains", "remain", "holds", "hold", "is", "are", "then"))
+
+
 def _clauses(sentence: str) -> int:
     """How many criteria one sentence holds: each verb with its own subject or its own object.
 
@@ -510,6 +514,8 @@ def _clauses(sentence: str) -> int:
             continue  # else a noun in a list: "reading, writing and maths"
         if tokens[0] in _OPENERS and count == 0:
             continue  # "When teaching early reading, ...": the scene, not a criterion
+        if count and tokens[0] in _CONTINUING:
+            continue  # "... falls to 12% and stays below 12%": the same measure held, not another
         if any(t in _RELATIVE_WORDS for t in tokens[: verbs[0]]):
             continue  # "pupils who attend breakfast club": its verb is the relative clause's
         lead = 0
@@ -552,7 +558,8 @@ _LABEL_NUMBERS = re.compile(
 
 
 _TIME_ONLY = re.compile(
-    rf"\b(?:in|by|at|for|from|to|the|end|of|then|and|{MONTH_PATTERN}|autumn|spring|summer|term|year|half[- ]?term|"
+    rf"\b(?:in|by|at|for|from|to|the|end|of|then|and|stays?|remains?|below|above|under|over|sustained|maintained|"
+    rf"{MONTH_PATTERN}|autumn|spring|summer|term|year|half[- ]?term|"
     r"july|june|december|march|aut[12]?|spr[12]?|sum[12]?)\b|[.,]",
     re.I,
 )

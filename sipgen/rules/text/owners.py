@@ -33,7 +33,7 @@ _AGENT = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?from\s+(?P<helper>[^.;()]{1,60})"
     r"|(?<!attended )(?<!used )(?<!read )(?<!seen )(?<!heard )(?<!taken )(?<!received )(?<!funded )"
     r"(?<!covered )(?<!followed )\bby\s+(?P<agent>[^.;()]{1,60})"
-    r"|\b(?:owners?|responsible|who)\s*:\s*(?P<named>[^.;()]{1,60})",
+    r"|\b(?:owners?|responsible|who|leads?|led\s+by)\s*:\s*(?P<named>[^.;()]{1,60})",
     re.I,
 )
 _BRACKETED = re.compile(r"\((?P<who>[^()]{1,50})\)")

@@ -56,13 +56,16 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
     if re.search(r"\band also\b|\bas well as\b|\bin addition\b", title, re.I):
         return "it joins several priorities together"
     parts = [p for p in title.split(";") if p.strip()]
-    if len(parts) > 1 and all(len(p.split()) >= 3 or _has_verb(p) for p in parts):
+    if len(parts) > 2 or (len(parts) > 1 and all(len(p.split()) >= 3 or _has_verb(p) for p in parts)):
         return "it lists several priorities separated by semicolons"
     if _UNFINISHED.search(title):
         return "it stops mid-sentence"
     if _names_a_topic(title):
         return "it names a topic, not what will change"
     items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", title.strip(" .")) if i.strip()]
+    slashed = [i for i in title.split("/") if i.strip()]
+    if len(slashed) >= 3 and not _has_verb(title):
+        return f"it lists {len(slashed)} things, each a priority of its own"
     if title.count(",") >= 2 and len(items) >= (4 if _has_verb(title) else 3):
         return f"it lists {len(items)} things, each a priority of its own"
     for match in re.finditer(r"\b(?:and|,)\s+(\w+)\s+(\w+)", title, re.I):
