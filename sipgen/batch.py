@@ -9,11 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from .xlsx import SAVE_AS_STEPS
+
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# Spreadsheets sipgen cannot read: a folder's are listed as unreadable, never silently left out.
+OTHER_SPREADSHEETS = {
+    ".ods": "an OpenDocument spreadsheet (.ods, LibreOffice's own format)",
+    ".xls": "an old-style Excel file (.xls)",
+    ".xlsb": "an Excel binary workbook (.xlsb)",
+    ".csv": "a CSV file (.csv)",
+    ".numbers": "an Apple Numbers file (.numbers)",
+}
 
 
 @dataclass
@@ -34,24 +44,86 @@ class Row:
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """The workbooks named, with each folder replaced by the workbooks in it (sorted).
+    """The workbooks named, with each folder replaced by the spreadsheets in it (sorted); each once.
 
-    Excel's lock files (~$plan.xlsx) and hidden files are left out; a path that does not
-    exist stays, so that it gets its own clear message.
+    A folder's spreadsheets in other formats (.ods, .xls, .csv ...) are listed too, so that each
+    is reported as unreadable (see :func:`other_format`) rather than left out unseen, unless it
+    has been saved as .xlsx beside itself (south.ods with south.xlsx). Excel's lock
+    files (~$plan.xlsx) and hidden files are left out; a path that does not exist stays, so
+    that it gets its own clear message.
     """
     found: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".")) and p.is_file()
-                )
-            )
-        else:
-            found.append(path)
+        folder = path.is_dir() and path.suffix.lower() != ".numbers"  # a Numbers file may be a package
+        for item in _spreadsheets(path) if folder else [path]:
+            if item.resolve() not in seen:
+                seen.add(item.resolve())
+                found.append(item)
     return found
+
+
+def _spreadsheets(folder: Path) -> list[Path]:
+    """The folder's workbooks, and its spreadsheets in other formats that have no .xlsx copy beside them."""
+    found = [
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in WORKBOOK_SUFFIXES + tuple(OTHER_SPREADSHEETS)
+        and not p.name.startswith(("~$", "."))
+        and (p.is_file() or p.suffix.lower() == ".numbers")
+    ]
+    saved_as_xlsx = {p.stem.casefold() for p in found if p.suffix.lower() in WORKBOOK_SUFFIXES}
+    return sorted(p for p in found if p.suffix.lower() in WORKBOOK_SUFFIXES or p.stem.casefold() not in saved_as_xlsx)
+
+
+def other_format(path: Path) -> tuple[str, str]:
+    """Why sipgen cannot read ``path``, a spreadsheet in another format, and how to save it as .xlsx;
+    ("", "") for any other file."""
+    kind = OTHER_SPREADSHEETS.get(path.suffix.lower())
+    if kind is None:
+        return "", ""
+    numbers = "; in Numbers, File > Export To > Excel" if path.suffix.lower() == ".numbers" else ""
+    return f"{path}: this is {kind}, and sipgen reads only Excel workbooks (.xlsx).", f"{SAVE_AS_STEPS}{numbers}."
+
+
+def check_one(workbook: Path, as_of: dt.date | None = None):
+    """:func:`sipgen.checker.check_workbook`, but a spreadsheet in another format is unreadable
+    with a finding that says how to save it as .xlsx."""
+    from .checker import CheckResult, check_workbook
+    from .rules.registry import finding
+
+    message, hint = other_format(workbook)
+    if not message:
+        return check_workbook(workbook, as_of)
+    return CheckResult(workbook, None, [finding("WB001", message, hint)])
+
+
+def output_names(workbooks: list[Path], out_dir: Path | None) -> list[Path]:
+    """Each workbook's document, in ``out_dir`` or beside the workbook, named after it.
+
+    Where two would be one file (plan.xlsx in two folders; or Plan.xlsx and plan.xlsx, one
+    name on Windows' and macOS's disks), the later are numbered as Windows numbers copies:
+    plan (2).docx. The summary table shows which document is whose.
+    """
+    wanted = [(out_dir / wb.with_suffix(".docx").name) if out_dir else wb.with_suffix(".docx") for wb in workbooks]
+    taken = {_same_file(p) for p in wanted}
+    claimed: set[str] = set()
+    outputs = []
+    for first in wanted:
+        path, number = first, 1
+        # its own name unless an earlier workbook has it; a number no other workbook's name has
+        while _same_file(path) in (claimed if number == 1 else taken):
+            number += 1
+            path = first.with_name(f"{first.stem} ({number}).docx")
+        claimed.add(_same_file(path))
+        taken.add(_same_file(path))
+        outputs.append(path)
+    return outputs
+
+
+def _same_file(path: Path) -> str:
+    """A key two paths share if they name one file on a disk that ignores case."""
+    return str(path.resolve()).casefold()
 
 
 def _counts(result) -> dict:
@@ -67,12 +139,12 @@ def _counts(result) -> dict:
 
 def build_one(workbook: Path, output: Path, options: dict) -> Row:
     """Build one workbook's document; never raises, whatever goes wrong is in the row."""
-    from .checker import check_workbook
     from .document import BuildError, build_document
+    from .files import OutputError
 
     row = Row(workbook)
     try:
-        result = check_workbook(workbook, options.get("as_of"))
+        result = check_one(workbook, options.get("as_of"))
         row.__dict__.update(_counts(result))
         if result.plan is not None:
             from .states import outside_year
@@ -97,6 +169,8 @@ def build_one(workbook: Path, output: Path, options: dict) -> Row:
         row.exit_code = exc.exit_code
         row.status = "has errors" if exc.exit_code == 1 else "not built"
         row.message = str(exc)
+    except OutputError as exc:  # the document is read-only, or open in another program
+        row.exit_code, row.status, row.message = 2, "not built", str(exc)
     except Exception as exc:  # one broken workbook must not stop a trust's whole run
         row.exit_code, row.status, row.message = 3, "failed", f"{workbook}: {type(exc).__name__}: {exc}"
     return row
@@ -126,7 +200,7 @@ def build_many(
     """
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    outputs = [(out_dir / wb.with_suffix(".docx").name) if out_dir else wb.with_suffix(".docx") for wb in workbooks]
+    outputs = output_names(workbooks, out_dir)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(workbooks)))
     rows: list[Row | None] = [None] * len(workbooks)
     if not options.get("pdf"):
@@ -163,7 +237,9 @@ def _built(
         for index, (workbook, output) in enumerate(zip(workbooks, outputs, strict=True)):
             yield index, build_one(workbook, output, options)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    from .processes import executor  # started as the platform allows: Windows has only spawn
+
+    with executor(workers) as pool:
         futures = {
             pool.submit(build_one, wb, out, options): i
             for i, (wb, out) in enumerate(zip(workbooks, outputs, strict=True))
@@ -180,9 +256,7 @@ def _built(
 
 def check_many(workbooks: list[Path], as_of: dt.date | None = None):
     """Check every workbook; the results in order (checking is quick enough to run in turn)."""
-    from .checker import check_workbook
-
-    return [check_workbook(workbook, as_of) for workbook in workbooks]
+    return [check_one(workbook, as_of) for workbook in workbooks]
 
 
 def check_rows(results) -> list[Row]:

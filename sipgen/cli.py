@@ -85,6 +85,9 @@ def main(
     ),
 ) -> None:
     """Write, check and publish a school or ITT partnership improvement plan kept in Excel."""
+    from .console import setup
+
+    setup()  # before any command prints: UTF-8 to files and pipes, never a crash on a character
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -138,7 +141,10 @@ def new(
         fail(f"{path}: could not write the workbook ({exc.strerror or exc}).")
     what = "a worked example" if example else "a blank plan"
     typer.echo(f"Wrote {path} ({what}, {'ITT partnership' if type is PlanType.itt else 'school'} wording).")
-    typer.echo(f"Open it in Excel, fill it in, then run: sipgen check {path}")
+    if example:
+        typer.echo(f"Open it in Excel to see a finished plan, or check it: sipgen check {path}")
+    else:
+        typer.echo(f"Open it in Excel, fill it in, then run: sipgen check {path}")
 
 
 def _parse_as_of(text: str | None) -> dt.date | None:
@@ -163,7 +169,10 @@ def check(
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only errors."),
     as_of: str | None = typer.Option(
-        None, "--as-of", metavar="DATE", help="The date to check against (reviews held by then); default today."
+        None,
+        "--as-of",
+        metavar="DATE",
+        help="The date to check against (reviews held by then), e.g. 2026-03-20 or 20/03/2026; default today.",
     ),
     annotate: Path | None = typer.Option(
         None,
@@ -249,7 +258,9 @@ def build(
     with_findings: bool = typer.Option(
         False, "--with-findings", help="Add an appendix listing the open check findings, for a draft meeting."
     ),
-    as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help="The date to check against; default today."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="The date to report at, e.g. 2026-03-20 or 20/03/2026; default today."
+    ),
     jobs: int | None = typer.Option(
         None,
         "--jobs",
@@ -438,7 +449,7 @@ def diff_command(
 
     Rows are matched by their reference, so a renumbered row is reported as moved and rows
     sorted differently are no change. Each change names its cell in the new workbook.
-    Exit codes, as `diff`: 0 no changes; 1 changes; 2 a workbook could not be read.
+    Exit codes: 0 no changes; 1 changes found; 2 a workbook could not be read.
 
     \b
     Examples:
@@ -470,7 +481,9 @@ def report(
     since: Path | None = typer.Option(
         None, "--since", metavar="LAST.xlsx", help="The plan's last version: adds what changed since.", readable=False
     ),
-    as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help="The date to report at; default today."),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="The date to report at, e.g. 2026-03-20 or 20/03/2026; default today."
+    ),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Plans to read at once."),
 ) -> None:
     """Write a short Word report for the board (two to four pages for a plan).
@@ -511,6 +524,28 @@ def report(
     typer.echo(f"Wrote {result.output} ({result.plans} plan{'s' if result.plans != 1 else ''})")
     if result.failed:
         raise typer.Exit(2)
+
+
+@app.command(cls=PlainHelp, short_help="Check this computer has what sipgen needs; say what to fix.")
+def doctor() -> None:
+    """Check this computer has what sipgen needs, one line each, and say what to fix.
+
+    Python and sipgen; LibreOffice, which makes the PDFs, and its Python, which numbers
+    their contents page; the Calibri or Carlito font, so that a PDF breaks its pages as
+    Word does; and the web extra, for sipgen serve.
+    Exit codes: 0 everything is there; 1 something optional is missing (sipgen still
+    checks plans and writes Word documents).
+
+    \b
+    Example:
+      sipgen doctor
+    """
+    from .doctor import exit_code, report, run_checks
+
+    checks = run_checks()
+    for line in report(checks, getattr(sys.stdout, "encoding", None)):
+        typer.echo(line)
+    raise typer.Exit(exit_code(checks))
 
 
 @app.command(cls=PlainHelp, short_help="Run sipgen as a web page, for people who never open a terminal.")

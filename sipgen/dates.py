@@ -147,7 +147,7 @@ def parse_date(value: object, year_start: dt.date | None) -> PlanDate | None:
         return PlanDate(value, value)
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = as_exported(" ".join(value.split()))
     if not text:
         return None
     for pattern, fmt in _NUMERIC:  # the common case, before any other work
@@ -166,6 +166,30 @@ def parse_date(value: object, year_start: dt.date | None) -> PlanDate | None:
     if _TIMING_WORDS.search(key):
         return PlanDate(None, None, text, kind=TIMING)
     return None
+
+
+# Dates as other systems export them: "14/10/2025 09:30", "2025-10-14 00:00:00" (a time that says
+# nothing for a plan), "09-Dec-2025", "Dec-25" (hyphens where a person types spaces).
+_TRAILING_TIME = re.compile(r"^(?P<day>.*\d)[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?$", re.I)
+_HYPHENED_DAY = re.compile(r"^(?P<day>\d{1,2})-(?P<month>[A-Za-z]{3,9})\.?-(?P<year>\d{2}|\d{4})$")
+_HYPHENED_MONTH = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?-(?P<year>\d{2}|\d{4})$")
+
+
+def as_exported(text: str) -> str:
+    """``text`` with an exported date's time dropped and its hyphens read as spaces."""
+    timed = _TRAILING_TIME.match(text)
+    if timed:
+        text = timed["day"]
+    match = _HYPHENED_DAY.match(text)
+    if match:
+        return f"{match['day']} {match['month']} {match['year']}"
+    match = _HYPHENED_MONTH.match(text)
+    if match and match["month"].casefold()[:3] in _MONTH_PREFIXES:
+        return f"{match['month']} {match['year']}"
+    return text
+
+
+_MONTH_PREFIXES = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
 
 
 def needs_year(value: object) -> bool:

@@ -770,8 +770,12 @@ def _worth_a_second_process(old: Path, new: Path) -> bool:
 
 # -- reports ---------------------------------------------------------------------------------------
 
-_GREEN, _RED, _YELLOW, _CYAN = "\033[32m", "\033[31m", "\033[33m", "\033[36m"
-_BOLD, _RESET = "\033[1m", "\033[0m"
+# The codes, like the decision to use them (sipgen.console.colour, which the CLI passes as
+# ``colour``), are the console's: check's report and this one paint alike.
+from . import console  # noqa: E402
+
+_GREEN, _RED, _YELLOW, _CYAN = console.GREEN, console.RED, console.YELLOW, console.CYAN
+_BOLD, _RESET = console.BOLD, console.RESET
 _KIND_COLOURS = {"added": _GREEN, "removed": _RED, "moved": _CYAN}
 # An actual by how it was judged, a RAG rating by its new colour.
 _STATE_COLOURS = {"met": _GREEN, "close": _YELLOW, "missed": _RED, "Green": _GREEN, "Amber": _YELLOW, "Red": _RED}

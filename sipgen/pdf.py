@@ -1,7 +1,8 @@
 """PDF copies of the document, made by LibreOffice when it is installed.
 
 A :class:`Converter` keeps one LibreOffice running per worker and hands it document after
-document. With LibreOffice's Python bridge (Debian python3-uno) that is sipgen/uno_export.py:
+document. With LibreOffice's Python bridge (its own Python on Windows and macOS, Debian's
+python3-uno on Linux; sipgen/office.py finds both) that is sipgen/uno_export.py:
 it rebuilds the contents page, reports the page of each contents entry (which sipgen then
 writes into the Word document) and exports a tagged PDF/UA. Without the bridge each
 document is a plain `soffice --convert-to`, whose contents page has no page numbers.
@@ -25,8 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import write_atomically
+from .office import find_soffice, font_folder, install_hint, locate_soffice, office_python, system
 
-UNO_PYTHON = "/usr/bin/python3"
+# The Python that runs the helper; None: LibreOffice's own, found by office.office_python (tests set one).
+UNO_PYTHON: str | None = None
 HELPER = Path(__file__).with_name("uno_export.py")
 TIMEOUT = 300  # seconds for one document
 START_TIMEOUT = 120  # seconds for LibreOffice to start listening
@@ -34,10 +37,7 @@ WORK_ROOT: Path | None = None  # where the private profiles go; None: the system
 # A tagged PDF/UA, for screen readers; the headings become the PDF's outline.
 FILTER_DATA = {"UseTaggedPDF": True, "PDFUACompliance": True, "ExportBookmarks": True}
 FONT_PACKAGE = "fonts-crosextra-carlito"
-NOT_INSTALLED = (
-    "LibreOffice is not installed, so no PDF was made (the Word document was). "
-    "Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui), or save as PDF from Word."
-)
+CARLITO_PAGE = "https://fonts.google.com/specimen/Carlito"
 POSIX = os.name == "posix"
 
 
@@ -67,17 +67,41 @@ class Outcome:
 
 
 def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice program to run (SIPGEN_SOFFICE, PATH or a standard place), or None."""
+    found = find_soffice()
+    return str(found) if found else None
+
+
+def _uno_python(office: str | None = None) -> str | None:
+    """The Python that can drive ``office`` (default: the one found) through the bridge, or None."""
+    if UNO_PYTHON:
+        return UNO_PYTHON
+    office = office or soffice()
+    python = office_python(office) if office else None
+    return str(python) if python else None
 
 
 def _uno_available() -> bool:
-    if not os.path.exists(UNO_PYTHON):
-        return False
-    try:
-        done = subprocess.run([UNO_PYTHON, "-c", "import uno"], capture_output=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
+    """Whether the contents page can be numbered: LibreOffice's Python bridge is there."""
+    return _uno_python() is not None
+
+
+def not_installed() -> str:
+    """Why no PDF was made when no LibreOffice was found, and what to do, in one line."""
+    problem = locate_soffice().problem
+    if problem:  # SIPGEN_SOFFICE names nothing: say so, rather than that LibreOffice is missing
+        return f"no PDF was made (the Word document was): {problem}"
+    return (
+        "LibreOffice is not installed (or not found), so no PDF was made (the Word document was, "
+        f"and Word can save it as a PDF). {install_hint()}"
+    )
+
+
+def __getattr__(name: str):
+    # NOT_INSTALLED was a constant; computed when asked, it names this computer's way to install.
+    if name == "NOT_INSTALLED":
+        return not_installed()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def font_warning() -> str | None:
@@ -85,18 +109,43 @@ def font_warning() -> str | None:
 
     The template is set in Calibri; LibreOffice lays a page out with the metrics of the font
     it really has, so a wider stand-in moves line and page breaks away from Word's.
-    None when either font is there, or when fontconfig cannot say (Windows, macOS).
+    None when either font is there, or when sipgen cannot tell.
     """
     families = _font_families()
     if families is None or {"calibri", "carlito"} & {name.lower() for name in families}:
         return None
     return (
         "Neither Calibri nor its free twin Carlito is installed, so the PDF's lines and pages may break "
-        f"differently from Word's; install Carlito (Debian/Ubuntu: sudo apt-get install {FONT_PACKAGE})."
+        f"differently from Word's; {font_advice()}"
     )
 
 
+def font_advice() -> str:
+    """How to install Carlito on this computer."""
+    kind = system()  # a command comes last, with nothing after it, so that it can be copied as it stands
+    if kind == "mac":
+        return f"install Carlito from {CARLITO_PAGE}, or run: brew install --cask font-carlito"
+    if kind == "windows":
+        return f"install Carlito from {CARLITO_PAGE} (Calibri itself comes with Windows and Microsoft Office)."
+    return f"install Carlito; on Debian or Ubuntu run: sudo apt-get install {FONT_PACKAGE}"
+
+
 def _font_families() -> set[str] | None:
+    """The font families LibreOffice can use, as far as sipgen can tell; None when it cannot tell.
+
+    fontconfig knows them on Linux. Windows and macOS have no fontconfig, so their font
+    folders are looked in instead, for Calibri and Carlito only.
+    """
+    families = _fontconfig_families()
+    if families is None and system() in ("windows", "mac"):
+        families = _families_in(font_folders())
+    if families is None:
+        return None
+    office = soffice()  # LibreOffice's installers for Windows and macOS bring Carlito with them
+    return families | (_families_in([font_folder(office)]) if office else set())
+
+
+def _fontconfig_families() -> set[str] | None:
     """The font families fontconfig knows, or None without fontconfig."""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
@@ -106,6 +155,34 @@ def _font_families() -> set[str] | None:
     except (OSError, subprocess.TimeoutExpired):
         return None
     return {name.strip() for line in done.stdout.splitlines() for name in line.split(",") if name.strip()}
+
+
+def font_folders() -> list[Path]:
+    """The folders fonts are installed in on Windows or macOS (none on Linux: fontconfig knows)."""
+    kind = system()
+    if kind == "windows":
+        windows = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+        folders = [Path(windows) / "Fonts"]
+        if os.environ.get("LOCALAPPDATA"):  # fonts installed for one user only (Windows 10 and later)
+            folders.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+        return folders
+    if kind == "mac":
+        return [Path("/Library/Fonts"), Path.home() / "Library" / "Fonts", Path("/System/Library/Fonts")]
+    return []
+
+
+def _families_in(folders: Iterable[Path]) -> set[str]:
+    """Calibri and Carlito, by their files' names (calibri.ttf, Carlito-Regular.ttf), in ``folders``."""
+    found = set()
+    for folder in folders:
+        try:
+            names = [entry.name.lower() for entry in os.scandir(folder)]
+        except OSError:
+            continue
+        for family in ("Calibri", "Carlito"):
+            if any(name.startswith(family.lower()) and name.endswith((".ttf", ".otf", ".ttc")) for name in names):
+                found.add(family)
+    return found
 
 
 def pdf_job(docx: Path, key: object = None) -> Job:
@@ -148,6 +225,7 @@ class Converter:
         self.number_contents = number_contents
         self._office = soffice()
         self._uno = self._office is not None and _uno_available()
+        self._python = _uno_python(self._office) if self._uno else None
         self._jobs: queue.Queue[Job | None] = queue.Queue()
         self._done: queue.Queue[Outcome] = queue.Queue()
         self._submitted = 0
@@ -211,9 +289,9 @@ class Converter:
     def _new_office(self) -> tuple[_Office | None, str]:
         """This worker's LibreOffice, or None and why every document it takes gets no PDF."""
         if self._office is None:
-            return None, NOT_INSTALLED
+            return None, not_installed()
         try:
-            office = (_UnoOffice if self._uno else _PlainOffice)(self._office)
+            office = _UnoOffice(self._office, self._python) if self._python else _PlainOffice(self._office)
         except OSError as exc:
             return None, f"no PDF was made: there is no room for LibreOffice's private profile ({exc})."
         self._offices.append(office)
@@ -395,8 +473,9 @@ class _UnoOffice(_Office):
     After a crash or a timeout it is stopped; the next document starts a fresh one.
     """
 
-    def __init__(self, office: str):
+    def __init__(self, office: str, python: str):
         super().__init__(office)
+        self.python = python  # LibreOffice's own Python, the only one that can import uno
         self._lines: queue.Queue[str | None] = queue.Queue()
 
     def start_soon(self) -> None:
@@ -411,7 +490,7 @@ class _UnoOffice(_Office):
             return
         with self.log.open("ab") as log:
             process = self._spawn(
-                [UNO_PYTHON, str(HELPER), str(self.profile), self.office],
+                [self.python, str(HELPER), str(self.profile), self.office],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=log,

@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 import textwrap
 from dataclasses import replace
 from itertools import groupby
 
+from . import console
 from .checker import CheckResult
 from .findings import Finding, Severity
 
-_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
-_BOLD = "\033[1m"
-_DIM = "\033[2m"
-_RESET = "\033[0m"
+_COLOURS = {Severity.ERROR: console.RED, Severity.WARNING: console.YELLOW, Severity.INFO: console.CYAN}
+_BOLD, _DIM, _RESET = console.BOLD, console.DIM, console.RESET
 JSON_FIELDS = ("code", "severity", "message", "hint", "sheet", "cell", "ref", "source")
 
 
 def use_colour(stream=None) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    stream = stream or sys.stdout
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return hasattr(stream, "isatty") and stream.isatty()
+    """Colour only on a terminal that shows it, never when piped or with NO_COLOR: :func:`sipgen.console.colour`."""
+    return console.colour(stream)
 
 
 def summary_line(result: CheckResult) -> str:

@@ -1,7 +1,9 @@
 """Convert .docx files to PDF in one LibreOffice, updating each table of contents first.
 
-Run by :mod:`sipgen.pdf` with the Python that LibreOffice's UNO bridge belongs to (Debian's
-/usr/bin/python3 with python3-uno), not sipgen's own:
+Run by :mod:`sipgen.pdf` with the Python that LibreOffice's UNO bridge belongs to, not
+sipgen's own: LibreOffice's python.exe on Windows, LibreOffice.app's Contents/Resources/python
+on macOS, Debian's /usr/bin/python3 with python3-uno (sipgen/office.py finds it). That Python
+may be older than sipgen's, so this file keeps to the standard library and Python 3.8:
 
     python3 uno_export.py PROFILE_DIR [SOFFICE]
 

@@ -202,6 +202,11 @@ def _money(value: object, hint: str = COST_HINT) -> float | None:
     if isinstance(value, bool):
         raise BadValue(f"{as_text(value)} is not an amount of money.", hint)
     if isinstance(value, (int, float)):
+        if value < 0:
+            raise BadValue(
+                f"{as_text(value)} is a negative amount; a cost cannot be less than nothing.",
+                "Type what the action costs (0 if nothing); record money saved or income in the Resources column.",
+            )
         return float(value)
     text = as_text(value)
     cleaned = re.sub(r"[£,\s]", "", text)
@@ -211,6 +216,14 @@ def _money(value: object, hint: str = COST_HINT) -> float | None:
         return PENDING  # with a figure in it ("£300 TBC") it is not read as pending: the figure would be lost
     if re.fullmatch(r"\d+(\.\d+)?", cleaned):
         return float(cleaned)
+    thousands = re.fullmatch(r"(\d+(?:\.\d+)?)k", cleaned, re.I)  # "£1.2k", as budgets are often typed
+    if thousands:
+        return round(float(thousands.group(1)) * 1000, 2)
+    if re.fullmatch(r"[-−–]\d+(\.\d+)?k?|\(\d+(\.\d+)?\)", cleaned, re.I):
+        raise BadValue(
+            f"'{text}' is a negative amount; a cost cannot be less than nothing.",
+            "Type what the action costs (0 if nothing); record money saved or income in the Resources column.",
+        )
     raise BadValue(f"'{text}' is not an amount of money.", hint)
 
 

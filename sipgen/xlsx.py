@@ -24,6 +24,13 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 SAVE_AS_XLSX = "Save the plan from Excel as an .xlsx workbook."
 
 
+# How to turn another spreadsheet into the .xlsx sipgen reads, in both office suites schools use.
+SAVE_AS_STEPS = (
+    "Open it and save it as .xlsx: in Excel, File > Save As > Excel Workbook (.xlsx); "
+    "in LibreOffice, File > Save As > Excel 2007-365 (.xlsx)"
+)
+
+
 class WorkbookError(Exception):
     """The file cannot be read as a workbook. ``str()`` is the one-line reason for the user;
     ``hint`` says what to do about it."""
@@ -78,7 +85,8 @@ def classify(path: Path) -> None:
     if not head:
         raise WorkbookError(f"{path}: the file is empty (0 bytes). It may not have saved; save it again from Excel.")
     if head == _OLE_MAGIC:
-        raise WorkbookError(_ole_reason(path))
+        reason = _ole_reason(path)
+        raise WorkbookError(reason, f"{SAVE_AS_STEPS}." if "old-style" in reason else SAVE_AS_XLSX)
     if not head.startswith(b"PK"):
         raise WorkbookError(_not_zip_reason(path, head))
     try:
@@ -108,7 +116,8 @@ def classify(path: Path) -> None:
             raise WorkbookError(f"{path}: this is a PowerPoint file, not an Excel workbook.")
         if "content.xml" in names:
             raise WorkbookError(
-                f"{path}: this is an OpenDocument file. Save it as an Excel workbook (.xlsx) and try again."
+                f"{path}: this is an OpenDocument spreadsheet (LibreOffice's own format), not an Excel workbook.",
+                f"{SAVE_AS_STEPS}.",
             )
         raise WorkbookError(f"{path}: this is a zip archive but not an Excel workbook.")
 
@@ -122,10 +131,7 @@ def _ole_reason(path: Path) -> str:
             "In Excel choose File > Info > Protect Workbook > Encrypt with Password, clear the password, and "
             "save it as .xlsx."
         )
-    return (
-        f"{path}: this is an old-style Excel file (.xls). "
-        "Open it in Excel and choose File > Save As > Excel Workbook (.xlsx)."
-    )
+    return f"{path}: this is an old-style Excel file (.xls), which sipgen cannot read."
 
 
 def _not_zip_reason(path: Path, head: bytes) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from typer.testing import CliRunner
 
-from sipgen.batch import Row, build_many, expand, summary_table
+from sipgen.batch import Row, build_many, expand, output_names, summary_table
 from sipgen.cli import app
 
 from .conftest import ROOT
@@ -102,6 +103,7 @@ def test_cli_makes_the_output_folder_when_it_is_missing(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["north.docx", "south.docx"]
 
 
+@pytest.mark.posix_only
 def test_a_folders_pdfs_come_from_one_libreoffice_per_worker_and_none_is_left(tmp_path, monkeypatch):
     import subprocess
     import uuid
@@ -147,3 +149,33 @@ def test_a_folders_pdfs_come_from_one_libreoffice_per_worker_and_none_is_left(tm
     left = subprocess.run(["pgrep", "-af", str(profiles)], capture_output=True, text=True).stdout
     assert [line for line in left.splitlines() if "pgrep" not in line] == []
     assert list(profiles.iterdir()) == [], "the private profiles are deleted"
+
+
+def test_plans_with_the_same_name_are_numbered_not_overwritten(tmp_path):
+    # plan.xlsx in two schools' folders, and Plan.xlsx: one file on Windows' and macOS's disks.
+    workbooks = []
+    for folder, name in (("north", "plan.xlsx"), ("south", "plan.xlsx"), ("west", "Plan.xlsx")):
+        (tmp_path / folder).mkdir()
+        workbooks.append(tmp_path / folder / name)
+        shutil.copy(SAMPLES / "primary.xlsx", workbooks[-1])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", *map(str, workbooks), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"plan.docx", "plan (2).docx", "Plan (3).docx"}
+    assert "3 of 3 documents written." in result.output
+    lines = result.output.splitlines()
+    assert any(str(workbooks[1]) in line and str(out / "plan (2).docx") in line for line in lines)
+
+
+def test_a_numbered_name_never_takes_another_plans_own_name(tmp_path):
+    workbooks = [tmp_path / f / n for f, n in (("a", "plan.xlsx"), ("b", "plan.xlsx"), ("c", "plan (2).xlsx"))]
+    names = [p.name for p in output_names(workbooks, tmp_path / "out")]
+    assert names == ["plan.docx", "plan (3).docx", "plan (2).docx"]
+    beside = output_names(workbooks, None)  # each beside its own workbook: no clash
+    assert beside == [w.with_suffix(".docx") for w in workbooks]
+
+
+def test_expand_lists_a_workbook_once_however_it_is_named(tmp_path):
+    folder = trust_folder(tmp_path)
+    names = [p.name for p in expand([folder, folder / "north.xlsx", folder / ".." / "trust"])]
+    assert names == ["broken.xlsx", "north.xlsx", "south.xlsx", "weak.xlsx"]

@@ -222,3 +222,17 @@ def test_build_unreadable_workbook_exit_2(tmp_path):
     bad.write_text("not a workbook")
     result = sipgen("build", bad)
     assert result.exit_code == 2 and "plan.xlsx" in result.output and "Traceback" not in result.output
+
+
+def test_serve_without_the_web_extra_names_every_missing_package(monkeypatch):
+    import importlib.util
+
+    from sipgen.web import WebMissing, web_available
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name != "uvicorn" else real(name))
+    with pytest.raises(WebMissing) as missing:
+        web_available()
+    said = str(missing.value)
+    assert "starlette and python_multipart are missing" in said and "uvicorn" not in said.split("(")[1].split(")")[0]
+    assert 'pip install "sipgen[web]"' in said

@@ -439,3 +439,24 @@ def test_parsing_stays_fast_for_a_big_plan():
     for cell in cells:
         parse_date(cell, YS)
     assert time.perf_counter() - began < 5  # about 0.3 s; generous for a slow CI machine
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("09-Dec-2025", dt.date(2025, 12, 9)),  # as a finance system exports it
+        ("9-dec-25", dt.date(2025, 12, 9)),
+        ("14/10/2025 09:30", dt.date(2025, 10, 14)),  # a date with the time it was typed
+        ("2025-10-14 00:00:00", dt.date(2025, 10, 14)),  # a date cell pasted as text
+        ("2025-10-14T09:30:00", dt.date(2025, 10, 14)),
+    ],
+)
+def test_dates_as_other_systems_export_them(typed, day):
+    found = parse_date(typed, dt.date(2025, 9, 1))
+    assert found is not None and found.start == day == found.end
+
+
+def test_a_month_with_a_hyphen_is_the_month():
+    found = parse_date("Dec-25", dt.date(2025, 9, 1))
+    assert (found.start, found.end) == (dt.date(2025, 12, 1), dt.date(2025, 12, 31))
+    assert parse_date("P1-2025", dt.date(2025, 9, 1)) is None  # not a month: left for WB004 to name

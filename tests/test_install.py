@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, soffice
+from .conftest import ROOT, soffice, tools_required
 
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache", "*.part", "*.whl"
@@ -138,7 +138,7 @@ def test_the_installed_sipgen_works_outside_the_repository(installed, tmp_path):
     sipgen_ok("check", "example.xlsx")
 
     office = soffice()
-    if office is None and os.environ.get("CI"):
+    if office is None and tools_required():
         pytest.fail("LibreOffice is not installed; .ci/run installs it")
     built = subprocess.run(
         [sipgen, "build", "example.xlsx", "--pdf"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300

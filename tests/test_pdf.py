@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from sipgen.cli import app
 from sipgen.document import build_document
 from sipgen.document.pages import contents_anchors, number_contents
 
-from .conftest import ROOT, soffice
+from .conftest import ROOT, soffice, tools_required
 
 SAMPLES = ROOT / "samples"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,7 +35,7 @@ def need_office(bridge: bool = True) -> None:
     elif bridge and not pdf._uno_available():
         missing = "LibreOffice's Python bridge (python3-uno) is not installed"
     if missing:
-        if os.environ.get("CI"):
+        if tools_required():
             pytest.fail(f"{missing}; .ci/run installs it")
         pytest.skip(f"{missing} (scripts/setup --test installs it)")
 
@@ -89,7 +88,7 @@ def test_the_pdf_is_tagged_with_a_language_an_outline_and_links(primary):
 def test_the_pdf_embeds_carlito_or_calibri(primary):
     families = pdf._font_families()
     if families is not None and not {"carlito", "calibri"} & {f.lower() for f in families}:
-        if os.environ.get("CI"):
+        if tools_required():
             pytest.fail("Carlito is not installed; scripts/setup installs it")
         pytest.skip("neither Calibri nor Carlito is installed (scripts/setup installs Carlito)")
     from pypdf import PdfReader
@@ -298,6 +297,7 @@ def fake_office(tmp_path, monkeypatch, private_root):
     return jobs, helper
 
 
+@pytest.mark.posix_only
 def test_a_crash_or_a_hang_fails_that_document_only_and_leaves_nothing_running(fake_office, monkeypatch, private_root):
     jobs, helper = fake_office
     monkeypatch.setattr(pdf, "TIMEOUT", 2)
@@ -324,6 +324,7 @@ def test_a_pdf_that_cannot_be_written_fails_alone(fake_office, private_root):
     assert two.error == "" and two.pdf.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.posix_only
 def test_a_libreoffice_that_times_out_is_stopped_and_its_profile_deleted(tmp_path, monkeypatch, private_root):
     need_office()
     docx = build_document(SAMPLES / "primary.xlsx", tmp_path / "p.docx").output

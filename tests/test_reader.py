@@ -203,3 +203,17 @@ def test_a_cell_references_letters_give_its_column(letters, index):
     from sipgen.xlsx import column_index
 
     assert column_index(letters) == index
+
+
+@pytest.mark.parametrize(("typed", "amount"), [("£1.2k", 1200.0), ("£2K", 2000.0), ("1.5k", 1500.0)])
+def test_costs_in_thousands_are_read(minimal, write_plan, typed, amount):
+    minimal["actions"][0]["cost"] = typed
+    result = read_plan(write_plan(minimal))
+    assert result.plan.actions[0].cost == amount and not result.findings
+
+
+@pytest.mark.parametrize("typed", ["-300", "-£300", "(300)", -300])
+def test_a_negative_cost_is_named_as_negative(minimal, write_plan, typed):
+    minimal["actions"][0]["cost"] = typed
+    [finding] = [f for f in read_plan(write_plan(minimal)).findings if f.code == "WB004"]
+    assert "negative" in finding.message and finding.cell.startswith("G")

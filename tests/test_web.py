@@ -304,3 +304,15 @@ def test_the_form_on_an_error_page_works_even_after_a_refused_form():
         field = re.search(r'name="csrf" value="([^"]+)"', refused.text).group(1)
         assert field == fresh.cookies.get(CSRF_COOKIE)
         assert post(fresh, "/check").status_code == 200
+
+
+def test_a_download_keeps_the_letters_of_its_upload_name(client):
+    got = post(client, "/word", name="Évaluation plan 2025–26.xlsx")
+    assert got.status_code == 200, messages(got)
+    disposition = got.headers["content-disposition"]
+    assert disposition.startswith("attachment; ")
+    assert 'filename="Evaluation plan 2025-26.docx"' in disposition  # for a browser without RFC 6266
+    assert "filename*=UTF-8''%C3%89valuation%20plan%202025%E2%80%9326.docx" in disposition
+    # Only what Windows forbids in a name is replaced: <>:"/\|?* and control characters, trailing dots and spaces.
+    assert safe_name('Ar<b>c:d"e|f?g*h\x07 Ödön’s plan.xlsx. ', "plan.xlsx") == "Ar_b_c_d_e_f_g_h_ Ödön’s plan.xlsx"
+    assert safe_name("CON.xlsx", "plan.xlsx") == "_CON.xlsx"

@@ -56,7 +56,7 @@ def build_document(
     result = result or check_workbook(workbook, as_of)
     if result.plan is None:
         unreadable = result.findings[0]
-        raise BuildError(f"{unreadable.message} {unreadable.hint}".strip(), 2)
+        raise BuildError(f"{unreadable.message}\nFix: {unreadable.hint}" if unreadable.hint else unreadable.message, 2)
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors and not force:
         listed = "".join(f"\n  {f.where or '-'}  {f.code}  {f.message}" for f in errors[:10])

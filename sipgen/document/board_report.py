@@ -384,9 +384,21 @@ class ReportResult:
 
 
 def default_report_output(paths: list[Path]) -> Path:
-    """Beside the workbook (plan-report.docx), or beside the folder (plans-report.docx)."""
+    """Beside the workbook (plan-report.docx), or beside the folder (plans-report.docx).
+
+    A folder given as ``.`` or ``..`` is named by its real name: in trust-plans, ``sipgen report .``
+    writes ../trust-plans-report.docx, as ``sipgen report trust-plans`` does from the folder above.
+    """
     first = paths[0]
-    return first.with_name(f"{first.stem if first.is_file() else first.name}-report.docx")
+    if not first.is_dir():
+        return first.with_name(f"{first.stem}-report.docx")
+    if first.name not in ("", ".", ".."):
+        return first.with_name(f"{first.name}-report.docx")
+    import os
+
+    # the name of the folder itself, and the folder it is in ("." for a folder at a drive's top)
+    name = first.resolve().name or "plans"
+    return Path(os.path.normpath(first / "..")) / f"{name}-report.docx"
 
 
 def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -> tuple[PlanReport | None, str]:
@@ -395,7 +407,8 @@ def read_for_report(workbook: Path, as_of: dt.date, since: Path | None = None) -
 
     result = check_workbook(workbook, as_of)
     if result.plan is None:
-        reason = result.findings[0].message if result.findings else "it could not be read"
+        first = result.findings[0] if result.findings else None
+        reason = (first.message + (f"\nFix: {first.hint}" if first.hint else "")) if first else "it could not be read"
         return None, reason if str(workbook) in reason else f"{workbook}: {reason}"
     changes = None
     if since is not None:
@@ -440,7 +453,7 @@ def write_report(
         check_output(output, inputs=tuple(workbooks) + ((since,) if since else ()))
     except OutputError as exc:
         raise ReportError(str(exc), 2) from None
-    parts_read = _read_all(workbooks, as_of, since, jobs, progress)
+    parts_read = _read_readable(workbooks, as_of, since, jobs, progress)
     reports = [r for r, _ in parts_read if r is not None]
     failed = [reason for r, reason in parts_read if r is None]
     if not reports:
@@ -451,7 +464,10 @@ def write_report(
         data = render(view, REPORT_TEMPLATE, document_time(None))
     except TemplateError as exc:
         raise ReportError(str(exc), 2) from None
-    write_atomically(output, lambda temp: temp.write_bytes(data))
+    try:
+        write_atomically(output, lambda temp: temp.write_bytes(data))
+    except OutputError as exc:  # read-only, or open in another program
+        raise ReportError(str(exc), 2) from None
     rows = [(workbook, report, reason) for workbook, (report, reason) in zip(workbooks, parts_read, strict=True)]
     notices = [
         f"{workbook.name}: {report.counts['notice']}" if trust else report.counts["notice"]
@@ -461,10 +477,24 @@ def write_report(
     return ReportResult(output, len(reports), failed, rows, notices)
 
 
+def _read_readable(workbooks: list[Path], as_of: dt.date, since, jobs, progress) -> list[tuple]:
+    """:func:`_read_all`, with a spreadsheet in another format (.ods, .csv ...) not read but listed
+    with how to save it as .xlsx."""
+    from ..batch import other_format
+
+    others = {w: "\nFix: ".join(other_format(w)) for w in workbooks if other_format(w)[0]}
+    for workbook, reason in others.items():
+        if progress:
+            progress(workbook, (None, reason))
+    read = iter(_read_all([w for w in workbooks if w not in others], as_of, since, jobs, progress))
+    return [(None, others[w]) if w in others else next(read) for w in workbooks]
+
+
 def _read_all(workbooks: list[Path], as_of: dt.date, since, jobs, progress) -> list[tuple]:
     """Each workbook's part, in order; in parallel over the machine's cores when there are several."""
     import os
-    from concurrent.futures import ProcessPoolExecutor
+
+    from ..processes import executor  # started as the platform allows: Windows has only spawn
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(workbooks)))
     if workers == 1:
@@ -474,7 +504,7 @@ def _read_all(workbooks: list[Path], as_of: dt.date, since, jobs, progress) -> l
             if progress:
                 progress(workbook, done[-1])
         return done
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with executor(workers) as pool:
         futures = [pool.submit(read_for_report, workbook, as_of, since) for workbook in workbooks]
         done = []
         for workbook, future in zip(workbooks, futures, strict=True):

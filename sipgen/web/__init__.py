@@ -15,14 +15,20 @@ class WebMissing(Exception):
 
 def web_available() -> None:
     """Raise :class:`WebMissing` unless Starlette, uvicorn and python-multipart can be imported."""
-    try:
-        import python_multipart  # noqa: F401
-        import starlette  # noqa: F401
-        import uvicorn  # noqa: F401
-    except ImportError as exc:
+    import importlib.util
+
+    # Every missing package is named, not only the first one an import would trip on.
+    missing = [name for name in WEB_PACKAGES if importlib.util.find_spec(name) is None]
+    if missing:
+        said = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
         raise WebMissing(
-            f"sipgen serve needs the web extra ({exc.name} is missing): pip install 'sipgen[web]'"
-        ) from None
+            f"sipgen serve needs the web extra ({said} {'is' if len(missing) == 1 else 'are'} missing): "
+            'pip install "sipgen[web]"'
+        )
+
+
+# The modules the web extra installs (python-multipart installs python_multipart).
+WEB_PACKAGES = ("starlette", "uvicorn", "python_multipart")
 
 
 def needs_token(host: str) -> bool:

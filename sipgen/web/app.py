@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from functools import partial
 from itertools import groupby
 from urllib.parse import quote
@@ -101,12 +103,26 @@ async def rule_page(request):
     return page("rule.html", rule=declared, csrf=_csrf(request))
 
 
+# Typographic characters with a plain ASCII look-alike, for the name an old browser shows.
+PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": "_", "”": "_", "…": "..."})
+
+
+def ascii_name(name: str) -> str:
+    """``name`` in ASCII, for ``filename=``: letters without their accents (É to E), dashes plain."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.translate(PLAIN)) if not unicodedata.combining(c))
+    return re.sub(r'[^\x20-\x7e]|["\\]', "_", plain)
+
+
+def disposition(name: str) -> str:
+    """The Content-Disposition of a download named ``name`` (RFC 6266): an ASCII ``filename``
+    for old browsers, and the name itself, in UTF-8, as ``filename*`` (RFC 5987)."""
+    return f"attachment; filename=\"{ascii_name(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
 def _file(made: work.Made):
     from starlette.responses import Response
 
-    ascii_name = made.name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
-    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(made.name)}"
-    return Response(made.data, media_type=made.media_type, headers={"content-disposition": disposition})
+    return Response(made.data, media_type=made.media_type, headers={"content-disposition": disposition(made.name)})
 
 
 async def _guarded(request, fields, job, run=None):

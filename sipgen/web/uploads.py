@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import unicodedata
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,10 +39,24 @@ class Upload:
         return re.sub(re.escape(str(self.folder)) + r"(/\d+)?/?", "", text)
 
 
+NAME_BYTES = 160  # well inside the 255 bytes a name may have on every disk, with -report.docx added
+# What Windows forbids in a name: these characters, control characters, and a device's name.
+FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+DEVICES = re.compile(r"(CON|PRN|AUX|NUL|COM\d|LPT\d)(\..*)?", re.IGNORECASE)
+
+
 def safe_name(given: str | None, fallback: str) -> str:
-    """The file's own name, reduced to letters, digits and . _ - space; never a path."""
-    name = re.split(r"[/\\]", given or "")[-1]
-    name = re.sub(r"[^\w .-]", "_", name, flags=re.ASCII).strip(" .")[-NAME_LENGTH:]
+    """The file's own name, in any language, with only what Windows forbids replaced by _; never a path.
+
+    "Évaluation plan 2025–26.xlsx" stays as it is, so the documents made from it are named after it.
+    """
+    name = unicodedata.normalize("NFC", re.split(r"[/\\]", given or "")[-1])  # macOS sends é as e + ´
+    name = FORBIDDEN.sub("_", name).strip(" .")[-NAME_LENGTH:]
+    while len(name.encode("utf-8")) > NAME_BYTES:
+        name = name[1:]
+    name = name.lstrip(" .")
+    if DEVICES.fullmatch(name):
+        name = f"_{name}"
     return name or fallback
 
 

@@ -179,17 +179,14 @@ class Workers:
         self._lock = threading.Lock()
 
     def _started(self):
-        import multiprocessing
         import os
-        from concurrent.futures import ProcessPoolExecutor
+
+        from ..processes import executor
 
         with self._lock:
             if self._pool is None:
-                # forkserver, not fork: the server runs threads, and a forked copy could inherit a held lock.
-                context = multiprocessing.get_context("forkserver")
-                self._pool = ProcessPoolExecutor(
-                    self._processes or os.cpu_count() or 1, mp_context=context, initializer=_preload
-                )
+                # Never plain fork (the server runs threads); executor picks forkserver, or spawn on Windows.
+                self._pool = executor(self._processes or os.cpu_count() or 1, initializer=_preload)
             return self._pool
 
     async def run(self, job, upload: Upload):

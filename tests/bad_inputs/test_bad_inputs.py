@@ -90,6 +90,7 @@ def test_build(corpus, name, tmp_path):
     assert fingerprint(path) == before
 
 
+@pytest.mark.posix_only
 def test_file_without_read_permission(tmp_path):
     path = tmp_path / "locked.xlsx"
     shutil.copy(Path(__file__).resolve().parents[2] / "samples" / "primary.xlsx", path)
@@ -101,6 +102,7 @@ def test_file_without_read_permission(tmp_path):
         path.chmod(0o644)
 
 
+@pytest.mark.posix_only
 def test_output_folder_without_write_permission(tmp_path):
     folder = tmp_path / "locked"
     folder.mkdir()
