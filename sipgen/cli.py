@@ -121,19 +121,43 @@ def new(
     ),
     example: bool = typer.Option(False, "--example", help="Fill the workbook with a worked example plan."),
     force: bool = typer.Option(False, "--force", help="Replace the file if it already exists."),
+    from_: Path | None = typer.Option(
+        None,
+        "--from",
+        metavar="THIS.xlsx",
+        help="This year's plan: write next year's from it, with its unfinished actions and last year's figures "
+        "as baselines, reviews and approval cleared. It is only read; its plan type is kept.",
+        readable=False,
+    ),
 ) -> None:
-    """Write a plan workbook to fill in Excel.
+    """Write a plan workbook to fill in Excel, blank, a worked example, or next year's from this year's.
 
     \b
     Examples:
       sipgen new plan.xlsx
       sipgen new partnership.xlsx --type itt
       sipgen new example.xlsx --example
+      sipgen new plan-2026-27.xlsx --from plan-2025-26.xlsx
     """
     from .examples import load
     from .workbook import write_workbook
 
+    if from_ is not None and example:
+        fail("--from and --example cannot be used together: choose one.")
     _new_file(path, (".xlsx", ".xlsm"), "the workbook's name must end in .xlsx, e.g. plan.xlsx", force)
+    if from_ is not None:
+        from .rollover import RolloverError, write_next_year
+
+        try:
+            summary = write_next_year(from_, path, force=force)
+        except RolloverError as exc:
+            fail(str(exc))
+        except OSError as exc:
+            fail(f"{path}: could not write the workbook ({exc.strerror or exc}).")
+        typer.echo(f"Wrote {path}: the {summary.new_year} plan, rolled over from {from_} ({summary.old_year}).")
+        typer.echo(summary.line())
+        typer.echo(f"Open it in Excel, keep or delete each priority and objective, then run: sipgen check {path}")
+        return
     data = load("primary" if type is PlanType.school else "itt") if example else None
     try:
         write_workbook(path, type.value, data)
@@ -546,6 +570,110 @@ def doctor() -> None:
     for line in report(checks, getattr(sys.stdout, "encoding", None)):
         typer.echo(line)
     raise typer.Exit(exit_code(checks))
+
+
+@app.command("calendar", cls=PlainHelp, short_help="Write the plan's dates as a calendar file (.ics) to import.")
+def calendar_command(
+    workbook: Path = typer.Argument(..., metavar="FILE.xlsx", help="The plan workbook (.xlsx).", readable=False),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", metavar="FILE.ics", help="Where to write it; default: beside the workbook, with .ics."
+    ),
+    owner: str | None = typer.Option(
+        None, "--owner", metavar="INITIALS", help="Only this person's events, by their initials on the Staff sheet."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="The date to give each action's state at, e.g. 2026-03-20; default today."
+    ),
+) -> None:
+    """Write the plan's dates as a calendar file for Outlook, Google Calendar or Apple Calendar.
+
+    All-day events: each action's due date (and its start), each priority's milestones at the
+    end of each term, each dated review, and the next board meeting. Importing next term's file
+    updates these events rather than doubling them. Actions with no date are left out, and
+    counted. A plan with errors still gets its calendar; the line written says how many.
+    Exit codes: 0 written; 2 the workbook could not be read, unknown initials, or the output
+    cannot be used.
+
+    \b
+    Examples:
+      sipgen calendar plan.xlsx
+      sipgen calendar plan.xlsx --owner DH
+      sipgen calendar plan.xlsx -o "Plan dates.ics" --as-of 2026-01-05
+    """
+    from .batch import check_one
+    from .calendar_export import CalendarError, default_output, find_owner, write_calendar
+    from .files import OutputError
+    from .findings import Severity
+
+    day = _parse_as_of(as_of) or dt.date.today()
+    if output is not None and output.suffix.lower() != ".ics":
+        fail(f"{output}: the calendar's name must end in .ics, e.g. plan.ics.")
+    result = check_one(workbook, day)
+    if result.plan is None:
+        reason = result.findings[0].message if result.findings else "this workbook cannot be read as a plan."
+        fail(reason if str(workbook) in reason else f"{workbook}: {reason}")
+    try:
+        who = find_owner(result.plan, owner) if owner is not None else None
+        written = write_calendar(result.plan, output or default_output(workbook, who), day, who, inputs=(workbook,))
+    except CalendarError as exc:
+        fail(f"--owner: {exc}")
+    except OutputError as exc:
+        fail(str(exc))
+    errors = result.count(Severity.ERROR)
+    plural = "s" if errors != 1 else ""
+    found = f" The check found {errors} error{plural}; `sipgen check {workbook}` lists them." if errors else ""
+    typer.echo(written.line() + found)
+
+
+@app.command(cls=PlainHelp, short_help="Write a Word document of each person's tasks in the plan.")
+def tasks(
+    workbook: Path = typer.Argument(..., metavar="FILE.xlsx", help="The plan workbook (.xlsx).", readable=False),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FOLDER",
+        help="The folder to write them in, made if missing; default: beside the workbook, named PLAN tasks.",
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="DATE", help="The date to report at, e.g. 2026-03-20 or 20/03/2026; default today."
+    ),
+) -> None:
+    """Write a short Word document of each person's tasks, and one page of everyone's.
+
+    For each person and group the plan names: the actions they own (overdue first), what
+    falls due for them by the end of the next half-term, the priorities and objectives they
+    lead or are link governor for, and the monitoring, evaluation and reviews they carry
+    out. "Everyone's tasks.docx" counts them all on one page. Anyone with nothing to do is
+    left out, and counted. A plan with errors still gets its documents; a line says how many.
+    Exit codes: 0 written; 2 the workbook could not be read, or the folder cannot be used.
+
+    \b
+    Examples:
+      sipgen tasks plan.xlsx
+      sipgen tasks plan.xlsx -o "Spring tasks" --as-of 2026-02-23
+    """
+    from .document.tasks import TasksError, write_tasks
+
+    day = _parse_as_of(as_of)
+    try:
+        result = write_tasks(workbook, output, day)
+    except TasksError as exc:
+        fail(str(exc), exc.exit_code)
+    if result.notice:
+        typer.echo(f"sipgen: {result.notice}", err=True)
+    count = len(result.documents)
+    typer.echo(
+        f"Wrote {count} document{'s' if count != 1 else ''} of tasks, one for each person or group with "
+        f"something to do, and {result.summary.name}, in {result.folder}"
+    )
+    if result.left_out:
+        left = len(result.left_out)
+        named = ", ".join(p.label for p in result.left_out[:5]) + (" ..." if left > 5 else "")
+        typer.echo(f"Left out {left} named in the plan with nothing to do: {named}")
+    if result.errors:
+        plural = "s" if result.errors != 1 else ""
+        typer.echo(f"The check found {result.errors} error{plural}; `sipgen check {workbook}` lists them.")
 
 
 @app.command(cls=PlainHelp, short_help="Run sipgen as a web page, for people who never open a terminal.")

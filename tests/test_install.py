@@ -101,7 +101,7 @@ def test_the_wheel_holds_the_whole_package(installed):
     expected = {p.relative_to(source).as_posix() for p in (source / "sipgen").rglob("*.py")}
     expected |= {p.relative_to(source).as_posix() for p in (source / "sipgen" / "examples").glob("*.toml")}
     expected |= {"sipgen/uno_export.py", "sipgen/word_templates/__init__.py", "sipgen/word_templates/plan.docx"}
-    expected |= {"sipgen/word_templates/report.docx"}
+    expected |= {"sipgen/word_templates/report.docx", "sipgen/word_templates/tasks.docx"}
     # sipgen serve's pages and stylesheet are package data, not modules.
     web = source / "sipgen" / "web"
     expected |= {p.relative_to(source).as_posix() for p in [*web.glob("templates/*"), *web.glob("static/*")]}
@@ -162,3 +162,12 @@ def test_the_installed_sipgen_works_outside_the_repository(installed, tmp_path):
     assert docx.Document(str(tmp_path / "example-report.docx")).paragraphs[0].text.strip()
     same = subprocess.run([sipgen, "diff", "example.xlsx", "example.xlsx"], cwd=tmp_path, env=env, capture_output=True)
     assert same.returncode == 0 and b"No changes" in same.stdout
+    # Through the year: the calendar, next year's workbook and each person's tasks, and the doctor.
+    assert "Wrote" in sipgen_ok("calendar", "example.xlsx", "--as-of", "2026-07-01")
+    assert (tmp_path / "example.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    sipgen_ok("new", "next.xlsx", "--from", "example.xlsx")
+    assert (tmp_path / "next.xlsx").stat().st_size
+    sipgen_ok("tasks", "example.xlsx", "-o", "tasks", "--as-of", "2026-07-01")
+    assert len(list((tmp_path / "tasks").glob("*.docx"))) > 2
+    doctor = subprocess.run([sipgen, "doctor"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert doctor.returncode in (0, 1) and "LibreOffice" in doctor.stdout

@@ -292,3 +292,26 @@ def test_here_libreoffice_and_its_python_are_found():
     python = office.office_python(found)
     if python is not None:
         assert pdf._uno_python() == str(python)
+
+
+@pytest.mark.posix_only
+def test_build_pdf_finds_libreoffice_through_sipgen_soffice_when_it_is_not_on_the_path(tmp_path):
+    """As on a PC where LibreOffice is installed somewhere sipgen does not look: PATH without it."""
+    from .conftest import ROOT, require_soffice
+
+    real = shutil.which(require_soffice())
+    # The system's commands (LibreOffice's launcher script needs them), all but LibreOffice's own.
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for command in Path(real).parent.iterdir():
+        if not command.name.startswith(("soffice", "libreoffice", "lo")):
+            (tools / command.name).symlink_to(command)
+    env = {"PATH": str(tools), "HOME": str(tmp_path), "SIPGEN_SOFFICE": real, "LANG": "C.UTF-8"}
+    sipgen = Path(sys.executable).parent / "sipgen"
+    done = subprocess.run(
+        [str(sipgen), "build", str(ROOT / "samples" / "primary.xlsx"), "-o", str(tmp_path / "p.docx"), "--pdf",
+         "--as-of", "2026-07-01"],
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "p.pdf").read_bytes()[:4] == b"%PDF"

@@ -316,3 +316,49 @@ def test_a_download_keeps_the_letters_of_its_upload_name(client):
     # Only what Windows forbids in a name is replaced: <>:"/\|?* and control characters, trailing dots and spaces.
     assert safe_name('Ar<b>c:d"e|f?g*h\x07 Ödön’s plan.xlsx. ', "plan.xlsx") == "Ar_b_c_d_e_f_g_h_ Ödön’s plan.xlsx"
     assert safe_name("CON.xlsx", "plan.xlsx") == "_CON.xlsx"
+
+
+# -- through the year: the calendar and next year's workbook -------------------------------------
+
+
+def test_the_calendar_button_gives_everyones_dates_or_one_persons(client):
+    from icalendar import Calendar
+
+    got = post(client, "/calendar")
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/calendar")
+    assert "primary.ics" in got.headers["content-disposition"]
+    everyone = [e for e in Calendar.from_ical(got.content).walk("VEVENT")]
+    mine = post(client, "/calendar", initials="PD")
+    assert mine.status_code == 200 and "primary-PD.ics" in mine.headers["content-disposition"]
+    theirs = [e for e in Calendar.from_ical(mine.content).walk("VEVENT")]
+    assert 0 < len(theirs) < len(everyone)
+
+
+def test_the_calendar_of_someone_not_on_the_staff_sheet_is_a_plain_page(client):
+    got = post(client, "/calendar", initials="ZZ")
+    assert got.status_code == 422 and "ZZ" in got.text and "Traceback" not in got.text
+
+
+def test_the_next_year_button_gives_a_workbook_that_reads_back(client, tmp_path):
+    from sipgen.reader import read_plan
+
+    got = post(client, "/next-year")
+    assert got.status_code == 200 and "next year.xlsx" in got.headers["content-disposition"]
+    path = tmp_path / "next.xlsx"
+    path.write_bytes(got.content)
+    plan = read_plan(path).plan
+    assert plan.settings.academic_year == "2026-27" and plan.reviews == []
+
+
+def test_the_tasks_button_gives_everyones_documents_or_one_persons(client):
+    import zipfile
+
+    got = post(client, "/tasks")
+    assert got.status_code == 200 and got.headers["content-type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(got.content)).namelist()
+    assert "Everyone's tasks.docx" in names and any(n.endswith("(PD).docx") for n in names)
+    mine = post(client, "/tasks", initials="pd")
+    assert mine.status_code == 200 and "(PD).docx" in mine.headers["content-disposition"]
+    assert mine.content[:2] == b"PK"
+    nobody = post(client, "/tasks", initials="ZZ")
+    assert nobody.status_code == 422 and "ZZ" in nobody.text

@@ -384,3 +384,78 @@ TABLES = (
     DECISIONS,
     CHANGES,
 )
+
+# -- each person's tasks (sipgen tasks): what one person or group does in the plan -------------
+# Not in TABLES, whose tables the plan and report templates lay out: the tasks template lays out these.
+
+OWNED = Table(
+    "owned",
+    "a",
+    _columns(
+        ("Ref", 1.1, "ref", BOLD),
+        ("Action", 6, "action"),
+        ("Due", 1.9, "due"),
+        ("Status", 1.3, "status", TEXT, IF_ANY),
+        ("State on {{ as_of }}", 1.5, "state", SHADED),
+        ("Shared with", 2.2, "shared", TEXT, IF_ANY),
+    ),
+    loop="for a in owned",
+    landscape=False,
+)
+DUE_SOON = Table(
+    "due_soon",
+    "d",
+    _columns(("Due", 1.5, "due"), ("Ref", 1.1, "ref", BOLD), ("What falls due", 8, "what")),
+    loop="for d in due_soon",
+    landscape=False,
+)
+LED = Table(
+    "led",
+    "l",
+    _columns(("Ref", 1.1, "ref", BOLD), ("Priority or objective", 6.6, "title"), ("Role", 2.4, "role")),
+    loop="for l in led",
+    landscape=False,
+)
+CHECKED = Table(
+    "checked",
+    "m",
+    _columns(
+        ("For", 0.9, "ref", BOLD),
+        ("What", 1.5, "process"),
+        ("How", 4.6, "how"),
+        ("When", 2.6, "when"),
+        ("With", 1.8, "shared", TEXT, IF_ANY),
+    ),
+    loop="for m in checked",
+    landscape=False,
+)
+REVIEWED = Table(
+    "reviewed",
+    "r",
+    _columns(
+        ("Date", 1.5, "date"),
+        ("For", 0.9, "ref", BOLD),
+        ("Priority", 5.2, "title"),
+        ("Held or to come", 1.6, "held"),
+        ("RAG", 1.1, "rag", SHADED),
+    ),
+    loop="for r in reviewed",
+    landscape=False,
+)
+EVERYONE = Table(
+    "everyone",
+    "e",
+    _columns(
+        ("Who", 5.4, "who", BOLD),
+        ("Actions owned", 1.5, "owned"),
+        ("Overdue", 1.5, "overdue", SHADED),
+        ("Leads", 1.5, "leads"),
+        ("{{ link_governor_header }}", 1.5, "links"),
+        ("Monitors, evaluates, reviews", 1.6, "checks"),
+        ("Due by {{ window_end }}", 1.5, "due"),
+    ),
+    loop="for e in everyone",
+    landscape=False,
+)
+
+TASKS_TABLES = (OWNED, DUE_SOON, LED, CHECKED, REVIEWED, EVERYONE)

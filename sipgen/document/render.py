@@ -28,6 +28,7 @@ def _default_template(name: str = "plan.docx") -> Path:
 
 DEFAULT_TEMPLATE = _default_template()
 REPORT_TEMPLATE = _default_template("report.docx")
+TASKS_TEMPLATE = _default_template("tasks.docx")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WML_PART = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 APP_PROPERTIES = (

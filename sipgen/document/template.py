@@ -35,11 +35,14 @@ from .parts import (
     BOLD,
     BUDGET,
     CHANGES,
+    CHECKED,
     CHECKS,
     CONTEXT,
     CRITERIA,
     DECISIONS,
     DUE_NEXT,
+    DUE_SOON,
+    EVERYONE,
     FILL_SUFFIX,
     FINDINGS,
     GLANCE,
@@ -47,7 +50,10 @@ from .parts import (
     KEY,
     KPIS,
     LATE,
+    LED,
     NOW_AND_GOAL,
+    OWNED,
+    REVIEWED,
     REVIEWS,
     RICH,
     SHADED,
@@ -63,6 +69,7 @@ from .parts import (
 # Where the templates live in a source checkout (they install as the package sipgen.word_templates).
 SOURCE_TEMPLATE = Path(__file__).resolve().parent.parent.parent / "templates" / "plan.docx"
 SOURCE_REPORT_TEMPLATE = SOURCE_TEMPLATE.with_name("report.docx")
+SOURCE_TASKS_TEMPLATE = SOURCE_TEMPLATE.with_name("tasks.docx")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -560,6 +567,63 @@ def _report_section() -> str:
     )
 
 
+# -- each person's tasks (sipgen tasks) -----------------------------------------------------
+
+
+def tasks_body() -> str:
+    """A person's (or group's) tasks, or with ``is_summary`` everyone's counts on one page (portrait).
+
+    One template for both, so they share the plan's styles, header and footer.
+    """
+    return "".join(
+        (
+            text("{{ heading }}", "Title"),
+            _if("subheading", text("{{ subheading }}", "Subtitle")),
+            text("{{ tasks_label }}"),
+            _if("is_summary", _everyone(), otherwise=_person_tasks()),
+        )
+    )
+
+
+def _person_tasks() -> str:
+    """What one person owns, what falls due soon, what they lead, monitor, evaluate and review."""
+    return "".join(
+        (
+            text("{{ counts_line }}"),
+            _if("owned", text("Actions", "Heading2", keep_next=True), text("{{ owned_intro }}"), table(OWNED)),
+            text("Due in the coming half-term", "Heading2", keep_next=True),
+            _if("due_soon", text("{{ due_intro }}"), table(DUE_SOON), otherwise=text("{{ nothing_due }}")),
+            _if("led", text("{{ led_heading }}", "Heading2", keep_next=True), table(LED)),
+            _if(
+                "checked",
+                text("Monitoring, evaluation and review", "Heading2", keep_next=True),
+                text("{{ checked_intro }}"),
+                table(CHECKED),
+            ),
+            _if("reviewed", text("Reviews", "Heading2", keep_next=True), text("{{ reviewed_intro }}"), table(REVIEWED)),
+        )
+    )
+
+
+def _everyone() -> str:
+    """One row a person or group with their counts, so a head can see who carries most."""
+    return "".join(
+        (
+            _if("everyone", text("{{ everyone_intro }}"), _compact(table(EVERYONE)), otherwise=text("{{ nobody }}")),
+            _if("left_out_line", text("{{ left_out_line }}")),
+        )
+    )
+
+
+def _compact(xml: str) -> str:
+    """A table's cells without the space after each paragraph, so a row is a line: everyone's
+    counts stay on one page."""
+    tight = '<w:spacing w:after="0"/>'
+    return xml.replace("<w:p><w:r>", f"<w:p><w:pPr>{tight}</w:pPr><w:r>").replace(
+        "<w:pPr><w:keepNext/></w:pPr>", f"<w:pPr><w:keepNext/>{tight}</w:pPr>"
+    )
+
+
 # -- styles, header and footer -------------------------------------------------------------
 
 STYLES = {
@@ -602,8 +666,8 @@ STYLES = {
 def build(out: Path, kind: str = "plan") -> Path:
     """Write the template to ``out``: styles, header and footer, then the body, section by section.
 
-    ``kind`` is "plan" (the plan itself) or "report" (the board's short report), which share
-    their styles, header and footer, so the two look alike.
+    ``kind`` is "plan" (the plan itself), "report" (the board's short report) or "tasks" (each
+    person's tasks), which share their styles, header and footer, so they look alike.
     """
     from docx import Document
 
@@ -615,6 +679,8 @@ def build(out: Path, kind: str = "plan") -> Path:
     _header_and_footer(section)
     if kind == "report":
         _install_body(document, section, report_body(), sect_pr("landscape", first=True))
+    elif kind == "tasks":
+        _install_body(document, section, tasks_body(), sect_pr("portrait", first=True))
     else:
         _install_body(document, section, body(), sect_pr("landscape"))
     document.core_properties.title = "{{ title }}"
@@ -759,3 +825,4 @@ if __name__ == "__main__":
     else:
         print(build(SOURCE_TEMPLATE))
         print(build(SOURCE_REPORT_TEMPLATE, "report"))
+        print(build(SOURCE_TASKS_TEMPLATE, "tasks"))

@@ -44,6 +44,9 @@ def create_app(token: str | None = None, pdf: work.PdfService | None = None):
         Route("/pdf", partial(_download, job=service.pdf), methods=["POST"]),
         Route("/annotated", partial(_download, job=work.annotated, run=workers.run), methods=["POST"]),
         Route("/report", partial(_download, job=work.board_report, run=workers.run), methods=["POST"]),
+        Route("/calendar", partial(_download, job=work.calendar, run=workers.run), methods=["POST"]),
+        Route("/tasks", partial(_download, job=work.tasks, run=workers.run), methods=["POST"]),
+        Route("/next-year", partial(_download, job=work.next_year, run=workers.run), methods=["POST"]),
         Route("/diff", diff, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]

@@ -99,6 +99,85 @@ def board_report(upload: Upload) -> Made:
     return Made(out.read_bytes(), out.name, DOCX)
 
 
+ICS = "text/calendar"
+ZIP = "application/zip"
+
+
+def _initials(upload: Upload) -> str | None:
+    """The optional initials typed on the form: one person's calendar or tasks."""
+    return " ".join(upload.options.get("initials", "").split()) or None
+
+
+def _readable_plan(upload: Upload):
+    result = check(upload)
+    if result.unreadable:
+        raise BuildError(upload.plain(_unreadable(result)))
+    return result.plan
+
+
+def calendar(upload: Upload) -> Made:
+    """The plan's dates as an iCalendar file (everyone's, or one person's), as `sipgen calendar` writes it."""
+    import datetime as dt
+
+    from ..calendar_export import CalendarError, write_calendar
+
+    owner = _initials(upload)
+    out = _out(upload, f"-{owner}.ics" if owner else ".ics")
+    try:
+        write_calendar(_readable_plan(upload), out, dt.date.today(), owner)
+    except CalendarError as exc:
+        raise BuildError(upload.plain(str(exc))) from None
+    return Made(out.read_bytes(), out.name, ICS)
+
+
+def tasks(upload: Upload) -> Made:
+    """Each person's tasks (`sipgen tasks`): one person's document when initials are given, else a
+    .zip of everyone's and the summary."""
+    import datetime as dt
+    import io
+    import zipfile
+
+    from ..document.tasks import TasksError, write_tasks
+
+    folder = upload.folder / "out" / "tasks"
+    try:
+        result = write_tasks(upload.files["workbook"], folder, dt.date.today())
+    except TasksError as exc:
+        raise BuildError(upload.plain(str(exc)), exc.exit_code) from None
+    owner = _initials(upload)
+    if owner:
+        mine = [
+            d
+            for d, p in zip(result.documents, _with_tasks(result), strict=True)
+            if p.initials.casefold() == owner.casefold()
+        ]
+        if not mine:
+            raise BuildError(f"{owner}: nobody with these initials has anything to do in this plan.")
+        return Made(mine[0].read_bytes(), mine[0].name, DOCX)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for document in (*result.documents, result.summary):
+            archive.write(document, document.name)
+    return Made(buffer.getvalue(), f"{upload.files['workbook'].stem} tasks.zip", ZIP)
+
+
+def _with_tasks(result):
+    """The people who got a document, in the order of ``result.documents``."""
+    return [p for p in result.people if p.has_tasks]
+
+
+def next_year(upload: Upload) -> Made:
+    """Next year's workbook from this year's (`sipgen new NEXT.xlsx --from THIS.xlsx`)."""
+    from ..rollover import RolloverError, write_next_year
+
+    out = _out(upload, " next year.xlsx")
+    try:
+        write_next_year(upload.files["workbook"], out, force=True)
+    except RolloverError as exc:
+        raise BuildError(upload.plain(str(exc))) from None
+    return Made(out.read_bytes(), out.name, XLSX)
+
+
 def compare(upload: Upload):
     """What changed between the two uploaded versions (`sipgen diff`), with messages naming only the files.
 
