@@ -146,6 +146,8 @@ def split_initials(text: str) -> tuple[str, ...]:
         piece = piece.strip()
         if not piece:
             continue
+        if re.fullmatch(r"(?:[A-Za-z]\.){2,5}", piece):
+            piece = piece.replace(".", "")  # "H.T." is HT
         bracketed = _ROLE_WITH_INITIALS.fullmatch(piece)
         if bracketed:  # "Maths lead (ML)", "ML (maths lead)": the initials are what the key lists
             piece = next(g for g in bracketed.groups() if g and _LOOKS_LIKE_INITIALS.fullmatch(g))

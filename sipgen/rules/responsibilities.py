@@ -63,7 +63,8 @@ def missing_from_key(plan, ctx):
     first: dict[str, tuple] = {}
     count: Counter = Counter()
     for record, field_name, initials in (*initials_used(plan), *_initials_in_actions(plan)):
-        if ctx.person(initials) is None and not ctx.person_named(initials) and not describes_people(initials):
+        named = re.sub(r"\s*\([^()]*\)", "", initials)  # "Priya Shah (SENCo)": the name, without the role
+        if ctx.person(initials) is None and not ctx.person_named(named) and not describes_people(initials):
             key = initials.casefold()
             count[key] += 1
             first.setdefault(key, (record, field_name, initials))
@@ -273,7 +274,10 @@ def _from_partner_school(initials: str, ctx) -> bool:
 
 
 # Initials written as who acts in an action's text: "DH and RW to observe ...".
-_ACTING_INITIALS = re.compile(r"^\s*(?P<who>[A-Z]{2,3}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,3})*)\s+(?:to|will)\s+[a-z]")
+_INITIALS_WORD = r"(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][A-Za-z]?)"  # "WT", "SLT", "HoS", "DoL"
+_ACTING_INITIALS = re.compile(
+    rf"^\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\s+(?:to|will)\s+[a-z]"
+)
 
 
 _BY_INITIALS = re.compile(r"\bby\s+(?P<who>[A-Z]{2,3}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,3})*)\b(?![\w&])")

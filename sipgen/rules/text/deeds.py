@@ -67,8 +67,9 @@ _PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+)?to\s+[^,;:]{3,60},\s*(?=[a-z])"
 # An outcome for learners written as an action: "All Y11 students to achieve at least a grade 4".
 _LEARNER_OUTCOME = re.compile(
     r"^(?:(?:all|every|each|most|more)\s+)?(?:[\w'’-]+\s+){0,3}?(?:pupils|students|children|learners|trainees|"
-    r"cohort|boys|girls)(?:\s+[\w'’-]+){0,3}?\s+(?:to|will|should|must)\s+(?:achieve|reach|attain|make|meet|pass|score|gain|get|be\s+at|"
-    r"have\s+(?:improved|better|greater|increased|more|wider))\b",
+    r"cohort|boys|girls|ects|apprentices)(?:\s+[\w'’-]+){0,3}?\s+(?:(?:to|will|should|must)\s+)?(?:achieve|reach|attain|make|meet|pass|score|gain|get|be\s+at|"
+    r"have\s+(?:improved|better|greater|increased|more|wider)|make\s+(?:good|expected|rapid|accelerated|strong|better|"
+    r"excellent|sustained)\s+progress)\b",
     re.I,
 )
 # An owner written before the verb, with what the owner-pattern above leaves: brackets, a title.
@@ -217,7 +218,8 @@ STATES = _listed("""
     aware, clear, confident, familiar, knowledgeable, comfortable, secure, competent, skilled, proficient, mindful,
     conversant, au fait, alert, vigilant, upskilled, empowered, able, equipped, informed, well-informed,
     well informed, well-equipped, well equipped, well prepared, well-prepared, up to speed, consistent,
-    more consistent, effective, more effective, proactive, rigorous, ambitious, reflective, responsive
+    more consistent, effective, more effective, proactive, rigorous, ambitious, reflective, responsive, safe,
+    happy, valued, included, listened to
 """)
 # The people such a state is hoped for in.
 PEOPLE = _listed("""
@@ -228,9 +230,10 @@ PEOPLE = _listed("""
 """)
 _STATE_AIM = re.compile(
     r"^(?P<who>(?:[\w'’&/-]+\s+){0,5}?)"
-    r"(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|be|become|"
-    r"feel)"
-    r"\s+(?:(?:fully|more|all|well|increasingly|very|much|sufficiently|suitably|better|made)\s+)?"
+    # The verb may be left out, as fragments do: "All staff confident logging concerns".
+    r"(?:(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|be|"
+    r"become|feel)\s+|(?<=\w\s))"
+    r"(?:(?:fully|more|all|well|increasingly|very|much|sufficiently|suitably|better|made)\s+)?"
     r"(?P<state>" + _phrase_pattern(STATES) + r")\b",
     re.I,
 )
@@ -396,6 +399,30 @@ def _outcome_or_inquiry(action: str, phrase: str) -> str | None:
     return None
 
 
+# A measure and its figure with no deed: "Whole-school attendance at 95% by July", "PA below 12%".
+_TARGET_ONLY = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}?(?:" + _phrase_pattern(MEASURE_NOUNS) + r")\s+(?:at|of|above|below|over|under|to|"
+    r"reaches?|rises?\s+to|falls?\s+to|at\s+least)\s+[<>≥≤]?\d",
+    re.I,
+)
+
+
+def _only_a_topic(text: str, known, year_start) -> bool:
+    """A row that only names a topic ("KS2 arithmetic", "Cont. - writing stamina Y5/6"): no verb,
+    three words or fewer once a "continued" mark is taken off, and nothing concrete named."""
+    from .titles import _has_verb
+
+    plain = _CONTINUED.sub("", text).strip(" -–:.")
+    words = plain.split()
+    if not words or len(words) > 3 or _has_verb(plain):
+        return False
+    return not _names_something(plain, known, year_start) or bool(_CONTINUED.match(text))
+
+
+# "Cont." and "Continued": a row carried on from last year, naming no deed of its own.
+_CONTINUED = re.compile(r"^\s*(?:cont(?:inued|inuing)?\.?|c/f|carried\s+forward)\s*[-–:]?\s*", re.I)
+
+
 def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_start=None) -> tuple[str, str] | None:
     """How an action names an aim rather than a deed, as (kind, words), or None.
 
@@ -411,6 +438,11 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     aim = _outcome_or_inquiry(action, phrase)
     if aim:
         return "verb", aim
+    target = _TARGET_ONLY.match(phrase)
+    if target and not _DEED_NOUN.search(phrase):
+        return "phrase", " ".join(target.group(0).split())  # "Whole-school attendance at 95% by July"
+    if _only_a_topic(original, known, year_start):
+        return "phrase", original.strip()
     learners = _LEARNER_OUTCOME.match(strip_leading_timing(_strip_bullets(action)).strip())
     if learners:
         return "phrase", " ".join(learners.group(0).split()[-2:])

@@ -13,11 +13,12 @@ _IMPACT_WORDS = re.compile(
     r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
     r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?|survey|voice|feedback\s+shows|"
-    r"reports?|reported|says?|said|feels?|felt|confident|confidence|now|observed|seen|noticeably|declined?)\b",
+    r"reports?|reported|says?|said|feels?|felt|confident|confidence|now|noticeably|declined?)\b",
     re.I,
 )
 _ACTIVITY = re.compile(
     r"\b(?:running|underway|under\s+way|sat|being\s+analysed|analysed|circulated|distributed|rolled\s+out|made|"
+    r"enrolled|missed|caught\s+up|visited|on\s+file|"
     r"completed?|delivered|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
@@ -40,12 +41,17 @@ _NOT_IMPACT_FIGURES = re.compile(
 # came)"): delivery, not a change in an outcome. A percentage is left: "61% of pupils" is a measure.
 _PARTICIPANTS = re.compile(
     r"\b(?:\d+(?!\s*%|\.\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|all|both)\s+(?:(?:of|out\s+of)\s+\d+\s+)?(?:[\w'’-]+\s+){0,2}?(?:staff|teachers?|"
+    r"thirty|forty|fifty|all|both)\s+(?:[\w'’-]+\s+){0,2}?(?:staff|teachers?|"
     r"families|parents|carers|pupils|children|trainees|mentors|tas|adults|people|governors|students|colleagues|"
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
-    r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|"
+    r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|ects|apprentices|afternoons|"
+    r"mornings|days|weeks|"
     r"\d?-?year-olds)\b",
     re.I,
+)
+# The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
+_NUMBERED_PARTS = re.compile(
+    r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?)\s+\d+(?:\s*[-–]\s*\d+)?", re.I
 )
 # A change reported: "up from 48% in July", "down from 9 to 5", "from 55% to 74%".
 _CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d", re.I)
@@ -56,7 +62,8 @@ def describes_activity_only(text: str) -> bool:
     done, delivered or attended, and how many took part, with no change in an outcome or a measure."""
     if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(text):
         return False
-    figures = without_labels(REF_PATTERN.sub(" ", _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", text))))
+    counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", text)))
+    figures = without_labels(REF_PATTERN.sub(" ", counted))
     if has_quantity(figures):
         return False
     return bool(_ACTIVITY.search(text))
@@ -64,7 +71,7 @@ def describes_activity_only(text: str) -> bool:
 
 # What reviews write in place of an impact: a placeholder is no impact recorded (RV702).
 _PLACEHOLDER = re.compile(
-    r"(?:in\s+progress|on-?going|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
+    r"(?:in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
     r"on\s+track|as\s+above|-+|\?+|\.+|x)",

@@ -186,7 +186,7 @@ COMPLETED = (
     *("sent out", "installed", "appointed", "recruited", "trained", "organised", "arranged", "timetabled"),
     *("scheduled", "booked", "opened", "refurbished", "received", "took place", "taken place"),
     *("up and running", "on the website", "on the school website", "goes live", "go live", "went live"),
-    *("online", "is live", "are live", "up to date", "up-to-date"),
+    *("online", "is live", "are live", "up to date", "up-to-date", "runs", "is running", "are running"),
 )
 # A one-off verdict on a thing: it passes or it does not, so it has no baseline.
 VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")
@@ -262,6 +262,8 @@ _NOT_A_MEASURE = re.compile(
             r"\b(?:one|1)(?:\s*[-:]\s*|[-\s]to[-\s])(?:one|1)\b|\bno\s+one\b|\bone\s+another\b|\bone[-\s]page\b",
             r"\b(?:office|microsoft)\s*365\b|\bcovid[-\s]?19\b|\b1stclass\b|\b5-a-day\b|\b11\s*(?:\+|plus)|\b24/7\b",
             r"\bhalf[-\s]?term(?:s|ly)?\b|\b(?:each|every|per|a)\s+quarter\b|\bzero\s+tolerance\b",
+            # "between the two schools", "at both sites": which ones, not how many
+            r"\b(?:the|our|both)\s+(?:two|three|four|five)\s+(?:schools|sites|academies|settings|campuses|partners)\b",
         )
     ),
     re.I,
@@ -545,12 +547,18 @@ def _leaves_its_object(tokens: list[str], verbs: list[int]) -> bool:
 _MEASURE_FIGURE = re.compile(
     r"[-+]?\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s+(?:percentage\s+)?points?\b|[-+]?\b\d+\.\d+\b|"
     r"\b\d+\s+(?:of|out\s+of)\s+\d+\b|\b(?:halves?|halved|halving|doubles?|doubled|doubling|trebles?)\b|"
-    r"\b(?:grade|level|band|step)s?\s+\d+(?:\s+or\s+(?:better|above|higher))?",
+    r"\b(?:grade|level|band|step)s?\s+\d+(?:\s+or\s+(?:better|above|higher))?|"
+    r"\b(?:no|zero)\s+(?:suspensions|exclusions|incidents|complaints|referrals|restraints|lates)\b",
     re.I,
 )
 # Where one measure's words join two things ("between 80% and 90%", "Y5 and Y6"), not two measures.
 _ONE_SPAN = re.compile(r"\bbetween\s+\S+\s+and\s+\S+", re.I)
-_MEASURE_JOIN = re.compile(r"\s*(?:;|,?\s+and\s+|,\s+with\s+|\s+as\s+well\s+as\s+|\s+plus\s+)\s*", re.I)
+_MEASURE_JOIN = re.compile(
+    r"\s*(?:;|,?\s+and\s+|,\s+with\s+|"
+    r",(?!\s*(?:up|down|from|compared|against|including|in\s+20|judged|measured|assessed|as|by|using|on|at|where))|"
+    r"\s+as\s+well\s+as\s+|\s+plus\s+)\s*",
+    re.I,
+)
 _LABEL_NUMBERS = re.compile(
     r"\b(?:[LU]?KS\d|Y\d{1,2}|(?:years?|yr|key\s+stage|progress|attainment)\s*\d{1,2}|(?:19|20)\d\d(?:[-/]\d{2,4})?)\b",
     re.I,
@@ -585,12 +593,17 @@ def measure_count(text: str) -> int:
     return sum(1 for i, part in enumerate(parts) if i == 0 or _TIME_ONLY.sub("", _MEASURE_FIGURE.sub("", part)).strip())
 
 
+_NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])[).]\s+\S")
+
+
 @lru_cache(maxsize=8192)
 def merged_criteria(text: str) -> bool:
     """True when one criterion strings several together (guidance §38), as clauses with their
     own subject or their own object. Brackets name the evidence, so they are left out."""
     sentences = [s for s in _SENTENCES.split(_PARENTHESES.sub(" ", text)) if s.strip()]
     counts = [_clauses(s) for s in sentences]
+    if len(_NUMBERED.findall(text)) >= 2 or sum(1 for part in text.split(";") if len(part.split()) >= 2) >= 2:
+        return True  # "1) ... 2) ...", or criteria set one after another with semicolons
     return sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2
 
 

@@ -58,6 +58,8 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
     parts = [p for p in title.split(";") if p.strip()]
     if len(parts) > 2 or (len(parts) > 1 and all(len(p.split()) >= 3 or _has_verb(p) for p in parts)):
         return "it lists several priorities separated by semicolons"
+    if len(re.findall(r"(?:^|\s)\d{1,2}[.)]\s+\S", title)) >= 2:
+        return "it numbers several priorities in one"
     if _UNFINISHED.search(title):
         return "it stops mid-sentence"
     if _names_a_topic(title):
