@@ -135,7 +135,7 @@ def normalise_ref(text: str) -> str:
 
 _LOOKS_LIKE_INITIALS = re.compile(r"[A-Z][A-Za-z&]{0,4}[A-Z]|[A-Z]{2,5}")
 _ROLE_WITH_INITIALS = re.compile(
-    r"(?:[^()]+?\s*\((?P<inner>[A-Z][A-Za-z&]{0,4}[A-Z])\)|(?P<outer>[A-Z][A-Za-z&]{0,4}[A-Z])\s*\([^()]+\))"
+    r"(?:(?P<outer>[A-Z][A-Za-z&]{0,4}[A-Z])\s*\([^()]+\)|[^()]+?\s*\((?P<inner>[A-Z][A-Za-z&]{0,4}[A-Z])\))"
 )
 
 

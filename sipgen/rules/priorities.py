@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from .registry import Hit, flag, rule
 from .text.sources import states_source, states_source_for_all
-from .text.titles import several_priorities
+from .text.titles import TOPIC, several_priorities
 
 
 @rule("PR101", "too many priorities", "warning", "guidance §20")
@@ -51,7 +53,12 @@ def priority_without_source(priority, ctx):
     Good: P3 Source: Inspection report (Ofsted, May 2025: "improve the teaching of early reading").
     """
     unsourced = not priority.source or priority.source == "Other"  # "Other" with nothing saying what
-    if priority.ref and unsourced and not states_source(priority.preface, priority.now):
+    if (
+        priority.ref
+        and unsourced
+        and not states_source(priority.preface, priority.now)
+        and not _SOURCE_IN_TITLE.search(priority.title)
+    ):
         if _sources_for_all(ctx):
             return  # the introduction says where every priority comes from
         yield flag(
@@ -108,6 +115,8 @@ def priority_not_precise(priority, ctx):
     Good: "Raise attainment in reading and writing in Key Stage 2".
     """
     reason = several_priorities(priority.title) if priority.title else None
+    if reason == TOPIC and _precise_preface(priority.preface):
+        return  # "Early reading", then a preface that says exactly what is to change, with figures
     if reason:
         yield flag(
             f"{priority.ref} is not set out simply and precisely: {reason}.",
@@ -176,6 +185,18 @@ def no_priorities(plan, ctx):
             sheet="Priorities",
             cell="A2",
         )
+
+
+# A source named in brackets in the title: "KS3 reading (SEF area 2)", "Attendance (Ofsted, May 2025)".
+_SOURCE_IN_TITLE = re.compile(
+    r"\([^()]*\b(?:sef|self[- ]evaluation|ofsted|inspection|external\s+examiner|ee\s+report|siams|review)\b[^()]*\)",
+    re.I,
+)
+
+
+def _precise_preface(preface: str) -> bool:
+    """True for a preface long and specific enough to make a heading-like title precise."""
+    return len(preface.split()) >= 25 and bool(re.search(r"\d", preface))
 
 
 def _sources_for_all(ctx) -> bool:

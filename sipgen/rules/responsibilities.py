@@ -34,7 +34,8 @@ def initials_used(plan):
 # unlike initials or a role abbreviation ("KLM", "SLT", "SENCo").
 _DESCRIPTION = re.compile(
     r"(?:[\w&'’-]+\s+)+(?:teachers?|staff|team|teams|tas|assistants?|mentors?|tutors?|leaders?|leads?|"
-    r"co-?ordinators?|managers?|officers?)",
+    r"co-?ordinators?|managers?|officers?|trainers?|consultants?|advisers?|advisors?|specialists?|providers?|coaches?|"
+    r"head|headteacher|deputy|deputy\s+head|principal)(?:\s*\([^()]*\))?",
     re.I,
 )
 # A person by title and surname, with or without their role: "Mrs Evans (phonics lead)".

@@ -166,7 +166,10 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     as_command = verb in _NAMES_ONLY_AS_ING and not match.group(1).split()[0].endswith("ing")
     if verb not in _NEVER_NAMES and not as_command and _names_a_product(original, match.end(1)):
         return None  # "Boost Reading packs sent home": a product, not an aim
-    if verb == "support" and re.match(r"support(?:s|ing)?\s+(?:staff|assistants?|from|by)\b", rest):
+    if verb == "support" and re.match(
+        r"support(?:s|ing)?\s+(?:staff|assistants?|from|by)\b(?!\s+(?:wellbeing|well-being|workload|development|morale|mental))",
+        rest,
+    ):
         return None  # "Support staff run ..." names people; "Support from the tutor" is help given
     if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", rest):
         return None

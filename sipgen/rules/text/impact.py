@@ -18,7 +18,7 @@ _IMPACT_WORDS = re.compile(
 )
 _ACTIVITY = re.compile(
     r"\b(?:running|underway|under\s+way|sat|being\s+analysed|analysed|circulated|distributed|rolled\s+out|made|"
-    r"enrolled|missed|caught\s+up|visited|on\s+file|"
+    r"enrolled|missed|caught\s+up|visited|on\s+file|discussed|noted|considered|presented|"
     r"completed?|delivered|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
@@ -53,6 +53,11 @@ _PARTICIPANTS = re.compile(
 _NUMBERED_PARTS = re.compile(
     r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?)\s+\d+(?:\s*[-–]\s*\d+)?", re.I
 )
+# Progress mentioned only as something noted or discussed: "Progress noted by governors".
+_ONLY_NOTED = re.compile(
+    r"\b(?:progress|impact|data|results|outcomes)\s+(?:was\s+|were\s+)?(?:noted|discussed|reviewed|shared|presented|considered)\b",
+    re.I,
+)
 # A change reported: "up from 48% in July", "down from 9 to 5", "from 55% to 74%".
 _CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d", re.I)
 
@@ -60,7 +65,7 @@ _CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?
 def describes_activity_only(text: str) -> bool:
     """True when a review records what happened, not the impact it had (guidance §44): what was
     done, delivered or attended, and how many took part, with no change in an outcome or a measure."""
-    if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(text):
+    if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(_ONLY_NOTED.sub(" noted ", text)):
         return False
     counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", text)))
     figures = without_labels(REF_PATTERN.sub(" ", counted))

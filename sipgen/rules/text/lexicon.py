@@ -217,7 +217,8 @@ _NOT_NAMES = _listed("""
     i, year, years, reception, nursery, key, stage, english, maths, mathematics, science, history, geography,
     french, spanish, german, music, art, computing, pe, re, pshe, rshe, british, christian, pupil, pupils,
     premium, ks1, ks2, ks3, ks4, ks5, lks2, uks2, eyfs, send, sen, pp, cpd, ta, tas, hlta, eal, fsm, slt, ect, ects,
-    itt, ehcp, ehcps, dsl, mfl, dt, smsc, sats, school, schools, all, every, each, our, the, a, an
+    itt, ehcp, ehcps, dsl, mfl, dt, smsc, sats, school, schools, all, every, each, our, the, a, an, grt, lac, cla,
+    hap, hpa, mat, sema, slcn, asc, adhd, semh
 """)
 # Roles that name who will act, written into an action: "SENCo to ...", "led by the HT".
 OWNER_ROLES = _listed("""

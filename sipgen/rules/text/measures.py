@@ -660,6 +660,8 @@ def _is_context(text: str, match: re.Match) -> bool:
         return True  # "mentors who attended training ...", "Once the scheme is launched, ..."
     if _LEARNER_AGENT.match(after):
         return True  # "homework completed by 90% of pupils": what pupils do is an outcome
+    if re.match(r"\s+(?:effectively|well|consistently|with\s+fidelity|to\s+(?:a|the)\s+\w+\s+standard)\b", after, re.I):
+        return True  # "90% of sessions are delivered effectively": how well, not whether, it was done
     if re.match(r"\s+of\b", after) and match.group(0).casefold().startswith("sent"):
         return True  # "Fewer students are sent out of lessons": removed from class, not an action done
     if _TAKING_PART.fullmatch(match.group(0)):

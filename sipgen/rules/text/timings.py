@@ -27,7 +27,7 @@ _BOUNDED = re.compile(
     re.I,
 )
 _TIMING_PHRASE = re.compile(
-    r"\b(?:on-?going|throughout\s+the\s+(?:academic\s+|school\s+)?year|all\s+year(?:\s+round)?"
+    r"\b(?:throughout\s+the\s+(?:academic\s+|school\s+)?year|all\s+year(?:\s+round)?"
     r"|(?:at|by|before|after|from|until|over|during|in)\s+(?:the\s+)?(?:start|end|beginning)\s+of\s+"
     r"(?:the\s+|each\s+|every\s+)?(?:half[- ]?term|term|year)"
     r"|(?:by|before|after|until|from|at|over|during|in)\s+(?:the\s+)?(?:next\s+)?half[- ]?term"

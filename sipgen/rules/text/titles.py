@@ -47,6 +47,9 @@ _BASE_VERBS = {
 }
 
 
+TOPIC = "it names a topic, not what will change"
+
+
 @lru_cache(maxsize=1024)
 def several_priorities(title: str, max_words: int = 30) -> str | None:
     """Why a priority is not set out simply and precisely, or None (guidance §23)."""
@@ -63,7 +66,7 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
     if _UNFINISHED.search(title):
         return "it stops mid-sentence"
     if _names_a_topic(title):
-        return "it names a topic, not what will change"
+        return TOPIC
     items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", title.strip(" .")) if i.strip()]
     slashed = [i for i in title.split("/") if i.strip()]
     if len(slashed) >= 3 and not _has_verb(title):
