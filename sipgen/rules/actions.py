@@ -31,7 +31,7 @@ def vague_action(action, ctx):
     """
     if not action.action:
         return
-    known = ctx.person if ctx.plan.staff else None
+    known = (lambda who: ctx.person(who) or ctx.person_named(who)) if ctx.plan.staff else None
     found = aim_not_deed(action.action, ctx.extra_vague_verbs, known, ctx.year_start)
     if found is None:
         return
@@ -170,7 +170,7 @@ def ownerless(action, ctx):
     """
     if action.owners:
         return
-    known = ctx.person if ctx.plan.staff else None
+    known = (lambda who: ctx.person(who) or ctx.person_named(who)) if ctx.plan.staff else None
     if action.action and names_owner(action.action, known):
         return  # the text names who; the Owner(s) column would be better, but a finding here reads as wrong
     if "owners" in action.pending:

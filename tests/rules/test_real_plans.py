@@ -24,6 +24,7 @@ TUNED = (
     "fresh_c.toml",
     "fresh_d.toml",
     "fresh_e.toml",
+    "fresh_f.toml",
 )
 CASES = [case for name in TUNED for case in load_cases(real_plans.ROOT / "tests" / "cases" / name)]
 PRECISION = 0.95

@@ -37,6 +37,10 @@ _NOT_IMPACT_FIGURES = re.compile(
 )
 
 
+# A share of visits or sessions done: "visited 18 of 20 placements", "observed 12 of 14 lessons".
+_DONE_SHARE = re.compile(
+    r"\b(?:visited|observed|delivered|held|ran|completed|attended)\s+\d+\s+(?:of|out\s+of)\s+\d+\b", re.I
+)
 # Figures that count who took part ("Twelve staff completed ...", "with 12 children", "(40 families
 # came)"): delivery, not a change in an outcome. A percentage is left: "61% of pupils" is a measure.
 _PARTICIPANTS = re.compile(
@@ -55,7 +59,9 @@ _NUMBERED_PARTS = re.compile(
 )
 # Progress mentioned only as something noted or discussed: "Progress noted by governors".
 _ONLY_NOTED = re.compile(
-    r"\b(?:progress|impact|data|results|outcomes)\s+(?:was\s+|were\s+)?(?:noted|discussed|reviewed|shared|presented|considered)\b",
+    r"\b(?:progress|impact|data|results|outcomes)\s+(?:was\s+|were\s+)?(?:noted|discussed|reviewed|shared|presented|"
+    r"considered)\b|\b(?:reported|noted|discussed|shared|presented)\s+(?:on\s+)?(?:the\s+)?(?:progress|impact|data|"
+    r"results)\b(?!\s*[:,]?\s*\d)",
     re.I,
 )
 # A change reported: "up from 48% in July", "down from 9 to 5", "from 55% to 74%".
@@ -67,7 +73,7 @@ def describes_activity_only(text: str) -> bool:
     done, delivered or attended, and how many took part, with no change in an outcome or a measure."""
     if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(_ONLY_NOTED.sub(" noted ", text)):
         return False
-    counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", text)))
+    counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", _DONE_SHARE.sub(" ", text))))
     figures = without_labels(REF_PATTERN.sub(" ", counted))
     if has_quantity(figures):
         return False

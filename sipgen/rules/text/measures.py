@@ -186,7 +186,7 @@ COMPLETED = (
     *("sent out", "installed", "appointed", "recruited", "trained", "organised", "arranged", "timetabled"),
     *("scheduled", "booked", "opened", "refurbished", "received", "took place", "taken place"),
     *("up and running", "on the website", "on the school website", "goes live", "go live", "went live"),
-    *("online", "is live", "are live", "up to date", "up-to-date", "runs", "is running", "are running"),
+    *("online", "is live", "are live", "up to date", "up-to-date", "runs", "is running", "are running", "visited"),
 )
 # A one-off verdict on a thing: it passes or it does not, so it has no baseline.
 VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")

@@ -41,6 +41,8 @@ _TRAILING = re.compile(r"\s[–—-]\s*(?P<who>[^–—-]{1,40})$")
 _VERBS = frozenset(ACTION_VERBS)
 
 
+# A person by first name and surname, to look up on the Staff sheet: "Jo Hart".
+_FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
 # A person by title and surname: "Mrs Patel", "Mr O'Neill", "Dr Chen-Ward".
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
@@ -51,6 +53,8 @@ def _is_owner(part: str, known) -> bool:
         return False
     if _ROLE.fullmatch(part) or _TITLED.fullmatch(part):
         return True
+    if known is not None and _FULL_NAME.fullmatch(part) and known(part):
+        return True  # "Jo Hart to re-plan ...": someone on the Staff sheet, by name
     return known is not None and bool(_INITIALS.fullmatch(part)) and bool(known(part))
 
 
