@@ -23,7 +23,7 @@ from .lexicon import (
     _listed,
 )
 from .owners import _is_owner, names_owner
-from .quantities import has_quantity, without_labels
+from .quantities import has_quantity, without_labels, without_year_groups
 from .timings import names_timing, strip_leading_timing
 
 # Words in _SUBJECT_WORDS that are also verbs: a subject only before a noun they describe
@@ -309,18 +309,12 @@ def _aim_phrase(phrase: str) -> str | None:
 
 
 _DEED_NOUN = re.compile(r"\b(?:" + _phrase_pattern(DEED_NOUNS) + r")\b", re.I)
-# Numbers that only name a year group or key stage ("KS2", "Y3", "Year 6"), not a quantity.
-_YEAR_GROUPS = re.compile(
-    r"\b(?:[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
-    r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?)\b",
-    re.I,
-)
 _NAME_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}[A-Za-z0-9]*)\b")
 
 
 def _names_something(text: str, known=None, year_start: dt.date | None = None) -> bool:
     """True when an action names something concrete: a figure, a deed, a product, an owner or a time."""
-    if has_quantity(_YEAR_GROUPS.sub(" ", text)) or _DEED_NOUN.search(text):
+    if has_quantity(without_year_groups(text)) or _DEED_NOUN.search(text):
         return True
     long_words = re.findall(r"[A-Za-z]{4,}", text)
     if sum(w[0].isupper() for w in long_words) < 0.9 * len(long_words):
@@ -374,7 +368,7 @@ _HELPED = re.compile(
 
 def _concrete(text: str) -> bool:
     """True when the text names a deed or a quantity (year groups and key stages aside)."""
-    return has_quantity(_YEAR_GROUPS.sub(" ", text)) or bool(_DEED_NOUN.search(text))
+    return has_quantity(without_year_groups(text)) or bool(_DEED_NOUN.search(text))
 
 
 def _outcome_or_inquiry(action: str, phrase: str) -> str | None:

@@ -52,13 +52,23 @@ def names_funding_only(text: str) -> bool:
     return any(w in _MONEY for w in _words(text))
 
 
-# Numbers that name a year group, key stage, date or half-term, not an amount: "Y6", "KS2", "Aut2".
+# Numbers that only name a year group or key stage ("KS2", "Y3", "Year 5/6"), not a quantity.
+_YEAR_GROUP = (
+    r"[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
+    r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?"
+)
+_YEAR_GROUPS = re.compile(rf"\b(?:{_YEAR_GROUP})\b", re.I)
+# ... and those that name a date or half-term too: "Aut2", "2025-26", "3/10", "5th", "4-year-olds".
 _LABELS = re.compile(
-    r"\b(?:[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
-    r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?|(?:aut|spr|sum)\s*[12]|(?:19|20)\d\d(?:[-/]\d{2,4})?|"
+    rf"\b(?:{_YEAR_GROUP}|(?:aut|spr|sum)\s*[12]|(?:19|20)\d\d(?:[-/]\d{{2,4}})?|"
     r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[- ]year[- ]olds?)\b",
     re.I,
 )
+
+
+def without_year_groups(text: str) -> str:
+    """The text with year groups and key stages taken out, dates left in."""
+    return _YEAR_GROUPS.sub(" ", text or "")
 
 
 def without_labels(text: str) -> str:
