@@ -25,6 +25,7 @@ TUNED = (
     "fresh_d.toml",
     "fresh_e.toml",
     "fresh_f.toml",
+    "fresh_g.toml",
 )
 CASES = [case for name in TUNED for case in load_cases(real_plans.ROOT / "tests" / "cases" / name)]
 PRECISION = 0.95

@@ -16,6 +16,7 @@ from sipgen.dates import parse_date
 from sipgen.parents import link
 from sipgen.rules import RULES
 from sipgen.rules.registry import RuleContext
+from sipgen.rules.text.impact import is_placeholder
 
 AS_OF = dt.date(2025, 9, 1)
 YEAR_START = dt.date(2025, 9, 1)
@@ -79,6 +80,8 @@ OWNER_NAMED = [
     "Train all TAs in Numicon (maths lead)",
     "EL - set up a Y4 times tables club",
     "Governors visit each class with the subject lead",
+    "Mrs Patel (Y6) to run the reading booster group Tues & Thurs before school",
+    "Mr O'Neill (Y4/5) will re-set the times tables groups after each half-termly check",
 ]
 OWNER_MISSING = [
     "Buy new phonics books",
@@ -87,6 +90,7 @@ OWNER_MISSING = [
     "Buy a reading scheme for the SENCo's intervention groups",
     "Invite governors to the Christmas concert",
     "Phonics training for all KS1 staff (RWI, 2 days)",
+    "Pupils (Y6) to read to an adult three times a week",
 ]
 
 
@@ -121,6 +125,9 @@ TIMING_GIVEN = [
     "Launch the new reading spine in Sept 2025",
     "Baseline all Reception children in Autumn 1",
     "Visit each partner school before October half term",
+    "Run a weekly homework club in the library",
+    "Placement B: joint observation of each trainee with the class mentor",
+    "Observe each trainee teach phonics during Placement A",
 ]
 TIMING_MISSING = [
     "Buy new phonics books",
@@ -129,6 +136,10 @@ TIMING_MISSING = [
     "Buy books for the summer reading challenge",
     "Analyse the 2025 KS2 results with each year team",
     "Coach the two ECTs in weekly sessions for 6 weeks",
+    "Set up a weekly Y9 study club with the sixth-form mentors",
+    "Launch a fortnightly parents' coffee morning for EAL families",
+    "Rewrite the Placement B handbook section on behaviour",
+    "Add an SSP task to the Placement A file",
 ]
 
 
@@ -394,3 +405,33 @@ def test_rs306_quiet_when_the_how_text_hands_the_evaluation_to_governors(how):
 def test_rs306_fires_when_the_how_text_leaves_governors_out(how, process):
     checks = [dict(STAFF_CHECKS[0], how=how, process=process)]
     assert codes("RS306", governed(checks=checks)) == [""]
+
+
+# -- RV702: what reviews write where an impact should be -------------------------------------------
+
+PLACEHOLDERS = [
+    "TBC",
+    "TBC at next board",
+    "To follow after the spring data drop",
+    "Pending until the summer review",
+    "In progress",
+    "Too early to judge",
+    "See above",
+]
+IMPACTS = [
+    "TBC: 61% of the group on track so far",
+    "Pending the spring data, but the autumn check showed 58% on track",
+    "To follow: reading ages up 7 months on average",
+    "Next board to see the new attendance figures (94.1%)",
+    "Progress slower than hoped; the next data drop will show whether the booster groups work",
+]
+
+
+@pytest.mark.parametrize("text", PLACEHOLDERS)
+def test_rv702_reads_a_placeholder_as_no_impact(text):
+    assert is_placeholder(text)
+
+
+@pytest.mark.parametrize("text", IMPACTS)
+def test_rv702_an_impact_that_opens_with_a_placeholder_word_is_an_impact(text):
+    assert not is_placeholder(text)

@@ -222,7 +222,7 @@ STATES = _listed("""
     conversant, au fait, alert, vigilant, upskilled, empowered, able, equipped, informed, well-informed,
     well informed, well-equipped, well equipped, well prepared, well-prepared, up to speed, consistent,
     more consistent, effective, more effective, proactive, rigorous, ambitious, reflective, responsive, safe,
-    happy, valued, included, listened to
+    happy, valued, included, listened to, resilient, independent, motivated, engaged, enthusiastic, ready
 """)
 # The people such a state is hoped for in.
 PEOPLE = _listed("""
@@ -234,10 +234,11 @@ PEOPLE = _listed("""
 _STATE_AIM = re.compile(
     r"^(?P<who>(?:[\w'’&/-]+\s+){0,5}?)"
     # The verb may be left out, as fragments do: "All staff confident logging concerns".
-    r"(?:(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|be|"
-    r"become|feel)\s+|(?<=\w\s))"
+    r"(?:(?P<verb>(?:(?:will|shall|should|must|need\s+to|needs\s+to|are\s+to|is\s+to|to)\s+(?:be|become|feel)|are|is|be|"
+    r"become|feel))\s+|(?<=\w\s))"
     r"(?:(?:fully|more|all|well|increasingly|very|much|sufficiently|suitably|better|made)\s+)?"
-    r"(?P<state>" + _phrase_pattern(STATES) + r")\b",
+    # Any quality wanted more of, with a verb: "Students to be more resilient".
+    r"(?P<state>" + _phrase_pattern(STATES) + r"|(?:more|less)\s+(?!of\b|than\b|time\b)[a-z][a-z-]+)\b",
     re.I,
 )
 _PEOPLE = frozenset(PEOPLE)
@@ -245,6 +246,9 @@ _PEOPLE = frozenset(PEOPLE)
 _PEOPLE_MODIFIERS = frozenset(
     (*_SUBJECT_WORDS, *_NOT_NAMES, *_listed("new, partner, relevant, early, career, lunchtime, midday, supply"))
 )
+
+
+_YEAR_GROUP_WORD = re.compile(r"(?:y|yr|year|ks)\d{1,2}(?:/\d{1,2})?")
 
 
 def _state_aim(text: str) -> tuple[str, str] | None:
@@ -256,9 +260,12 @@ def _state_aim(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     who = match["who"].strip()
+    if match["state"].lower().startswith(("more ", "less ")) and not match["verb"]:
+        return None  # "Staff more time to plan": a comparison with no verb may be anything
     words = _words(who)
     if who and not _is_owner(who, None):
-        if words[-1] not in _PEOPLE or any(w not in _PEOPLE_MODIFIERS and not w.isdigit() for w in words[:-1]):
+        described = (w in _PEOPLE_MODIFIERS or w.isdigit() or _YEAR_GROUP_WORD.fullmatch(w) for w in words[:-1])
+        if words[-1] not in _PEOPLE or not all(described):
             return None  # "Check that staff are aware ...": a deed, with the state as its object
     if not who and not re.match(r"(?:to\s+)?(?:be|become|feel)\b", text, re.I):
         return None
@@ -305,6 +312,23 @@ def _aim_phrase(phrase: str) -> str | None:
         i += 1
     if i < len(words) and words[i] in _ABSTRACT and (i + 1 == len(words) or words[i + 1] in _PREPOSITIONS):
         return " ".join(words[: i + 1])
+    return None
+
+
+# Openers that compare with now: with an abstract noun after them the phrase is an outcome wanted,
+# whatever programme or team it names ("Greater consistency in use of Do Nows").
+_COMPARATIVES = frozenset(
+    _listed("greater, better, improved, increased, higher, stronger, enhanced, raised, richer, wider, deeper, more")
+)
+
+
+def _comparative_aim(phrase: str) -> str | None:
+    """'greater consistency', 'improved quality': a comparative and an abstract noun opening the action."""
+    words = _words(phrase)
+    start = 1 if words and words[0] in ("a", "an", "the") else 0
+    pair = words[start : start + 2]
+    if len(pair) == 2 and pair[0] in _COMPARATIVES and pair[1] in _ABSTRACT:
+        return " ".join(words[: start + 2])
     return None
 
 
@@ -458,6 +482,9 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     found = next(((kind, words) for kind, words in candidates if words), None)
     if found and not _names_something(action, known, year_start):
         return found
+    compared = _comparative_aim(original)
+    if compared and not _concrete(action) and not _MEANS.search(action):
+        return "phrase", compared  # "Greater consistency in Do Nows across all depts": a name does not make it a deed
     state = _state_aim(strip_leading_timing(_strip_bullets(action)))
     if state and not _concrete(state[1]):  # a named thing to be aware of is not a deed: "aware of the KCSIE changes"
         return "phrase", state[0]  # the people in the state are not its owners: "Mentors to be confident ..."

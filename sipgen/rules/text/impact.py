@@ -12,7 +12,7 @@ _IMPACT_WORDS = re.compile(
     r"\b(?:impact|progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
     r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
-    r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?|survey|voice|feedback\s+shows|"
+    r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|voice|feedback\s+shows|"
     r"reports?|reported|says?|said|feels?|felt|confident|confidence|now|noticeably|declined?)\b",
     re.I,
 )
@@ -22,7 +22,8 @@ _ACTIVITY = re.compile(
     r"completed?|delivered|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
-    r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met)\b",
+    r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met|installed|fitted|"
+    r"briefed|issued|timetabled|ordered|shown|carried\s+(?:over|forward))\b",
     re.I,
 )
 # Figures that only date or count the activity, not its effect.
@@ -36,9 +37,15 @@ _NOT_IMPACT_FIGURES = re.compile(
 )
 
 
-# A share of visits or sessions done: "visited 18 of 20 placements", "observed 12 of 14 lessons".
+# A share of visits or sessions done ("visited 18 of 20 placements", "observed 12 of 14 lessons"),
+# or of the plan's own actions ("80% of actions completed", "2 carried over to spring").
 _DONE_SHARE = re.compile(
-    r"\b(?:visited|observed|delivered|held|ran|completed|attended)\s+\d+\s+(?:of|out\s+of)\s+\d+\b", re.I
+    r"\b(?:visited|observed|delivered|held|ran|completed|attended)\s+\d+\s+(?:of|out\s+of)\s+\d+\b"
+    r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:(?:the|our|all|planned|agreed)\s+)*(?:actions?|tasks?|steps?|"
+    r"activities|sessions|visits|observations|meetings)\b"
+    r"|\b\d+\s+(?:(?:actions?|tasks?|steps?)\s+)?(?:(?:were|are|was|is)\s+)?(?:carried\s+(?:over|forward)|"
+    r"outstanding|still\s+to\s+(?:do|complete)|not\s+(?:yet\s+)?started|delayed)\b",
+    re.I,
 )
 # Figures that count who took part ("Twelve staff completed ...", "with 12 children", "(40 families
 # came)"): delivery, not a change in an outcome. A percentage is left: "61% of pupils" is a measure.
@@ -49,7 +56,9 @@ _PARTICIPANTS = re.compile(
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
     r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|ects|apprentices|afternoons|"
     r"mornings|days|weeks|"
-    r"\d?-?year-olds)\b",
+    r"\d?-?year-olds|classrooms|rooms|bases|sites)\b"
+    # "(31 attended)", "40 came", "12 signed up": a count of who took part, with the people left unsaid.
+    r"|\b\d+(?!\s*%|\.\d)\s+(?:attended|came|took\s+part|joined|signed\s+up|attendees|participants|delegates)\b",
     re.I,
 )
 # The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
@@ -81,7 +90,9 @@ def describes_activity_only(text: str) -> bool:
 
 # What reviews write in place of an impact: a placeholder is no impact recorded (RV702).
 _PLACEHOLDER = re.compile(
-    r"(?:in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
+    r"(?:(?:tb[acd]|to\s+(?:follow|be\s+confirmed|come)|pending|awaiting\s+\w+)(?:\s+(?:at|after|in|by|following|from|"
+    r"once|when|until)\s+(?:the\s+)?(?:next|spring|summer|autumn|end|\w+\s+(?:meeting|review|board|fgb))\b.{0,30})?"
+    r"|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
     r"on\s+track|as\s+above|-+|\?+|\.+|x)",

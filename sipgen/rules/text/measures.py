@@ -463,6 +463,13 @@ def _lemma(word: str) -> str | None:
     return None
 
 
+# Words that make "leads" a job title: "school leads", "subject leads", "phase leads".
+_LED_THINGS = frozenset(
+    ("school", "subject", "phase", "partnership", "trust", "department", "programme", "course", "curriculum")
+    + ("placement", "hub", "cluster", "network", "area", "faculty", "module", "key", "stage")
+)
+
+
 def _is_verb(tokens: list[str], i: int) -> bool:
     """Whether tokens[i] is a verb where it stands: not after "the", "their", "of"; and a word
     that is also a noun ("plans", "scores") only after a subject, a helper or at a clause's start."""
@@ -472,6 +479,8 @@ def _is_verb(tokens: list[str], i: int) -> bool:
     before = tokens[i - 1] if i else ""
     if before in _DETERMINERS or _possessive(before):
         return False
+    if lemma == "lead" and before in _LED_THINGS:
+        return False  # "with all school leads": people, not a verb
     if lemma not in _NOUN_VERBS:
         return True
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -548,14 +557,19 @@ _MEASURE_FIGURE = re.compile(
     r"[-+]?\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s+(?:percentage\s+)?points?\b|[-+]?\b\d+\.\d+\b|"
     r"\b\d+\s+(?:of|out\s+of)\s+\d+\b|\b(?:halves?|halved|halving|doubles?|doubled|doubling|trebles?)\b|"
     r"\b(?:grade|level|band|step)s?\s+\d+(?:\s+or\s+(?:better|above|higher))?|"
-    r"\b(?:no|zero)\s+(?:suspensions|exclusions|incidents|complaints|referrals|restraints|lates)\b",
+    r"\b(?:no|zero)\s+(?:(?:permanent|fixed[- ]term|internal|external|serious|further|repeat|new)\s+)?"
+    r"(?:suspensions|exclusions|incidents|complaints|referrals|restraints|lates)\b",
     re.I,
+)
+# "No permanent exclusions": a figure and its measure in one, so never a later figure of another measure.
+_NONE_OF = re.compile(
+    r"\b(?:no|zero)\s+(?:\S+\s+)?(?:suspensions|exclusions|incidents|complaints|referrals|restraints|lates)\b", re.I
 )
 # Where one measure's words join two things ("between 80% and 90%", "Y5 and Y6"), not two measures.
 _ONE_SPAN = re.compile(r"\bbetween\s+\S+\s+and\s+\S+", re.I)
 _MEASURE_JOIN = re.compile(
     r"\s*(?:;|,?\s+and\s+|,\s+with\s+|"
-    r",(?!\s*(?:up|down|from|compared|against|including|in\s+20|judged|measured|assessed|as|by|using|on|at|where))|"
+    r",(?!\s*(?:up|down|from|compared|against|including|in\s+20|judged|measured|assessed|as|by|using|on|at|where)\b)|"
     r"\s+as\s+well\s+as\s+|\s+plus\s+)\s*",
     re.I,
 )
@@ -590,7 +604,55 @@ def measure_count(text: str) -> int:
             joined.append(part)
     parts = [part for part in joined if _MEASURE_FIGURE.search(part)]
     # "... rises to 75% in 2026 and 80% in 2027": a later figure of the same measure, not another.
-    return sum(1 for i, part in enumerate(parts) if i == 0 or _TIME_ONLY.sub("", _MEASURE_FIGURE.sub("", part)).strip())
+    return sum(
+        1
+        for i, part in enumerate(parts)
+        if i == 0 or _NONE_OF.search(part) or _TIME_ONLY.sub("", _MEASURE_FIGURE.sub("", part)).strip()
+    )
+
+
+# Past participles a criterion leaves its verb off: "All TAs trained", "interventions timetabled".
+_IRREGULAR_PARTICIPLES = frozenset(
+    ("taught", "written", "given", "shown", "held", "run", "done", "set", "made", "seen")
+)
+
+
+_FRAGMENT_NOT_SUBJECT = frozenset(
+    ("of", "in", "on", "for", "with", "from", "by", "at", "into", "about", "between", "among", "than", "to")
+)
+
+
+def _participle_fragment(tokens: list[str]) -> bool:
+    """True for a verbless clause of a subject and a past participle: "All TAs trained in Precision Teaching"."""
+    for j in range(1, min(4, len(tokens))):
+        word = tokens[j]
+        if not (word in _IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))):
+            continue
+        before = tokens[:j]
+        after = tokens[j + 1] if j + 1 < len(tokens) else ""
+        if before[0] in _OPENERS or before[-1] in _DETERMINERS or before[-1].endswith(("ed", "ly")):
+            return False
+        if not _FRAGMENT_NOT_SUBJECT.isdisjoint(before):
+            return False  # "the gap between disadvantaged ...": an adjective inside a longer subject
+        # "staff trained in ...", "interventions timetabled": the participle ends the clause or a phrase opens
+        return not after or after in _DETERMINERS or after in ("to", "and", "across", "weekly", "termly", "daily")
+    return False
+
+
+def _listed_states(sentence: str) -> bool:
+    """True for a list of states, each with its own subject, at least one without its verb: "All TAs
+    trained in Precision Teaching, interventions timetabled and pupils make accelerated progress"."""
+    fragments = clauses = 0
+    for segment in _COORDINATION.split(sentence):
+        tokens = _tokens(segment)
+        if not tokens:
+            continue
+        verbs = _verbs(tokens)
+        if not verbs and _participle_fragment(tokens):
+            fragments += 1
+        elif verbs and verbs[0] > 0 and set(tokens[: verbs[0]]) & _SUBJECTS:
+            clauses += 1
+    return fragments >= 1 and fragments + clauses >= 2
 
 
 _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])[).]\s+\S")
@@ -604,7 +666,9 @@ def merged_criteria(text: str) -> bool:
     counts = [_clauses(s) for s in sentences]
     if len(_NUMBERED.findall(text)) >= 2 or sum(1 for part in text.split(";") if len(part.split()) >= 2) >= 2:
         return True  # "1) ... 2) ...", or criteria set one after another with semicolons
-    return sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2
+    if sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2:
+        return True
+    return any(_listed_states(s) for s in sentences)
 
 
 # -- Completed actions (SC505) and deliverables (SC507) ------------------------------------------

@@ -78,7 +78,10 @@ def _owner_as_subject(text: str, known) -> bool:
     """'DH to run ...', 'SENCo: audit ...', 'Attendance officer phones ...', 'Mentors in each school hold ...'."""
     for pattern in (_BEFORE_COLON, _BEFORE_MODAL):
         match = pattern.match(text)
-        if match and (_all_owners(match["who"], known) or _all_owners(_QUALIFIER.sub("", match["who"]), known)):
+        if not match:
+            continue
+        who = _BRACKETED.sub(" ", match["who"]).strip()  # "Mrs Patel (Y6) to run ...": the class in brackets
+        if _all_owners(who, known) or _all_owners(_QUALIFIER.sub("", who), known):
             return True
     words = text.split()
     for size in range(1, min(4, len(words) - 1) + 1):

@@ -52,9 +52,10 @@ def names_funding_only(text: str) -> bool:
     return any(w in _MONEY for w in _words(text))
 
 
-# Numbers that only name a year group or key stage ("KS2", "Y3", "Year 5/6"), not a quantity.
+# Numbers that only name a year group or key stage ("KS2", "Y3", "Year 5/6"), or a role named after one
+# ("HoY11", "KS1L", "Y6T"), not a quantity.
 _YEAR_GROUP = (
-    r"[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
+    r"(?:Ho)?(?:[LU]?KS\d|Y\d{1,2}(?:\s*[/&-]\s*\d{1,2})?)(?:L|T|TA)?|(?:years?|yr|key\s+stage)\s*\d{1,2}"
     r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?"
 )
 _YEAR_GROUPS = re.compile(rf"\b(?:{_YEAR_GROUP})\b", re.I)

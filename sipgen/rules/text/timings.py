@@ -13,8 +13,15 @@ from .lexicon import _listed
 _RECURRING = re.compile(
     r"\b(?:half[- ]?termly|termly|weekly|fortnightly|monthly|daily|annually|yearly|bi-?annually|bi-?weekly)\b", re.I
 )
-# A recurring word after a definite article names a thing, not when: "Redesign the termly report".
-_NAMES_A_THING = re.compile(r"(?:\b(?:the|our|their|its|this|that|these|those)|['’]s?)\s+$", re.I)
+# A recurring word after a definite article names a thing, not when: "Redesign the termly report";
+# so does one after a verb that starts something once: "Set up a weekly college taster" says
+# how often it will run, not when it starts.
+_NAMES_A_THING = re.compile(
+    r"(?:\b(?:the|our|their|its|this|that|these|those)|['’]s?|\b(?:set(?:ting)?\s+up|launch(?:es|ed|ing)?|"
+    r"introduc(?:e|es|ed|ing)|establish(?:es|ed|ing)?|creat(?:e|es|ed|ing)|start(?:s|ed|ing)?\s+up|plan(?:s|ned|ning)?|"
+    r"design(?:s|ed|ing)?)\s+(?:(?:a|an|new|the)\s+)*)\s*$",
+    re.I,
+)
 _EVERY_PERIOD = re.compile(
     r"\b(?:each|every|per|once\s+a|twice\s+a|times\s+a|(?:sessions?|lessons?|minutes|mins|hours?|hrs|visits?|"
     r"meetings?|days?)\s+(?:a|per))\s+(?:half[- ]?term|term|week|fortnight|month|year|day|morning|afternoon|"
@@ -38,7 +45,8 @@ _TIMING_PHRASE = re.compile(
     r"|(?:during|in|by|before|after|at\s+the\s+(?:start|end)\s+of|throughout)\s+(?:the\s+)?(?:(?:first|second|"
     r"final|main|contrasting|assessment|serial)\s+)?(?:placement|school\s+experience|sbt)(?:\s+(?:[A-C1-3]|one|two|"
     r"three))?"
-    r"|placement\s+(?:[A-C1-3]|one|two|three)\b)\b",
+    # A bare "Placement B" is a time unless a noun it describes follows: not "the Placement B handbook".
+    r"|placement\s+(?:[A-C1-3]|one|two|three)\b(?!\s+(?!(?:wk|weeks?|starts?|begins?|ends?)\b)(?-i:[a-z])))\b",
     re.I,
 )
 # Words a date or term can hang on; "May" and "March" only with a capital, as verbs are lower case.
