@@ -71,9 +71,22 @@ class CalendarResult:
     events: list[Event]
     undated: list[Action]  # no date, only a timing such as "Termly", or "TBC"
     dropped: list[Action]
+    owner: str | None = None
+
+    @property
+    def written(self) -> bool:
+        """False when there was nothing to put in a calendar, so no file was written."""
+        return bool(self.events)
 
     def line(self) -> str:
         """'Wrote plan.ics: 62 events (54 action dates, 3 milestones, ...); 2 actions ... left out.'"""
+        if not self.written:
+            whose = f"{self.owner} has" if self.owner else "The plan has"
+            undated = f" {_count(len(self.undated), 'action')} with no date." if self.undated else ""
+            return (
+                f"{whose} no dated actions, milestones, reviews or meetings, so no calendar was written.{undated} "
+                "Give actions a Start or Due date (a date, or a half-term such as Spr1) to put them in one."
+            )
         counts = Counter(e.kind for e in self.events)
         kinds = [
             (counts["due"] + counts["start"], "action date"),
@@ -377,7 +390,8 @@ def default_output(workbook: str | Path, owner: str | None = None) -> Path:
 def write_calendar(
     plan: Plan, output: str | Path, as_of: dt.date, owner: str | None = None, inputs: tuple[Path, ...] = ()
 ) -> CalendarResult:
-    """Write the calendar of ``plan`` (or of ``owner``'s events) to ``output``, atomically.
+    """Write the calendar of ``plan`` (or of ``owner``'s events) to ``output``, atomically; with no
+    events to put in it, write nothing (the result's ``written`` is False and its line says so).
 
     ``inputs`` are files it must never overwrite (the workbook). Raises :class:`CalendarError`
     for unknown initials and :class:`sipgen.files.OutputError` for an output that cannot be used.
@@ -389,6 +403,7 @@ def write_calendar(
     events = calendar_events(plan, as_of, who)
     undated, dropped = left_out(plan, who)
     check_output(output, inputs=tuple(Path(p) for p in inputs))
-    data = calendar_bytes(plan, events, who)
-    write_atomically(output, lambda temp: temp.write_bytes(data))
-    return CalendarResult(output, events, undated, dropped)
+    if events:  # an empty calendar imports as nothing and looks like a fault; the line says why
+        data = calendar_bytes(plan, events, who)
+        write_atomically(output, lambda temp: temp.write_bytes(data))
+    return CalendarResult(output, events, undated, dropped, who)

@@ -590,7 +590,8 @@ def calendar_command(
     All-day events: each action's due date (and its start), each priority's milestones at the
     end of each term, each dated review, and the next board meeting. Importing next term's file
     updates these events rather than doubling them. Actions with no date are left out, and
-    counted. A plan with errors still gets its calendar; the line written says how many.
+    counted; with nothing dated, no file is written and the line says why. A plan with errors
+    still gets its calendar; the line written says how many.
     Exit codes: 0 written; 2 the workbook could not be read, unknown initials, or the output
     cannot be used.
 

@@ -208,23 +208,23 @@ def test_owner_with_unknown_initials_is_refused_naming_the_staff_initials(write_
         calendar_events(plan, AS_OF, owner="D")
 
 
-def test_a_person_with_nothing_gets_an_empty_calendar(write_plan, minimal, tmp_path):
+def test_a_person_with_nothing_gets_no_file_and_a_line_saying_why(write_plan, minimal, tmp_path):
     minimal["staff"].append({"initials": "OM", "name": "Office Manager", "role": "Office"})
     result = sipgen("calendar", write_plan(minimal), "--owner", "OM")
-    assert result.exit_code == 0 and "Wrote" in result.output and ": 0 events." in result.output
-    calendar = Calendar.from_ical((tmp_path / "plan-OM.ics").read_bytes())
-    assert list(calendar.walk("VEVENT")) == [] and "Office Manager (OM)" in str(calendar["X-WR-CALNAME"])
+    assert result.exit_code == 0, result.output
+    assert "OM has no dated actions, milestones, reviews or meetings, so no calendar was written." in result.output
+    assert not (tmp_path / "plan-OM.ics").exists()
 
 
 # -- plans with little in them -----------------------------------------------------------------
 
 
-def test_an_empty_plan_gives_a_calendar_with_no_events(write_plan, minimal, tmp_path):
+def test_an_empty_plan_writes_no_calendar(write_plan, minimal, tmp_path):
     minimal.update(priorities=[], objectives=[], actions=[])
     result = sipgen("calendar", write_plan(minimal))
     assert result.exit_code == 0, result.output
-    assert events_of(tmp_path / "plan.ics") == []
-    assert "0 events." in result.output and "The check found" in result.output  # no priorities is an error
+    assert not (tmp_path / "plan.ics").exists()
+    assert "The plan has no dated actions" in result.output and "The check found" in result.output
 
 
 def test_a_plan_with_no_dates_leaves_its_actions_out_and_says_how_many(write_plan, minimal, tmp_path):
@@ -235,8 +235,12 @@ def test_a_plan_with_no_dates_leaves_its_actions_out_and_says_how_many(write_pla
     minimal["criteria"] = [{"ref": "SC1", "parent": "P1", "criterion": "85% pass", "milestone_spring": "78%"}]
     result = sipgen("calendar", write_plan(minimal))
     assert result.exit_code == 0, result.output
-    assert events_of(tmp_path / "plan.ics") == []  # no year: no review points to date milestones by
-    assert "left out: 2 actions with no date (or only a timing, or TBC), 1 dropped." in result.output
+    assert not (tmp_path / "plan.ics").exists()  # no year: no review points to date milestones by
+    assert "no calendar was written. 2 actions with no date." in result.output
+    minimal["actions"][0].update(due=dt.date(2026, 3, 1))
+    result = sipgen("calendar", write_plan(minimal))
+    assert events_of(tmp_path / "plan.ics") != []
+    assert "left out: 1 action with no date (or only a timing, or TBC), 1 dropped." in result.output
 
 
 def test_a_criterion_with_no_actuals_says_so(write_plan, dated):

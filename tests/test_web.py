@@ -339,6 +339,13 @@ def test_the_calendar_of_someone_not_on_the_staff_sheet_is_a_plain_page(client):
     assert got.status_code == 422 and "ZZ" in got.text and "Traceback" not in got.text
 
 
+def test_the_calendar_of_someone_with_nothing_dated_is_a_plain_page_not_an_empty_file(client, write_plan, minimal):
+    minimal["staff"].append({"initials": "OM", "name": "Office Manager", "role": "Office"})
+    got = post(client, "/calendar", write_plan(minimal), initials="OM")
+    assert got.status_code == 422 and "text/calendar" not in got.headers["content-type"]
+    assert "OM has no dated actions" in got.text and "no calendar was written" in got.text
+
+
 def test_the_next_year_button_gives_a_workbook_that_reads_back(client, tmp_path):
     from sipgen.reader import read_plan
 

@@ -124,9 +124,11 @@ def calendar(upload: Upload) -> Made:
     owner = _initials(upload)
     out = _out(upload, f"-{owner}.ics" if owner else ".ics")
     try:
-        write_calendar(_readable_plan(upload), out, dt.date.today(), owner)
+        written = write_calendar(_readable_plan(upload), out, dt.date.today(), owner)
     except CalendarError as exc:
         raise BuildError(upload.plain(str(exc))) from None
+    if not written.written:
+        raise BuildError(upload.plain(written.line()))
     return Made(out.read_bytes(), out.name, ICS)
 
 
