@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sipgen.document import parts
-from sipgen.document.template import body, report_body
+from sipgen.document.template import body, report_body, tasks_body
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,9 +28,13 @@ def test_a_shaded_column_needs_its_fill():
     assert "cost_fill" not in parts.GLANCE.fields
 
 
-@pytest.mark.parametrize("table", parts.TABLES, ids=lambda t: t.name)
+# Every declared table: the plan's and the board report's, and those of each person's tasks.
+ALL_TABLES = parts.TABLES + parts.TASKS_TABLES
+
+
+@pytest.mark.parametrize("table", ALL_TABLES, ids=lambda t: t.name)
 def test_the_template_lays_out_every_declared_table(table):
-    xml = body() + report_body()
+    xml = body() + report_body() + tasks_body()
     for column in table.columns:
         assert f"{table.item}.{column.field}" in xml, f"{table.name}: {column.field} is not in the template"
         if column.show == parts.SHADED:
@@ -42,14 +46,14 @@ def test_the_template_lays_out_every_declared_table(table):
 def test_the_shipped_template_carries_the_declared_headers():
     xml = "".join(
         zipfile.ZipFile(ROOT / "templates" / name).read("word/document.xml").decode()
-        for name in ("plan.docx", "report.docx")
+        for name in ("plan.docx", "report.docx", "tasks.docx")
     )
-    for table in parts.TABLES:
+    for table in ALL_TABLES:
         for column in table.columns:
             assert f">{column.header}<" in xml.replace("&amp;", "&") or not column.header, (table.name, column.header)
 
 
 def test_table_names_are_unique_and_widths_positive():
-    names = [t.name for t in parts.TABLES]
+    names = [t.name for t in ALL_TABLES]
     assert len(names) == len(set(names))
-    assert all(c.width > 0 for t in parts.TABLES for c in t.columns)
+    assert all(c.width > 0 for t in ALL_TABLES for c in t.columns)
