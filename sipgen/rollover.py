@@ -81,6 +81,13 @@ class Summary:
         if cleared:
             text += f"; cleared {_listed(cleared)}"
         text += "."
+        if self.objectives_without_actions:
+            n = self.objectives_without_actions
+            text += (
+                f" {_count(n, 'objective has', 'objectives have')} no actions left: give "
+                f"{'it' if n == 1 else 'each'} its actions for {self.new_year}, or delete "
+                f"{'it' if n == 1 else 'them'}, before building; `sipgen check` lists {'it' if n == 1 else 'them'}."
+            )
         if self.not_read:
             text += f" Not carried: {_count(self.not_read, 'thing')} `sipgen check` reports as not read (WB007, WB008)."
         return text

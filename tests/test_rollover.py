@@ -23,7 +23,8 @@ PRIMARY_LINE = (
     "Carried 5 priorities, 12 objectives (10 with no actions left), 3 of 56 actions (53 done or dropped left out), "
     "21 criteria with baselines from last year's actuals and 6 KPIs (6 reporting a success criterion); "
     "moved 17 context figures into the notes as 2025-26's; cleared 10 reviews, the approval, the version history, "
-    "the contingency drawn and the spending on 1 action."
+    "the contingency drawn and the spending on 1 action. 10 objectives have no actions left: give each its actions "
+    "for 2026-27, or delete them, before building; `sipgen check` lists them."
 )
 # The sheets no roll-over decision touches: every column of every row is carried as it was read.
 UNCHANGED = ("introduction", "aims", "staff", "priorities", "objectives", "checks", "glossary")
@@ -323,3 +324,12 @@ def test_what_the_reader_could_not_place_is_named_in_the_summary(tmp_path, edit_
     summary = write_next_year(source, tmp_path / "next.xlsx")
     assert summary.not_read == 1
     assert summary.line().endswith("Not carried: 1 thing `sipgen check` reports as not read (WB007, WB008).")
+
+
+def test_the_line_says_what_to_do_with_objectives_left_with_no_actions():
+    from sipgen.rollover import Summary
+
+    one = Summary("2025-26", "2026-27", objectives=3, objectives_without_actions=1).line()
+    assert "3 objectives (1 with no actions left)" in one
+    assert "1 objective has no actions left: give it its actions for 2026-27, or delete it, before building" in one
+    assert "no actions left:" not in Summary("2025-26", "2026-27", objectives=3).line()
