@@ -34,7 +34,10 @@ def bland(action, ctx):
 
     Spell out the specific need, with quantities, so spending can be justified and tracked. Naming
     the budget or grant that pays ("Pupil premium", "Met from the staffing budget", "Within budget")
-    says where the money comes from, not what it buys or how much.
+    says where the money comes from, not what it buys or how much. A quantity elsewhere on the row
+    counts: an amount in Cost, or a count of the resource itself in the action ("Release the maths
+    lead for 2 days" beside "Supply cover"); a count of the events it serves does not ("4 college
+    visits" beside "Minibus").
 
     Bad: Resources: "Staff time"; "Travel costs"; "TBC"; "Pupil premium".
 
@@ -52,6 +55,8 @@ def bland(action, ctx):
                 "Give the cost in pounds, or the quantities behind it, e.g. '30 copies at £7' or '2 supply days'.",
             )
         return
+    if not names_funding_only(action.resources) and _RESOURCE_COUNT.search(without_labels(action.action)):
+        return  # "Supply cover" for "Release ML for 2 days": the action says how much
     if names_funding_only(action.resources):
         message = f"'{action.resources}' says where the money comes from, not what is needed or how much of it."
     else:
@@ -93,12 +98,29 @@ def _says_nothing(text: str) -> bool:
 
 
 _MONEY_IN_TEXT = re.compile(r"£\s?\d")
-_SAYS_NO_COST = re.compile(r"\bno\s+(?:additional\s+|extra\s+|financial\s+)?costs?\b|\bnil\b|\bfree\b|£\s?0\b", re.I)
+_SAYS_NO_COST = re.compile(
+    r"\bno\s+(?:additional\s+|extra\s+|financial\s+)?costs?\b|\bnil\b|\bfree\b|£\s?0\b|^\s*none\b", re.I
+)
+# What a figure in the action may count that is itself the resource: "Buy 30 copies", "2 supply days",
+# "6 twilight sessions". A count of events the resource serves ("4 college visits" beside "Minibus")
+# leaves the resource itself unquantified.
+_RESOURCE_COUNT = re.compile(
+    # Not a deadline or a frequency: "within 2 school days", "every 6 weeks".
+    r"(?<!within\s)(?<!after\s)(?<!every\s)(?<!each\s)(?<!in\s)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|half)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:copies|copy|books?|sets?|licen[cs]es?|subscriptions?|(?<!open\s)(?<!taster\s)(?<!sports\s)days?|"
+    r"half[- ]days?|hours?|hrs?|sessions?|twilights?|"
+    r"meetings?|places?|kits?|packs?|staff|tutors?|tas?|hltas?|supply|cover|weeks?|terms?|mins?|minutes|laptops?|"
+    r"ipads?|tablets?|devices?|units?|boxes|resources|workbooks?|readers?|titles?)\b",
+    re.I,
+)
 
 
 def _unquantified_row(action) -> bool:
-    """True when nothing on the row says how much: no amount in Cost (nor "No cost"), and no
-    figure in the resources or the action (year groups and dates are not quantities)."""
+    """True when nothing on the row says how much: no amount in Cost (nor "No cost"), no figure in
+    the resources, and none in the action that counts the resource itself (year groups and dates
+    are not quantities)."""
     if action.cost is not None or "cost" in action.unreadable or _SAYS_NO_COST.search(action.resources):
         return False
-    return not (has_quantity(without_labels(action.resources)) or has_quantity(without_labels(action.action)))
+    if has_quantity(without_labels(action.resources)):
+        return False
+    return not _RESOURCE_COUNT.search(without_labels(action.action))

@@ -33,11 +33,14 @@ def initials_used(plan):
 # A plain description of who ("Y6 class teachers", "all class teachers"): readable without the key,
 # unlike initials or a role abbreviation ("KLM", "SLT", "SENCo").
 _DESCRIPTION = re.compile(
-    r"(?:[\w&'’-]+\s+)+(?:teachers?|staff|team|teams|tas|assistants?|mentors?|tutors?|leaders?|leads?|"
+    r"(?:[\w&'’-]+\s+)*(?:teachers?|staff|team|teams|tas|assistants?|mentors?|tutors?|leaders?|leads?|"
     r"co-?ordinators?|managers?|officers?|trainers?|consultants?|advisers?|advisors?|specialists?|providers?|coaches?|"
-    r"head|headteacher|deputy|deputy\s+head|principal)(?:\s*\([^()]*\))?",
+    r"head|headteacher|deputy|deputy\s+head|principal|directors?|bursar|clerk|chair(?:\s+of\s+governors)?|"
+    r"head\s+of\s+[\w&'’-]+(?:\s+[\w&'’-]+)?)(?:\s*\([^()]*\))?",
     re.I,
 )
+# A word written out, not abbreviated: "Headteacher", "director" (not "SENCo", "TA", "SLT").
+_WORD_IN_FULL = re.compile(r"[A-Za-z][a-z]{3,}")
 # A person by title and surname, with or without their role: "Mrs Evans (phonics lead)".
 _TITLED_PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s*\([^()]*\))?")
 
@@ -48,7 +51,7 @@ def describes_people(text: str) -> bool:
     text = text.strip()
     if _TITLED_PERSON.fullmatch(text):
         return True
-    return bool(_DESCRIPTION.fullmatch(text)) and any(w.islower() for w in text.split())
+    return bool(_DESCRIPTION.fullmatch(text)) and any(_WORD_IN_FULL.fullmatch(w) for w in text.split())
 
 
 @rule("RS301", "initials not in the key", "error", "guidance §31")

@@ -12,7 +12,9 @@ Which findings belong to the case (attribution), in :func:`on_row`:
    action row), e.g. a Monitoring finding about priority P2 when the case row is P2;
 3. a finding of a code the case names (``fire``, ``fire_any`` or ``quiet``) whose reference is
    an ancestor of the row (P1.9.1 -> P1.9 -> P1; a criterion -> its parent) or empty (a
-   finding about the plan as a whole, such as RS306). The base plan raises none of these.
+   finding about the plan as a whole, such as RS306). The base plan raises none of these;
+4. a finding of a code the case names from a rule over the whole plan (declared without ``each``,
+   such as PR101, which points at the first priority over the limit, wherever the case's row is).
 
 Scoring (:func:`score`), per family (the code's two letters):
 
@@ -557,8 +559,8 @@ def on_row(finding: Finding, record: model.Record, case: dict) -> bool:
         return True
     if finding.code not in named(case):
         return False
-    if not finding.ref:
-        return True
+    if not finding.ref or RULES[finding.code].each is None:
+        return True  # about the plan as a whole, pointed at wherever it shows
     parent = getattr(record, "parent", "") or getattr(record, "priority", "") or getattr(record, "objective", "")
     scope = {*ancestors(own)} if own and record.sheet in _PLAN_REF_SHEETS else set()
     if record.sheet == "Reviews" and own:

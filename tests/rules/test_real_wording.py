@@ -82,6 +82,8 @@ OWNER_NAMED = [
     "Governors visit each class with the subject lead",
     "Mrs Patel (Y6) to run the reading booster group Tues & Thurs before school",
     "Mr O'Neill (Y4/5) will re-set the times tables groups after each half-termly check",
+    "Daily keep-up group for 5 Y1 pupils - led by Y1 HLTA",
+    "Class teachers at St Mark's co-plan one maths lesson a fortnight with the trust lead",
 ]
 OWNER_MISSING = [
     "Buy new phonics books",
@@ -91,6 +93,7 @@ OWNER_MISSING = [
     "Invite governors to the Christmas concert",
     "Phonics training for all KS1 staff (RWI, 2 days)",
     "Pupils (Y6) to read to an adult three times a week",
+    "Y4 pupils co-plan an assembly with the school council",
 ]
 
 
@@ -411,6 +414,9 @@ def test_rs306_fires_when_the_how_text_leaves_governors_out(how, process):
 
 PLACEHOLDERS = [
     "TBC",
+    "To be discussed at the next LGB",
+    "To be written up",
+    "xx",
     "TBC at next board",
     "To follow after the spring data drop",
     "Pending until the summer review",
@@ -435,3 +441,56 @@ def test_rv702_reads_a_placeholder_as_no_impact(text):
 @pytest.mark.parametrize("text", IMPACTS)
 def test_rv702_an_impact_that_opens_with_a_placeholder_word_is_an_impact(text):
     assert not is_placeholder(text)
+
+
+# -- RC402: what a figure in the action counts ----------------------------------------------------
+
+
+def one_costed_action(text, resources):
+    return plan(
+        priorities=[{"ref": "P1", "title": "Early reading", "source": "Self-evaluation", "lead": ("DH",)}],
+        objectives=[{"ref": "P1.1", "priority": "P1", "title": "Phonics", "lead": ("EL",)}],
+        actions=[{"ref": "P1.1.1", "objective": "P1.1", "action": text, "owners": ("EL",), "resources": resources}],
+    )
+
+
+@pytest.mark.parametrize(
+    "text, resources",
+    [
+        ("Buy 30 copies of the class novel for Y5", "Books"),
+        ("Release the maths lead for 2 days to visit the hub school", "Supply cover"),
+        ("Run 4 twilight sessions on adaptive teaching", "Visiting speaker from the English hub"),
+        ("Cover the SENCo for 3 half days to write the provision map", "Supply cover"),
+    ],
+)
+def test_rc402_quiet_when_the_action_counts_the_resource_itself(text, resources):
+    assert codes("RC402", one_costed_action(text, resources)) == []
+
+
+@pytest.mark.parametrize(
+    "text, resources",
+    [
+        ("Take Y10 on 3 trips to the local FE college", "Coach hire"),
+        ("Take Y12 to two university open days", "Minibus; fuel"),
+        ("Send 6 pupils to the county athletics final", "Taxi"),
+        ("Observe every ECT teach phonics, with feedback within 2 days", "Staff time"),
+        ("Visit each of the 4 partner schools every 6 weeks", "Travel costs"),
+    ],
+)
+def test_rc402_fires_when_the_action_only_counts_the_events_the_resource_serves(text, resources):
+    assert codes("RC402", one_costed_action(text, resources)) == ["P1.1.1"]
+
+
+# -- RS301: roles written out in full need no key -------------------------------------------------
+
+
+@pytest.mark.parametrize("owner", ["Headteacher", "Head of Centre", "Partnership director", "Bursar", "Deputy Head"])
+def test_rs301_quiet_for_a_role_written_out(owner):
+    built = one_action("Check the single central record each term", owners=[owner], start="Aut1", due="Sum2")
+    assert codes("RS301", built) == []
+
+
+@pytest.mark.parametrize("owner", ["HoC", "PDir", "KLM", "TA", "CEO"])
+def test_rs301_fires_for_an_abbreviation_not_in_the_key(owner):
+    built = one_action("Check the single central record each term", owners=[owner], start="Aut1", due="Sum2")
+    assert codes("RS301", built) == ["P1.1.1"]

@@ -375,17 +375,44 @@ _INQUIRY = re.compile(
     r"whether)|research(?:ing)?\s+(?:options|ways)|think(?:ing)?\s+about|prioriti[sz](?:e|ing))\b",
     re.I,
 )
-# A quality hoped for in people, written as having it: "All staff to have high expectations of ...".
+# A quality hoped for in people, written as having, taking or showing it: "All staff to have high
+# expectations of ...", "Y12 students to take more ownership of their study".
 _HAVE_AIM = re.compile(
-    r"\b(?:to|will|should|must|need\s+to|needs\s+to)\s+have\s+(?:(?:a|an|the|consistently|high|higher|clear|"
-    r"secure|good|strong|shared|greater|better|more|deep|deeper|sound|positive)\s+){0,4}"
-    r"(?P<noun>" + _phrase_pattern(ABSTRACT_NOUNS) + r")\b",
+    r"\b(?:to|will|should|must|need\s+to|needs\s+to)\s+(?:have|take|show|display|demonstrate)\s+(?:(?:a|an|the|"
+    r"consistently|high|higher|clear|secure|good|strong|shared|greater|better|more|deep|deeper|sound|positive|full|"
+    r"increased|real)\s+){0,4}"
+    r"(?P<noun>" + _phrase_pattern((*ABSTRACT_NOUNS, "pride")) + r")\b",
+    re.I,
+)
+# A measure said to reach a level, with no deed: "PP attendance to be in line with non-PP by July".
+_MEASURE_TO_BE = re.compile(
+    r"^(?:[\w'’/-]+\s+){0,3}?(?:" + _phrase_pattern(MEASURE_NOUNS) + r")\s+(?:to|will|should|must|needs?\s+to)\s+"
+    r"(?:be\s+(?:in\s+line|at\s+least|at|above|below|closer|broadly|no\s+lower|no\s+higher|sustained|maintained)|"
+    r"rise|fall|improve|increase|decrease|reach|match|exceed|close|narrow|meet|return)\b",
+    re.I,
+)
+# A quality of people's work said to reach a state, with no verb or deed: "Trainees' subject
+# knowledge in primary maths secure by end of Placement A", "Phonics teaching consistent in KS1".
+_QUALITY_STATE = re.compile(
+    r"^(?:[\w'’/-]+\s+){0,2}?(?:knowledge|understanding|teaching|practice|feedback|planning|marking|assessment|"
+    r"confidence|subject\s+knowledge|behaviour|provision)\b(?:\s+(?![\w'’/-]+(?:ed|en)\b)[\w'’/-]+){0,5}?\s+"
+    r"(?:(?:is|are|to\s+be|will\s+be)\s+)?"
+    r"(?:(?:more|fully|consistently|increasingly|very)\s+)?(?P<state>secure|consistent|strong|stronger|good|better|"
+    r"effective|embedded|improved|outstanding|excellent|high\s+quality|robust)\b",
     re.I,
 )
 # Someone helped to do something: the frame hides who does what ("Mentors to be helped to give ...").
 _HELPED = re.compile(
     r"\b(?:to|will|shall|should|must|can|are\s+to|is\s+to)\s+be\s+(?:helped|supported|encouraged|enabled|"
     r"empowered|given\s+(?:the\s+)?(?:opportunity|opportunities|chance|time))\s+to\b",
+    re.I,
+)
+
+
+# "By the end of Placement A", "by July": a deadline, not the means ("by phoning home").
+_DEADLINE = re.compile(
+    r"\bby\s+(?:the\s+)?(?:end|start|beginning|half[- ]?term|christmas|easter|summer|autumn|spring|\d|jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|oct|nov|dec|aut|spr|sum)\w*",
     re.I,
 )
 
@@ -459,12 +486,16 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     aim = _outcome_or_inquiry(action, phrase)
     if aim:
         return "verb", aim
-    target = _TARGET_ONLY.match(phrase)
+    whole = strip_leading_timing(_strip_bullets(action)).strip()
+    target = _TARGET_ONLY.match(phrase) or _MEASURE_TO_BE.match(whole)
     if target and not _DEED_NOUN.search(phrase):
         return "phrase", " ".join(target.group(0).split())  # "Whole-school attendance at 95% by July"
+    quality = _QUALITY_STATE.match(phrase)
+    if quality and not _concrete(phrase) and not _MEANS.search(_DEADLINE.sub(" ", phrase)):
+        return "phrase", " ".join(quality.group(0).split())  # "Trainees' subject knowledge ... secure"
     if _only_a_topic(original, known, year_start):
         return "phrase", original.strip()
-    learners = _LEARNER_OUTCOME.match(strip_leading_timing(_strip_bullets(action)).strip())
+    learners = _LEARNER_OUTCOME.match(whole)
     if learners:
         return "phrase", " ".join(learners.group(0).split()[-2:])
     soft = _soft_aim(phrase, tuple(extra))

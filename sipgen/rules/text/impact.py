@@ -30,6 +30,8 @@ _ACTIVITY = re.compile(
 _NOT_IMPACT_FIGURES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
     r"\bhalf[- ]?terms?\b|"
+    # How often something was done: "OT visited twice", "met three times".
+    r"\b(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\b(?!\s+(?:more|as|higher|lower|fewer|the))|"
     r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:\w+\s+){0,2}(?:attended|completed|took part|were trained|came)\b|"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}"
     r"(?:walks?|sessions?|meetings?|visits?|observations?|scrutin(?:y|ies)|twilights?|workshops?|letters?|calls?|courses?|days?|assemblies)\b",
@@ -40,7 +42,8 @@ _NOT_IMPACT_FIGURES = re.compile(
 # A share of visits or sessions done ("visited 18 of 20 placements", "observed 12 of 14 lessons"),
 # or of the plan's own actions ("80% of actions completed", "2 carried over to spring").
 _DONE_SHARE = re.compile(
-    r"\b(?:visited|observed|delivered|held|ran|completed|attended)\s+\d+\s+(?:of|out\s+of)\s+\d+\b"
+    r"\b(?:visited|observed|delivered|held|ran|completed|attended|trained|given|offered|provided|sent)(?:\s+to)?\s+"
+    r"\d+\s+(?:of|out\s+of)\s+\d+\b(?:(?:\s+[\w'’-]+){0,2}?\s*\(\d+(?:\.\d+)?\s*%\))?"
     r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:(?:the|our|all|planned|agreed)\s+)*(?:actions?|tasks?|steps?|"
     r"activities|sessions|visits|observations|meetings)\b"
     r"|\b\d+\s+(?:(?:actions?|tasks?|steps?)\s+)?(?:(?:were|are|was|is)\s+)?(?:carried\s+(?:over|forward)|"
@@ -76,10 +79,19 @@ _ONLY_NOTED = re.compile(
 _CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?\s+to\s+\d", re.I)
 
 
+# "Now" before what was done is delivery, not a change: "Sensory circuits now timetabled daily".
+_NOW_DONE = re.compile(
+    r"\bnow\s+(?=(?:timetabled|in\s+place|running|set\s+up|installed|fitted|scheduled|booked|launched|"
+    r"up\s+and\s+running|live|online|available|open|embedded\s+in\s+the\s+timetable)\b)",
+    re.I,
+)
+
+
 def describes_activity_only(text: str) -> bool:
     """True when a review records what happened, not the impact it had (guidance §44): what was
     done, delivered or attended, and how many took part, with no change in an outcome or a measure."""
-    if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(_ONLY_NOTED.sub(" noted ", text)):
+    plain = _NOW_DONE.sub(" ", _ONLY_NOTED.sub(" noted ", text))
+    if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(plain):
         return False
     counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", _DONE_SHARE.sub(" ", text))))
     figures = without_labels(REF_PATTERN.sub(" ", counted))
@@ -90,12 +102,13 @@ def describes_activity_only(text: str) -> bool:
 
 # What reviews write in place of an impact: a placeholder is no impact recorded (RV702).
 _PLACEHOLDER = re.compile(
-    r"(?:(?:tb[acd]|to\s+(?:follow|be\s+confirmed|come)|pending|awaiting\s+\w+)(?:\s+(?:at|after|in|by|following|from|"
+    r"(?:(?:tb[acd]|to\s+(?:follow|be\s+(?:confirmed|discussed|agreed|updated|added|reported|reviewed|completed|"
+    r"written(?:\s+up)?|evaluated|assessed|decided))|to\s+come|pending|awaiting\s+\w+)(?:\s+(?:at|after|in|by|following|from|"
     r"once|when|until)\s+(?:the\s+)?(?:next|spring|summer|autumn|end|\w+\s+(?:meeting|review|board|fgb))\b.{0,30})?"
     r"|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
-    r"on\s+track|as\s+above|-+|\?+|\.+|x)",
+    r"on\s+track|as\s+above|-+|\?+|\.+|x+)",
     re.I,
 )
 

@@ -402,6 +402,14 @@ def is_measured(criterion: str, target: str = "", *figures: str) -> bool:
     )
 
 
+# A change named first, with nothing to say how much: "Improved outcomes ...", "Better attendance ...".
+_CHANGE_FIRST = re.compile(
+    r"\s*(?:improved|better|stronger|greater|higher|raised|increased|enhanced|more\s+consistent|wider|deeper)\b", re.I
+)
+# "... in all academies", "... across every class": a quantifier that says where, not how many.
+_SCOPE_BEFORE = re.compile(r"\b(?:in|across|at|throughout|within)\s+$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def counts_people_or_things(text: str) -> bool:
     """True when the criterion says how many without a figure: "All pupils ...", "No pupil ...",
@@ -409,6 +417,8 @@ def counts_people_or_things(text: str) -> bool:
     does not count: nobody can see it unless they say it (a survey) or show it."""
     if not _QUANTIFIER.search(text):
         return False
+    if _CHANGE_FIRST.match(text) and all(_SCOPE_BEFORE.search(text, 0, m.start()) for m in _QUANTIFIER.finditer(text)):
+        return False  # "Improved KS4 outcomes in all academies": where it should change, not how much
     if _STATE_OF_MIND.search(text) and not _SAID.search(text):
         return bool(_METRIC.search(text))
     return True
@@ -603,6 +613,16 @@ def measure_count(text: str) -> int:
         else:
             joined.append(part)
     parts = [part for part in joined if _MEASURE_FIGURE.search(part)]
+    # "... achieving grade 5+ in English and maths rises from 21% to 32%": a grade that says who is
+    # counted is part of the measure whose change follows, not a measure of its own; unless the next
+    # part opens with a share of its own ("ALPS grade 3 ... and 95% of Y13 secure ...").
+    parts = [
+        part
+        for i, part in enumerate(parts)
+        if _MEASURE_FIGURE.search(_THRESHOLD.sub(" ", part))
+        or i + 1 == len(parts)
+        or _SHARE_FIRST.match(parts[i + 1] + " ")
+    ]
     # "... rises to 75% in 2026 and 80% in 2027": a later figure of the same measure, not another.
     return sum(
         1
@@ -617,6 +637,9 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 
 
+_NOT_A_SUBJECT = frozenset(
+    ("well", "fully", "very", "more", "less", "not", "also", "all", "both", "being", "been", "then")
+)
 _FRAGMENT_NOT_SUBJECT = frozenset(
     ("of", "in", "on", "for", "with", "from", "by", "at", "into", "about", "between", "among", "than", "to")
 )
@@ -634,6 +657,8 @@ def _participle_fragment(tokens: list[str]) -> bool:
             return False
         if not _FRAGMENT_NOT_SUBJECT.isdisjoint(before):
             return False  # "the gap between disadvantaged ...": an adjective inside a longer subject
+        if all(w in _NOT_A_SUBJECT or w.endswith("ly") for w in before):
+            return False  # "... and well supported at lunchtime": how, not who
         # "staff trained in ...", "interventions timetabled": the participle ends the clause or a phrase opens
         return not after or after in _DETERMINERS or after in ("to", "and", "across", "weekly", "termly", "daily")
     return False
@@ -655,6 +680,10 @@ def _listed_states(sentence: str) -> bool:
     return fragments >= 1 and fragments + clauses >= 2
 
 
+# A grade or level that a share is counted at: "grade 5+", "level 2 or above".
+_THRESHOLD = re.compile(r"\b(?:grade|level|band|step)s?\s+\d+\+?(?:\s+or\s+(?:better|above|higher))?", re.I)
+
+
 _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])[).]\s+\S")
 
 
@@ -668,7 +697,29 @@ def merged_criteria(text: str) -> bool:
         return True  # "1) ... 2) ...", or criteria set one after another with semicolons
     if sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2:
         return True
-    return any(_listed_states(s) for s in sentences)
+    return any(_listed_states(s) for s in sentences) or _outcomes_listed(text)
+
+
+# Three or more outcomes that all change with one verb: "Pupils' behaviour, attendance and reading all improve".
+_OUTCOME_LIST = re.compile(
+    r"^(?:[\w'’-]+\s+){0,2}?(?P<items>[\w'’-]+(?:\s+[\w'’-]+)?(?:\s*,\s*[\w'’-]+(?:\s+[\w'’-]+)?)+\s*,?\s+"
+    r"(?:and|&)\s+[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:all\s+|each\s+)?(?:improve|improves|rise|rises|increase|increases|"
+    r"get\s+better|gets\s+better|are\s+better|are\s+improved|fall|falls)\b",
+    re.I,
+)
+_OUTCOME_WORDS = frozenset(
+    (*OUTCOME_NOUNS, "reading", "writing", "maths", "punctuality", "wellbeing", "well-being", "engagement")
+)
+
+
+def _outcomes_listed(text: str) -> bool:
+    """True for a list of three or more outcomes joined to one verb of change, with no figure: each
+    is a criterion of its own, to measure on its own ("Behaviour, attendance and reading all improve")."""
+    match = _OUTCOME_LIST.match(text.strip())
+    if not match or re.search(r"\d|\bcombined\b", _LABEL_NUMBERS.sub(" ", text)):
+        return False
+    items = re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match["items"])
+    return sum(1 for item in items if item.split()[-1].casefold() in _OUTCOME_WORDS) >= 2
 
 
 # -- Completed actions (SC505) and deliverables (SC507) ------------------------------------------

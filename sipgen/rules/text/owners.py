@@ -12,7 +12,8 @@ from .timings import _TOKEN, strip_leading_timing
 # -- Owners written in the action's text (AC205) ---------------------------------------------------
 
 _ROLE = re.compile(
-    r"(?:"
+    # A role may be named for its year group or key stage: "Y4 HLTA", "KS2 lead", "Year 6 teachers".
+    r"(?:(?:y|yr|year|ks|key\s+stage)\s*\d{1,2}\s+)?(?:"
     + _phrase_pattern(OWNER_ROLES)
     + r"|(?:[\w&/'’-]+\s+){1,2}?(?:leads?|leaders?|co-?ordinators?|teams?)"
     + r"|(?:year|yr|y)\s*\d+\s+(?:teachers?|teams?|staff|tas?))",
@@ -70,7 +71,7 @@ def _owners_lead(text: str, known) -> bool:
 
 
 def _is_verb(word: str) -> bool:
-    w = word.casefold()
+    w = re.sub(r"^(?:co|re|pre)-", "", word.casefold())  # "co-plan", "re-write", "pre-teach"
     return w in _VERBS or (w.endswith("s") and w[:-1] in _VERBS) or (w.endswith("es") and w[:-2] in _VERBS)
 
 

@@ -56,7 +56,7 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
     words = title.split()
     if len(words) > max_words:
         return f"it runs to {len(words)} words"
-    if re.search(r"\band also\b|\bas well as\b|\bin addition\b", title, re.I):
+    if re.search(r"\band also\b|\bas well as\b|\bin addition\b|,\s*plus\b|\bplus\s+(?:the|our|a|an)\b", title, re.I):
         return "it joins several priorities together"
     parts = [p for p in title.split(";") if p.strip()]
     if len(parts) > 2 or (len(parts) > 1 and all(len(p.split()) >= 3 or _has_verb(p) for p in parts)):
@@ -82,7 +82,9 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
 
 # A title that stops where the sentence should go on: "Improve outcomes so that:", "Raise ... by".
 _UNFINISHED = re.compile(
-    r"(?::|\bso\s+that|\bsuch\s+that|\b(?:and|or|to|by|through|with|so|including|by\s+ensuring)|…|\.\.\.|-|–)\s*$", re.I
+    r"(?::|\bso\s+that|\bsuch\s+that|\b(?:and|or|to|by|through|with|so|including|by\s+ensuring|of|that|the|a|an|for|"
+    r"in|on|which|whose|from|into|at|than|between|whether|where|because)|…|\.\.\.|-|–)\s*$",
+    re.I,
 )
 _DIGIT = re.compile(r"\d")
 
