@@ -30,6 +30,9 @@ def main(argv: list[str]) -> int:
 
     from tests.rules.real_plans import CLASSES, describe, load_cases, score, table
 
+    if any(arg.startswith("-") and arg not in ("--all", "--cases", "--problems") for arg in argv):
+        print(__doc__)  # --help, or an option it does not know: say how to use it, score nothing
+        return 0
     path = Path(argv[argv.index("--cases") + 1]) if "--cases" in argv else None
     cases = load_cases(path) if path else load_cases()
     if "--problems" in argv:
