@@ -10,7 +10,7 @@ from ..references import ref_order
 from ..schema import DONE, DROPPED
 from .registry import Hit, flag, rule
 from .text.deeds import aim_not_deed
-from .text.owners import names_owner
+from .text.owners import acting_initials, names_owner
 from .text.timings import names_timing
 
 
@@ -31,14 +31,14 @@ def vague_action(action, ctx):
     """
     if not action.action:
         return
-    known = (lambda who: ctx.person(who) or ctx.person_named(who)) if ctx.plan.staff else None
+    known = ctx.knows if ctx.plan.staff else None
     found = aim_not_deed(action.action, ctx.extra_vague_verbs, known, ctx.year_start)
     if found is None:
         return
     kind, words = found
     where = f"{action.ref or 'This action'}"
     if kind == "verb":
-        message = f"{where} starts with '{words}', which names an aim, not what will be done."
+        message = f"{where} starts with '{_as_typed(words, action.action)}', which names an aim, not what will be done."
     else:
         message = f"{where} names an aim ('{_as_typed(words, action.action)} ...'), not what will be done."
     yield flag(
@@ -170,9 +170,11 @@ def ownerless(action, ctx):
     """
     if action.owners:
         return
-    known = (lambda who: ctx.person(who) or ctx.person_named(who)) if ctx.plan.staff else None
+    known = ctx.knows if ctx.plan.staff else None
     if action.action and names_owner(action.action, known):
         return  # the text names who; the Owner(s) column would be better, but a finding here reads as wrong
+    if acting_initials(action.action):
+        return  # "JB to run ...": someone is named; RS301 says when the key does not list them
     if "owners" in action.pending:
         yield flag(
             f"{action.ref or 'This action'} has no owner yet: its Owner(s) says it is to be confirmed.",

@@ -15,6 +15,7 @@ from .text.measures import (
     kind_of,
     merged_criteria,
     states_its_baseline,
+    states_its_milestones,
     subjective_words,
 )
 
@@ -184,11 +185,14 @@ def no_milestones(criterion, ctx):
 
     Milestones let each review judge whether the plan is on track, and adjust it in time.
 
+    Figures for the review points written in the criterion itself count ("... (Dec 88%, Mar 90%,
+    Jul 92%)"), though the milestone columns let each review show them.
+
     Bad: SC4: Target 85%; Autumn, Spring and Summer milestones blank.
 
     Good: SC4: Autumn 70%, Spring 78%, Summer 85%.
     """
-    if criterion.criterion and not any(criterion.milestones):
+    if criterion.criterion and not any(criterion.milestones) and not states_its_milestones(criterion.criterion):
         yield flag(
             f"{criterion.ref or 'This criterion'} has no milestones for the reviews.",
             "Say what should be true at the autumn, spring and summer reviews.",

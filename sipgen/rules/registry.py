@@ -196,6 +196,18 @@ class RuleContext:
         wanted = " ".join(name.casefold().split())
         return next((p for p in self.plan.staff if p.name and " ".join(p.name.casefold().split()) == wanted), None)
 
+    def knows(self, who: str):
+        """The Staff row for someone written as initials, a full name, or a first name only one
+        person on the Staff sheet has ("Sunil hosting at Brackley Vale"), or None."""
+        return self.person(who) or self.person_named(who) or self._first_named(who)
+
+    def _first_named(self, name: str):
+        wanted = name.strip().casefold()
+        if " " in wanted or len(wanted) < 3:
+            return None
+        found = [p for p in self.plan.staff if p.name and _first_name(p.name) == wanted]
+        return found[0] if len(found) == 1 else None
+
     def is_governance(self, initials: str) -> bool:
         """True for a governor, trustee, committee or board (or, in ITT, a partnership board member)."""
         person = self.person(initials)
@@ -222,3 +234,12 @@ def one_finding_a_weakness(findings: list[Finding]) -> list[Finding]:
     """``findings`` without those a more specific code speaks for on the same cell."""
     spoken = {(f.sheet, f.cell, code) for f in findings for code in RULES[f.code].supersedes if f.code in RULES}
     return [f for f in findings if (f.sheet, f.cell, f.code) not in spoken]
+
+
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof"))
+
+
+def _first_name(name: str) -> str:
+    """'Sunil Lal' -> 'sunil'; '' for a name that opens with a title ('Mrs Patel') or has one word."""
+    words = name.casefold().replace(".", "").split()
+    return words[0] if len(words) > 1 and words[0] not in _TITLES else ""

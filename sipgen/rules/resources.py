@@ -34,10 +34,11 @@ def bland(action, ctx):
 
     Spell out the specific need, with quantities, so spending can be justified and tracked. Naming
     the budget or grant that pays ("Pupil premium", "Met from the staffing budget", "Within budget")
-    says where the money comes from, not what it buys or how much. A quantity elsewhere on the row
-    counts: an amount in Cost, or a count of the resource itself in the action ("Release the maths
-    lead for 2 days" beside "Supply cover"); a count of the events it serves does not ("4 college
-    visits" beside "Minibus").
+    says where the money comes from, not what it buys or how much. An amount in Cost quantifies the
+    row. A resource that names what is needed ("Books", "Minibus") is quantified by a count of it in
+    the action ("Buy 30 copies ..."), not by a count of the events it serves ("4 college visits");
+    a bland one ("Supply cover", "Release time") needs its own figures or a cost, whatever the
+    action says.
 
     Bad: Resources: "Staff time"; "Travel costs"; "TBC"; "Pupil premium".
 
@@ -55,8 +56,6 @@ def bland(action, ctx):
                 "Give the cost in pounds, or the quantities behind it, e.g. '30 copies at £7' or '2 supply days'.",
             )
         return
-    if not names_funding_only(action.resources) and _RESOURCE_COUNT.search(without_labels(action.action)):
-        return  # "Supply cover" for "Release ML for 2 days": the action says how much
     if names_funding_only(action.resources):
         message = f"'{action.resources}' says where the money comes from, not what is needed or how much of it."
     else:

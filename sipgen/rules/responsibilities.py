@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..schema import PROCESS_EVALUATION, PROCESS_MONITORING
 from .registry import Hit, rule
-from .text.owners import governors_evaluate, states_lead
+from .text.owners import acting_initials, governors_evaluate, states_lead
 
 # Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
 _USES = (
@@ -134,8 +134,8 @@ def no_lead(plan, ctx):
     known = ctx.person if plan.staff else None
     led = {p.ref for p in plan.priorities if p.ref and (p.lead or states_lead(p.preface, known))}
     for record in (*plan.priorities, *plan.objectives):
-        if not record.ref or record.lead:
-            continue
+        if not record.ref or record.lead or states_lead(record.title, known):
+            continue  # led, or its title says who leads it: "Y11 maths intervention (lead: ML)"
         if "lead" in record.pending:  # "TBC": the school means it to have a lead of its own, not yet named
             yield Hit(
                 record,
@@ -277,13 +277,6 @@ def _from_partner_school(initials: str, ctx) -> bool:
     return bool(_PARTNER.search(text)) and not _CENTRAL.search(text)
 
 
-# Initials written as who acts in an action's text: "DH and RW to observe ...".
-_INITIALS_WORD = r"(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][A-Za-z]?)"  # "WT", "SLT", "HoS", "DoL"
-_ACTING_INITIALS = re.compile(
-    rf"^\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\s+(?:to|will)\s+[a-z]"
-)
-
-
 _BY_INITIALS = re.compile(r"\bby\s+(?P<who>[A-Z]{2,3}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,3})*)\b(?![\w&])")
 
 
@@ -296,7 +289,7 @@ def _initials_in_actions(plan):
     common = {a.casefold() for a in built_in(plan.plan_type)}
     for action in plan.actions:
         text = action.action or ""
-        named = [(m["who"], True) for m in (_ACTING_INITIALS.match(text),) if m]
+        named = [(who, True) for who in (acting_initials(text),) if who]
         named += [(m["who"], False) for m in _BY_INITIALS.finditer(text)]
         for who, acting in named:
             for initials in re.split(r"\s*(?:,|and|&|/)\s*", who):

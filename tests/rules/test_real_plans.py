@@ -27,6 +27,7 @@ TUNED = (
     "fresh_f.toml",
     "fresh_g.toml",
     "fresh_h.toml",
+    "fresh_i.toml",
 )
 CASES = [case for name in TUNED for case in load_cases(real_plans.ROOT / "tests" / "cases" / name)]
 PRECISION = 0.95

@@ -22,6 +22,7 @@ AS_OF = dt.date(2025, 9, 1)
 YEAR_START = dt.date(2025, 9, 1)
 STAFF = (
     ("HT", "Headteacher", "St Aidan's"),
+    ("EW", "Emma Wood", "St Aidan's"),
     ("DH", "Deputy headteacher", "St Aidan's"),
     ("SENCo", "SENCo", "St Aidan's"),
     ("EL", "English lead", "St Aidan's"),
@@ -84,6 +85,7 @@ OWNER_NAMED = [
     "Mr O'Neill (Y4/5) will re-set the times tables groups after each half-termly check",
     "Daily keep-up group for 5 Y1 pupils - led by Y1 HLTA",
     "Class teachers at St Mark's co-plan one maths lesson a fortnight with the trust lead",
+    "Reception parents' phonics evening - Emma hosting, with the EYFS team",
 ]
 OWNER_MISSING = [
     "Buy new phonics books",
@@ -94,6 +96,7 @@ OWNER_MISSING = [
     "Phonics training for all KS1 staff (RWI, 2 days)",
     "Pupils (Y6) to read to an adult three times a week",
     "Y4 pupils co-plan an assembly with the school council",
+    "Reception parents' phonics evening - Sophie hosting",  # no Sophie on the Staff sheet
 ]
 
 
@@ -107,11 +110,13 @@ def test_ac205_fires_when_neither_the_column_nor_the_text_names_one(text):
     assert codes("AC205", one_action(text, start="Aut1", due="Aut2")) == ["P1.1.1"]
 
 
-def test_ac205_reads_initials_only_from_the_staff_sheet():
+def test_initials_opening_the_action_name_its_owner_and_rs301_says_when_the_key_lacks_them():
     built = one_action("JB to order the decodable books", start="Aut1", due="Aut1")
-    assert codes("AC205", built) == ["P1.1.1"]  # JB is not on the Staff sheet
+    assert codes("AC205", built) == [] and codes("RS301", built) == ["P1.1.1"]  # one weakness: JB is not in the key
     built = one_action("EL to order the decodable books", start="Aut1", due="Aut1")
-    assert codes("AC205", built) == []
+    assert codes("AC205", built) == [] and codes("RS301", built) == []
+    built = one_action("PE to be taught twice a week in Y3", start="Aut1", due="Aut1")  # a subject, not a person
+    assert codes("AC205", built) == ["P1.1.1"] and codes("RS301", built) == []
 
 
 # -- AC202: a timing written in the action ---------------------------------------------------------
@@ -414,6 +419,7 @@ def test_rs306_fires_when_the_how_text_leaves_governors_out(how, process):
 
 PLACEHOLDERS = [
     "TBC",
+    "Impact to date:",
     "To be discussed at the next LGB",
     "To be written up",
     "xx",
@@ -458,9 +464,8 @@ def one_costed_action(text, resources):
     "text, resources",
     [
         ("Buy 30 copies of the class novel for Y5", "Books"),
-        ("Release the maths lead for 2 days to visit the hub school", "Supply cover"),
         ("Run 4 twilight sessions on adaptive teaching", "Visiting speaker from the English hub"),
-        ("Cover the SENCo for 3 half days to write the provision map", "Supply cover"),
+        ("Buy 6 Numicon kits for the Reception class", "Maths resources"),
     ],
 )
 def test_rc402_quiet_when_the_action_counts_the_resource_itself(text, resources):
@@ -473,6 +478,8 @@ def test_rc402_quiet_when_the_action_counts_the_resource_itself(text, resources)
         ("Take Y10 on 3 trips to the local FE college", "Coach hire"),
         ("Take Y12 to two university open days", "Minibus; fuel"),
         ("Send 6 pupils to the county athletics final", "Taxi"),
+        ("Release the maths lead for 2 days to visit the hub school", "Supply cover"),
+        ("Coach the 2 new TAs in speed sounds, weekly for 6 weeks", "Release time"),
         ("Observe every ECT teach phonics, with feedback within 2 days", "Staff time"),
         ("Visit each of the 4 partner schools every 6 weeks", "Travel costs"),
     ],
@@ -494,3 +501,20 @@ def test_rs301_quiet_for_a_role_written_out(owner):
 def test_rs301_fires_for_an_abbreviation_not_in_the_key(owner):
     built = one_action("Check the single central record each term", owners=[owner], start="Aut1", due="Sum2")
     assert codes("RS301", built) == ["P1.1.1"]
+
+
+# -- RS304: a lead named in the title --------------------------------------------------------------
+
+
+def test_rs304_quiet_when_an_objectives_title_names_its_lead_in_brackets():
+    shared = [
+        {"ref": f"P1.1.{n}", "objective": "P1.1", "action": "Run a Y11 maths session", "owners": (who,)}
+        for n, who in ((1, "DH"), (2, "EL"))
+    ]
+    for title, flagged in (("Y11 maths intervention (lead: EL)", []), ("Y11 maths intervention (EL)", ["P1.1"])):
+        built = plan(
+            priorities=[{"ref": "P1", "title": "Maths", "source": "Self-evaluation", "lead": ("DH",)}],
+            objectives=[{"ref": "P1.1", "priority": "P1", "title": title}],
+            actions=shared,
+        )
+        assert codes("RS304", built) == flagged, title

@@ -128,7 +128,7 @@ def _names_a_product(original: str, end: int) -> bool:
 # Objects that make an often-vague verb a deed: "Raise a purchase order", "Promote the deputy to ...".
 _CONCRETE_OBJECTS = {
     "raise": re.compile(
-        r"\s+(?:(?:a|an|the|all|any|\d+)\s+)?(?:\w+\s+){0,2}?(?:invoices?|(?:purchase\s+)?orders?|requisitions?|"
+        r"\s+(?:(?:a|an|the|all|any|\d+)\s+)?(?:\w+\s+){0,2}?(?:invoices?|(?:purchase\s+)?orders?|p\.?o\.?s?\b|requisitions?|"
         r"referrals?|tickets?|funds|money|£\s?\d)",
         re.I,
     ),
@@ -186,6 +186,7 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
 
 
 _ABSTRACT = frozenset(ABSTRACT_NOUNS)
+_MEASURES = frozenset(_listed("attendance, attainment, outcomes, progress, results, punctuality, behaviour, standards"))
 _OPENERS = frozenset(ASPIRATION_OPENERS)
 _MODIFIERS = frozenset(_ABSTRACT_MODIFIERS)
 _DEED_WORDS = frozenset(w for w in DEED_NOUNS if " " not in w)
@@ -327,7 +328,7 @@ def _comparative_aim(phrase: str) -> str | None:
     words = _words(phrase)
     start = 1 if words and words[0] in ("a", "an", "the") else 0
     pair = words[start : start + 2]
-    if len(pair) == 2 and pair[0] in _COMPARATIVES and pair[1] in _ABSTRACT:
+    if len(pair) == 2 and pair[0] in _COMPARATIVES and (pair[1] in _ABSTRACT or pair[1] in _MEASURES):
         return " ".join(words[: start + 2])
     return None
 
@@ -352,7 +353,7 @@ def _names_something(text: str, known=None, year_start: dt.date | None = None) -
 # "Increase the number of pupils reading at home", "Reduce persistent absence".
 OUTCOME_VERBS = _listed("""
     increase, reduce, decrease, lower, raise, improve, narrow, close, accelerate, boost, grow, halve, double,
-    cut, diminish, minimise, maximise, lift
+    cut, diminish, minimise, maximise, lift, maintain, sustain
 """)
 MEASURE_NOUNS = _listed("""
     number, numbers, proportion, proportions, percentage, percentages, rate, rates, gap, gaps, attendance,
@@ -363,6 +364,7 @@ MEASURE_NOUNS = _listed("""
 _OUTCOME = re.compile(
     r"(?P<verb>" + _phrase_pattern(OUTCOME_VERBS + tuple(_gerund(v) for v in OUTCOME_VERBS)) + r")s?\s+"
     r"(?:(?:the|our|overall|whole-school|pupils'?|pupil|persistent|average|mean)\s+){0,3}"
+    r"(?:(?!(?:of|for|in|at|on|to|with|by)\b)[\w'’+-]+\s+){0,3}?"  # "high GLD outcomes", "strong KS1 phonics results"
     r"(?P<measure>" + _phrase_pattern(MEASURE_NOUNS) + r")\b",
     re.I,
 )
@@ -370,7 +372,8 @@ _OUTCOME = re.compile(
 _MEANS = re.compile(r"\b(?:by|through|via|using|with\s+(?:a|an|the|\d+|weekly|daily))\s+\w+", re.I)
 # Inquiries that promise no decision or deed: "Look into options for ...", "Explore ways to ...".
 _INQUIRY = re.compile(
-    r"(?P<verb>look(?:ing)?\s+into|look(?:ing)?\s+at\s+(?:options|ways|how|whether)|explor(?:e|ing)\s+"
+    r"(?P<verb>look(?:ing)?\s+into|look(?:ing)?\s+at\s+(?:options|ways|how|whether|(?:the\s+|our\s+)?(?:[\w-]+\s+)?"
+    r"(?:policy|policies|approach|approaches|systems?|structures?|provision|offer|arrangements|use\s+of))|explor(?:e|ing)\s+"
     r"(?:options|ways|how|whether|the\s+possibility)|consider(?:ing)?|investigat(?:e|ing)\s+(?:options|ways|"
     r"whether)|research(?:ing)?\s+(?:options|ways)|think(?:ing)?\s+about|prioriti[sz](?:e|ing))\b",
     re.I,
@@ -401,6 +404,13 @@ _QUALITY_STATE = re.compile(
     r"effective|embedded|improved|outstanding|excellent|high\s+quality|robust)\b",
     re.I,
 )
+# People helped, with no helping said: "ECTs supported with behaviour management".
+_PEOPLE_HELPED = re.compile(
+    r"^(?:(?:all|new|our|the|every|each)\s+)?(?:[\w'’-]+\s+){0,2}?(?P<who>" + _phrase_pattern(PEOPLE) + r")\s+"
+    r"(?:are\s+|to\s+be\s+|will\s+be\s+|being\s+)?(?P<verb>supported|developed|encouraged|helped|empowered|"
+    r"enabled|upskilled|nurtured)\b(?!\s+by\b)",
+    re.I,
+)
 # Someone helped to do something: the frame hides who does what ("Mentors to be helped to give ...").
 _HELPED = re.compile(
     r"\b(?:to|will|shall|should|must|can|are\s+to|is\s+to)\s+be\s+(?:helped|supported|encouraged|enabled|"
@@ -428,7 +438,7 @@ def _outcome_or_inquiry(action: str, phrase: str) -> str | None:
     unless the action also says how (by, through ...) or names the deed."""
     outcome = _OUTCOME.match(phrase)
     if outcome and not _MEANS.search(phrase, outcome.end()) and not _DEED_NOUN.search(phrase, outcome.end()):
-        return f"{outcome['verb']} the {outcome['measure']}".replace("the the", "the")
+        return " ".join(outcome.group(0).split())  # "maintain high gld outcomes"; the message restores the capitals
     inquiry = _INQUIRY.match(phrase)
     if inquiry:
         verb = " ".join(inquiry["verb"].split())
@@ -488,8 +498,11 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
         return "verb", aim
     whole = strip_leading_timing(_strip_bullets(action)).strip()
     target = _TARGET_ONLY.match(phrase) or _MEASURE_TO_BE.match(whole)
-    if target and not _DEED_NOUN.search(phrase):
+    if target and not _DEED_NOUN.search(phrase) and not _MEANS.search(_DEADLINE.sub(" ", phrase)):
         return "phrase", " ".join(target.group(0).split())  # "Whole-school attendance at 95% by July"
+    helped = _PEOPLE_HELPED.match(whole)
+    if helped and not _concrete(whole) and not _MEANS.search(_DEADLINE.sub(" ", whole)):
+        return "phrase", " ".join(helped.group(0).split()).lower()  # "ECTs supported with behaviour"
     quality = _QUALITY_STATE.match(phrase)
     if quality and not _concrete(phrase) and not _MEANS.search(_DEADLINE.sub(" ", phrase)):
         return "phrase", " ".join(quality.group(0).split())  # "Trainees' subject knowledge ... secure"
@@ -514,7 +527,7 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     if found and not _names_something(action, known, year_start):
         return found
     compared = _comparative_aim(original)
-    if compared and not _concrete(action) and not _MEANS.search(action):
+    if compared and not _DEED_NOUN.search(action) and not _MEANS.search(_DEADLINE.sub(" ", action)):
         return "phrase", compared  # "Greater consistency in Do Nows across all depts": a name does not make it a deed
     state = _state_aim(strip_leading_timing(_strip_bullets(action)))
     if state and not _concrete(state[1]):  # a named thing to be aware of is not a deed: "aware of the KCSIE changes"

@@ -9,7 +9,7 @@ from ...references import REF_PATTERN
 from .quantities import has_quantity, without_labels
 
 _IMPACT_WORDS = re.compile(
-    r"\b(?:impact|progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
+    r"\b(?:impact|(?<!in\s)progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
     r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
     r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|voice|feedback\s+shows|"
@@ -23,13 +23,15 @@ _ACTIVITY = re.compile(
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
     r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met|installed|fitted|"
-    r"briefed|issued|timetabled|ordered|shown|carried\s+(?:over|forward))\b",
+    r"briefed|issued|timetabled|ordered|shown|carried\s+(?:over|forward)|uploaded|booked|registered)\b",
     re.I,
 )
 # Figures that only date or count the activity, not its effect.
 _NOT_IMPACT_FIGURES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
     r"\bhalf[- ]?terms?\b|"
+    # Which one, not how many: "last one booked for 14 Jan".
+    r"\b(?:last|next|first|each|this|that|the|every|no)\s+one\b|"
     # How often something was done: "OT visited twice", "met three times".
     r"\b(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\b(?!\s+(?:more|as|higher|lower|fewer|the))|"
     r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:\w+\s+){0,2}(?:attended|completed|took part|were trained|came)\b|"
@@ -42,7 +44,8 @@ _NOT_IMPACT_FIGURES = re.compile(
 # A share of visits or sessions done ("visited 18 of 20 placements", "observed 12 of 14 lessons"),
 # or of the plan's own actions ("80% of actions completed", "2 carried over to spring").
 _DONE_SHARE = re.compile(
-    r"\b(?:visited|observed|delivered|held|ran|completed|attended|trained|given|offered|provided|sent)(?:\s+to)?\s+"
+    r"\b(?:visited|observed|delivered|held|ran|completed|attended|trained|given|offered|provided|sent)"
+    r"(?:\s+(?:to|at|in|for|with|across))?\s+"
     r"\d+\s+(?:of|out\s+of)\s+\d+\b(?:(?:\s+[\w'’-]+){0,2}?\s*\(\d+(?:\.\d+)?\s*%\))?"
     r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:(?:the|our|all|planned|agreed)\s+)*(?:actions?|tasks?|steps?|"
     r"activities|sessions|visits|observations|meetings)\b"
@@ -66,7 +69,8 @@ _PARTICIPANTS = re.compile(
 )
 # The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
 _NUMBERED_PARTS = re.compile(
-    r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?)\s+\d+(?:\s*[-–]\s*\d+)?", re.I
+    r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
+    re.I,
 )
 # Progress mentioned only as something noted or discussed: "Progress noted by governors".
 _ONLY_NOTED = re.compile(
@@ -81,7 +85,7 @@ _CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?
 
 # "Now" before what was done is delivery, not a change: "Sensory circuits now timetabled daily".
 _NOW_DONE = re.compile(
-    r"\bnow\s+(?=(?:timetabled|in\s+place|running|set\s+up|installed|fitted|scheduled|booked|launched|"
+    r"\bnow\s+(?=(?:being\s+\w+ed|timetabled|in\s+place|running|set\s+up|installed|fitted|scheduled|booked|launched|"
     r"up\s+and\s+running|live|online|available|open|embedded\s+in\s+the\s+timetable)\b)",
     re.I,
 )
@@ -108,7 +112,7 @@ _PLACEHOLDER = re.compile(
     r"|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
-    r"on\s+track|as\s+above|-+|\?+|\.+|x+)",
+    r"on\s+track|as\s+above|-+|\?+|\.+|x+|impact(?:\s+to\s+date|\s+so\s+far)?|evidence\s+of\s+impact)",
     re.I,
 )
 

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from ...dates import MONTH_PATTERN, parse_date
+from .quantities import AGE_GROUP
 
 PROVISION = "Provision"
 OUTCOME = "Outcome"
@@ -70,7 +71,7 @@ SUBJECTIVE = (
     *("successful", "successfully", "rich", "purposeful", "engaging", "engaged", "positive", "positively"),
     *("improved", "enhanced", "clear", "clearly", "meaningful", "sufficient", "quality", "understand"),
     *("understands", "understanding", "know", "knows", "aware", "awareness", "feel", "feels", "greater"),
-    *("deeper",),
+    *("deeper", "highly", "motivated"),
 )
 # Of those, the words that judge how well people do or are ("effectively", "well prepared", "good
 # progress"): a criterion resting on one is subjective (SC503). Words of change or amount ("improved",
@@ -79,7 +80,7 @@ JUDGEMENTS = frozenset(
     (
         *("effectively", "effective", "well", "good", "confident", "confidently", "outstanding", "excellent"),
         *("successful", "successfully", "appropriate", "appropriately", "secure", "securely", "high quality"),
-        *("high-quality", "purposeful"),
+        *("high-quality", "purposeful", "highly"),
     )
 )
 # A quality said of something as its state: "Phonics teaching is consistently strong".
@@ -187,6 +188,7 @@ COMPLETED = (
     *("scheduled", "booked", "opened", "refurbished", "received", "took place", "taken place"),
     *("up and running", "on the website", "on the school website", "goes live", "go live", "went live"),
     *("online", "is live", "are live", "up to date", "up-to-date", "runs", "is running", "are running", "visited"),
+    *("uploaded", "posted", "registered", "allocated", "assigned"),
 )
 # A one-off verdict on a thing: it passes or it does not, so it has no baseline.
 VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")
@@ -262,6 +264,8 @@ _NOT_A_MEASURE = re.compile(
             r"\b(?:one|1)(?:\s*[-:]\s*|[-\s]to[-\s])(?:one|1)\b|\bno\s+one\b|\bone\s+another\b|\bone[-\s]page\b",
             r"\b(?:office|microsoft)\s*365\b|\bcovid[-\s]?19\b|\b1stclass\b|\b5-a-day\b|\b11\s*(?:\+|plus)|\b24/7\b",
             r"\bhalf[-\s]?term(?:s|ly)?\b|\b(?:each|every|per|a)\s+quarter\b|\bzero\s+tolerance\b",
+            # Ages that name a group: "funded 2YOs", "3-year-olds", "16-18 learners"
+            rf"\b{AGE_GROUP}\b|\b1[0-9]\s*[-–]\s*(?:1[0-9]|2[0-5])(?=\s+(?:learners|students|study))",
             # "between the two schools", "at both sites": which ones, not how many
             r"\b(?:the|our|both)\s+(?:two|three|four|five)\s+(?:schools|sites|academies|settings|campuses|partners)\b",
         )
@@ -525,6 +529,7 @@ def _clauses(sentence: str) -> int:
     object: one compound skill); "Attendance rises and exclusions fall" is two (two subjects).
     """
     count, shares, continues = 0, False, False
+    one_share = bool(_SHARE_FIRST.match(" " + sentence.lstrip()))  # "90% of pupils asked can name ... and explain ..."
     for segment in _COORDINATION.split(sentence):
         tokens = _tokens(segment)
         verbs = _verbs(tokens)
@@ -545,6 +550,8 @@ def _clauses(sentence: str) -> int:
         opens_with_verb = verbs[0] <= lead
         if not opens_with_verb and len(tokens) >= 2:
             count += 1  # its own subject: "... and exclusions fall"
+        elif opens_with_verb and count and one_share and not _MEASURE_FIGURE.search(segment):
+            pass  # the opening share counts both: one measured task, not two criteria
         elif opens_with_verb and not (count and (shares or continues)):
             count += 1  # its own object: "... and know where the exemplars are"
         shares = _leaves_its_object(tokens, verbs)
@@ -691,6 +698,9 @@ _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])[).]\s+\S")
 def merged_criteria(text: str) -> bool:
     """True when one criterion strings several together (guidance §38), as clauses with their
     own subject or their own object. Brackets name the evidence, so they are left out."""
+    head, colon, measured = text.partition(":")
+    if colon and not names_a_measure(head) and names_a_measure(measured):
+        text = measured  # "Pupils read widely and often: 75% log 3+ reads a week": the heading, then its measure
     sentences = [s for s in _SENTENCES.split(_PARENTHESES.sub(" ", text)) if s.strip()]
     counts = [_clauses(s) for s in sentences]
     if len(_NUMBERED.findall(text)) >= 2 or sum(1 for part in text.split(";") if len(part.split()) >= 2) >= 2:
@@ -777,6 +787,12 @@ def _is_context(text: str, match: re.Match) -> bool:
         return True  # "homework completed by 90% of pupils": what pupils do is an outcome
     if re.match(r"\s+(?:effectively|well|consistently|with\s+fidelity|to\s+(?:a|the)\s+\w+\s+standard)\b", after, re.I):
         return True  # "90% of sessions are delivered effectively": how well, not whether, it was done
+    if re.search(r"\b(?:well|badly|poorly|effectively|clearly|carefully)\s+$", before, re.I):
+        return True  # "lessons are well organised": a quality judged, not a task done
+    if re.match(r"\s+(?:rated|judged|graded|assessed|scored|shows?|showed|include|includes|meets?)\b", after, re.I):
+        return True  # "80% of lessons visited rated 'strong'": which lessons, then what they show
+    if re.search(r"\b(?:fewer|more|less)\s+(?:[\w'’-]+\s+){1,3}$", before, re.I):
+        return True  # "Fewer behaviour points issued": a count that should change, not a task
     if re.match(r"\s+of\b", after) and match.group(0).casefold().startswith("sent"):
         return True  # "Fewer students are sent out of lessons": removed from class, not an action done
     if _TAKING_PART.fullmatch(match.group(0)):
@@ -816,6 +832,20 @@ def is_deliverable(text: str) -> bool:
     if names_a_measure(text):
         return False
     return completed_action(text) or bool(_VERDICT.search(text) and criterion_kind(text) != OUTCOME)
+
+
+# A figure for a review point written into the criterion: "Dec 88%", "Spring: 70%", "by Feb 90%".
+_MILESTONE_IN_TEXT = re.compile(
+    rf"\b(?:{MONTH_PATTERN}|autumn|spring|summer|aut[12]?|spr[12]?|sum[12]?|christmas|easter)\.?\s*(?:term\s*)?[:=-]?\s*"
+    r"(?:\d{2,4}\s*[:=-]?\s*)?\d+(?:\.\d+)?\s*%",
+    re.I,
+)
+
+
+def states_its_milestones(text: str) -> bool:
+    """True when the criterion gives figures for two or more review points itself:
+    "rises from 86% to 92% (Dec 88%, Mar 90%, Jul 92%)"."""
+    return len(_MILESTONE_IN_TEXT.findall(text or "")) >= 2
 
 
 def states_its_baseline(text: str) -> bool:

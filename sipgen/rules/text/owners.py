@@ -44,6 +44,8 @@ _VERBS = frozenset(ACTION_VERBS)
 
 # A person by first name and surname, to look up on the Staff sheet: "Jo Hart".
 _FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
+# A first name alone, to look up on the Staff sheet: "Sunil".
+_FIRST_NAME = re.compile(r"[A-Z][a-z'’-]{2,}")
 # A person by title and surname: "Mrs Patel", "Mr O'Neill", "Dr Chen-Ward".
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
@@ -54,8 +56,8 @@ def _is_owner(part: str, known) -> bool:
         return False
     if _ROLE.fullmatch(part) or _TITLED.fullmatch(part):
         return True
-    if known is not None and _FULL_NAME.fullmatch(part) and known(part):
-        return True  # "Jo Hart to re-plan ...": someone on the Staff sheet, by name
+    if known is not None and (_FULL_NAME.fullmatch(part) or _FIRST_NAME.fullmatch(part)) and known(part):
+        return True  # "Jo Hart to re-plan ...", "Sunil hosting ...": someone on the Staff sheet, by name
     return known is not None and bool(_INITIALS.fullmatch(part)) and bool(known(part))
 
 
@@ -110,17 +112,32 @@ def names_owner(text: str, known=None) -> bool:
     if any(any(_is_owner(p, known) for p in _OWNER_SEPARATOR.split(m["who"])) for m in _BRACKETED.finditer(text)):
         return True
     trailing = _TRAILING.search(text)
-    return bool(trailing) and _all_owners(trailing["who"], known)
+    return bool(trailing) and _owners_lead(trailing["who"], known)  # "- Sunil hosting at Brackley Vale"
+
+
+# Initials written as who acts at the start of an action's text: "DH and RW to observe ...". Not the
+# subject of a passive ("PE to be taught twice a week"), which names a subject, not a person.
+_INITIALS_WORD = r"(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][A-Za-z]?)"  # "WT", "SLT", "HoS", "DoL"
+_ACTING_INITIALS = re.compile(
+    rf"^\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\s+(?:to|will)\s+(?!be\b)[a-z]"
+)
+
+
+def acting_initials(text: str) -> str | None:
+    """The initials an action's text opens with as who acts ("JB to run ...": "JB"), known or not."""
+    match = _ACTING_INITIALS.match(text or "")
+    return match["who"] if match else None
 
 
 # -- A lead named in a priority's preface (RS304) ------------------------------------------------
 
-# Only a statement about the priority itself, opening a sentence: "Led by the headteacher ...",
-# "This priority is led by DH", "Lead: SENCo". Not "Learning walks led by the DH found ...".
+# Only a statement about the priority itself, opening a sentence or a bracket: "Led by the headteacher ...",
+# "This priority is led by DH", "Lead: SENCo", "Y11 maths intervention (lead: ML)". Not "Learning walks
+# led by the DH found ...".
 _LEAD_STATED = re.compile(
-    r"(?:^|[.;!?]\s+|\n)\s*(?:(?:this|the|our)\s+(?:priority|work)\s+(?:is|will\s+be)\s+)?(?:co-?)?led\s+"
+    r"(?:^|[.;!?]\s+|\n|\()\s*(?:(?:this|the|our)\s+(?:priority|work)\s+(?:is|will\s+be)\s+)?(?:co-?)?led\s+"
     r"(?:jointly\s+)?by\s+(?P<who>[^.;()\n]{1,60})"
-    r"|(?:^|[.;!?]\s+|\n)\s*(?:priority\s+)?lead(?:er)?s?\s*:\s*(?P<named>[^.;()\n]{1,60})",
+    r"|(?:^|[.;!?]\s+|\n|\()\s*(?:priority\s+)?lead(?:er)?s?\s*:\s*(?P<named>[^.;()\n]{1,60})",
     re.I,
 )
 

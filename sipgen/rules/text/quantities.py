@@ -59,10 +59,12 @@ _YEAR_GROUP = (
     r"(?:\s*(?:[/&-]|and|to)\s*\d{1,2})?"
 )
 _YEAR_GROUPS = re.compile(rf"\b(?:{_YEAR_GROUP})\b", re.I)
+# Ages that name a group of children, not a quantity: "funded 2YOs", "3-year-olds", "4 year olds".
+AGE_GROUP = r"\d{1,2}\s*-?\s*(?:yos?|year[-\s]olds?)"
 # ... and those that name a date or half-term too: "Aut2", "2025-26", "3/10", "5th", "4-year-olds".
 _LABELS = re.compile(
     rf"\b(?:{_YEAR_GROUP}|(?:aut|spr|sum)\s*[12]|(?:19|20)\d\d(?:[-/]\d{{2,4}})?|"
-    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[- ]year[- ]olds?)\b",
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)|" + AGE_GROUP + r")\b",
     re.I,
 )
 

@@ -65,6 +65,8 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return "it numbers several priorities in one"
     if _UNFINISHED.search(title):
         return "it stops mid-sentence"
+    if _CARRIED_ON.match(title):
+        return "it points to last year's priorities instead of saying what will change this year"
     if _names_a_topic(title):
         return TOPIC
     items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", title.strip(" .")) if i.strip()]
@@ -82,11 +84,18 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
 
 # A title that stops where the sentence should go on: "Improve outcomes so that:", "Raise ... by".
 _UNFINISHED = re.compile(
-    r"(?::|\bso\s+that|\bsuch\s+that|\b(?:and|or|to|by|through|with|so|including|by\s+ensuring|of|that|the|a|an|for|"
-    r"in|on|which|whose|from|into|at|than|between|whether|where|because)|…|\.\.\.|-|–)\s*$",
+    r"(?::|\bso\s+that|\bsuch\s+that|\b(?:and|or|to|by|through|with|so|including|by\s+ensuring)|…|\.\.\.|-|–"
+    # A word that must be followed by more, in lower case: not "Placement A", "Year A".
+    r"|\b(?-i:of|that|the|a|an|for|in|on|which|whose|from|into|at|than|between|whether|where|because))\s*$",
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# "Continue with last year's priorities", "As previous plan": a pointer, not a priority.
+_CARRIED_ON = re.compile(
+    r"^\s*(?:to\s+)?(?:continu\w*|carry\s+on|as\s+per|as\s+in|same\s+as|see)\s+(?:with\s+)?(?:the\s+|our\s+)?"
+    r"(?:last\s+year['’]?s?|previous|existing|current|2\d{3}[-/]\d{2,4})\s+(?:priorit\w+|plan|sip|targets?|work)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
