@@ -18,9 +18,23 @@ def ref_order(ref: str) -> tuple:
     )
 
 
+# "P8" is also Progress 8, the secondary measure: "improved P8 for disadvantaged students", "P8 -0.3".
+# Read as the measure where a figure or a measure word goes with it, or where the plan has no P8.
+_PROGRESS_8 = re.compile(
+    r"P8(?=\s*(?:[-+−]\s?\d|\d?\.\d|scores?\b|measures?\b|figures?\b|gap\b|for\b|of\s+[-+−]?\d))"
+    r"|(?<=progress\s)P8|(?<=improved\s)P8|(?<=improve\s)P8|(?<=raise\s)P8|(?<=secure\s)P8|(?<=KS4\s)P8",
+    re.I,
+)
+
+
 def find_refs(text: str) -> list[re.Match]:
-    """Every plan reference mentioned in ``text``."""
-    return list(REF_PATTERN.finditer(text or ""))
+    """Every plan reference mentioned in ``text``; not "P8" where it means Progress 8."""
+    return [m for m in REF_PATTERN.finditer(text or "") if not is_progress_8(text, m)]
+
+
+def is_progress_8(text: str, match: re.Match) -> bool:
+    """True when the "P8" at ``match`` is the Progress 8 measure, not priority 8."""
+    return match.group(0) == "P8" and bool(_PROGRESS_8.match(text, match.start()))
 
 
 def text_fields(plan: Plan):

@@ -19,7 +19,8 @@ def dangling(plan, ctx):
     """
     known = plan.by_ref
     for record, field_name, text in text_fields(plan):
-        missing = sorted({m.group(0) for m in find_refs(text) if m.group(0) not in known})
+        # A bare "P8" in a plan without a P8 is Progress 8, the secondary measure, not a broken reference.
+        missing = sorted({m.group(0) for m in find_refs(text) if m.group(0) not in known and m.group(0) != "P8"})
         if missing:
             yield Hit(
                 record,

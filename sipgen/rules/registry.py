@@ -239,7 +239,17 @@ def one_finding_a_weakness(findings: list[Finding]) -> list[Finding]:
 _TITLES = frozenset(("mr", "mrs", "ms", "miss", "mx", "dr", "prof"))
 
 
+# Words that make a Staff row's name a group or a post, not a person: "Partnership board".
+_NOT_A_PERSON = frozenset(
+    "board committee team partnership governors trust school academy panel group council service office department "
+    "hub network lead leader director head headteacher teacher manager officer governor tutor mentor chair".split()
+)
+
+
 def _first_name(name: str) -> str:
-    """'Sunil Lal' -> 'sunil'; '' for a name that opens with a title ('Mrs Patel') or has one word."""
+    """'Sunil Lal' -> 'sunil'; '' for a name that opens with a title ('Mrs Patel'), has one word, or
+    names a group or a post ('Partnership board', 'Head of maths')."""
     words = name.casefold().replace(".", "").split()
-    return words[0] if len(words) > 1 and words[0] not in _TITLES else ""
+    if len(words) < 2 or words[0] in _TITLES or not _NOT_A_PERSON.isdisjoint(words):
+        return ""
+    return words[0]

@@ -280,6 +280,22 @@ def _from_partner_school(initials: str, ctx) -> bool:
 _BY_INITIALS = re.compile(r"\bby\s+(?P<who>[A-Z]{2,3}(?:\s*(?:,|and|&|/)\s*[A-Z]{2,3})*)\b(?![\w&])")
 
 
+# Initials with who they are in brackets: "with RKH (physics SLE, Severnside Academy)".
+_INITIALS_WITH_ROLE = re.compile(r"\b(?P<who>[A-Z]{2,4})\s*\((?P<role>[^()]{3,60})\)")
+_ROLE_WORDS = re.compile(
+    r"\b(?:sle|lead|leader|teacher|mentor|tutor|head|headteacher|deputy|governor|trustee|director|manager|officer|"
+    r"coordinator|co-ordinator|consultant|adviser|advisor|specialist|senco|sendco|dsl|school|academy|college|trust)\b",
+    re.I,
+)
+
+
+def _is_role(role: str, initials: str) -> bool:
+    """True when the brackets say who someone is ("physics SLE, Severnside Academy"), not what an
+    abbreviation stands for ("PP (pupil premium)": its words' first letters spell the initials)."""
+    letters = "".join(w[0] for w in re.findall(r"[A-Za-z]+", role)).casefold()
+    return bool(_ROLE_WORDS.search(role)) and not letters.startswith(initials.casefold())
+
+
 def _initials_in_actions(plan):
     """(record, field, initials) for initials an action's text names as who acts ("DH and RW to ...",
     "... observed by MK"); the key must list them too. Common abbreviations (PP, SLT?) are left to
@@ -291,6 +307,7 @@ def _initials_in_actions(plan):
         text = action.action or ""
         named = [(who, True) for who in (acting_initials(text),) if who]
         named += [(m["who"], False) for m in _BY_INITIALS.finditer(text)]
+        named += [(m["who"], True) for m in _INITIALS_WITH_ROLE.finditer(text) if _is_role(m["role"], m["who"])]
         for who, acting in named:
             for initials in re.split(r"\s*(?:,|and|&|/)\s*", who):
                 if not initials or initials in action.owners or (not acting and initials.casefold() in common):

@@ -28,6 +28,7 @@ TUNED = (
     "fresh_g.toml",
     "fresh_h.toml",
     "fresh_i.toml",
+    "fresh_j.toml",
 )
 CASES = [case for name in TUNED for case in load_cases(real_plans.ROOT / "tests" / "cases" / name)]
 PRECISION = 0.95

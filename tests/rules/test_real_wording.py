@@ -419,6 +419,10 @@ def test_rs306_fires_when_the_how_text_leaves_governors_out(how, process):
 
 PLACEHOLDERS = [
     "TBC",
+    "See minutes of the FGB 4 Dec",
+    "Going well - staff positive",
+    "To be updated after the spring moderation",
+    "Awaiting data from the LA",
     "Impact to date:",
     "To be discussed at the next LGB",
     "To be written up",
@@ -431,6 +435,8 @@ PLACEHOLDERS = [
     "See above",
 ]
 IMPACTS = [
+    "Going well: 78% of Y1 on track for the check",
+    "Positive start; attendance up from 91% to 94%",
     "TBC: 61% of the group on track so far",
     "Pending the spring data, but the autumn check showed 58% on track",
     "To follow: reading ages up 7 months on average",
@@ -518,3 +524,39 @@ def test_rs304_quiet_when_an_objectives_title_names_its_lead_in_brackets():
             actions=shared,
         )
         assert codes("RS304", built) == flagged, title
+
+
+# -- XR801 and links: "P8" is Progress 8 where a figure or measure goes with it ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, refs",
+    [
+        ("Secure improved P8 for disadvantaged students", []),
+        ("P8 -0.3 in 2025, up from -0.5", []),
+        ("KS4 P8 score above 0", []),
+        ("See P8 and P2.1", ["P8", "P2.1"]),
+        ("Links to P8.1", ["P8.1"]),
+    ],
+)
+def test_p8_with_a_figure_or_measure_is_progress_8_not_priority_8(text, refs):
+    from sipgen.references import find_refs
+
+    assert [m.group(0) for m in find_refs(text)] == refs
+
+
+# -- RS301: initials with who they are in brackets ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Run a catch-up on forces with RKH (physics SLE, Northgate Academy)", ["P1.1.1"]),
+        ("Moderate Y6 writing with JT (English lead, St Mark's)", ["P1.1.1"]),
+        ("Target the PP (pupil premium) group in Y4", []),
+        ("Buy 20 copies of the SEF (self-evaluation form) template", []),
+    ],
+)
+def test_rs301_reads_initials_named_with_their_role_in_brackets(text, flagged):
+    built = one_action(text, owners=["EL"], start="Aut1", due="Aut2")
+    assert codes("RS301", built) == flagged

@@ -24,7 +24,7 @@ from .lexicon import (
 )
 from .owners import _is_owner, names_owner
 from .quantities import has_quantity, without_labels, without_year_groups
-from .timings import names_timing, strip_leading_timing
+from .timings import _RECURRING, names_timing, strip_leading_timing
 
 # Words in _SUBJECT_WORDS that are also verbs: a subject only before a noun they describe
 # ("Support staff to run ..."), a verb otherwise ("Support mentors to give ...").
@@ -153,6 +153,14 @@ def _deed_after_all(verb: str, phrase: str, end: int) -> bool:
     return bool(colon and colon.group(1) in _DEED_VERBS)
 
 
+def _continues_a_deed(rest: str) -> bool:
+    """True for "continue" with a named, timed provision as its object ("... fortnightly DT clinics
+    (Tues 3.30-4.30)"), not "continue to embed ..." or "continue developing ..."."""
+    if re.match(r"\s*(?:to\b|with\s+(?:the\s+)?(?:work|focus|development)|\w+ing\b)", rest):
+        return False
+    return bool(_DEED_NOUN.search(rest)) and (names_timing(rest) or bool(_RECURRING.search(rest)))
+
+
 def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     """The vague verb an action opens with ("ensure", "continue to embed", "improving" ...), or None."""
     original = leading_verb_phrase(action).lstrip()
@@ -171,6 +179,10 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
         rest,
     ):
         return None  # "Support staff run ..." names people; "Support from the tutor" is help given
+    if verb == "support" and re.match(
+        r"support\s+(?:plans?|meetings?|sessions?|groups?|packages?|services?|hub)\b", rest
+    ):
+        return None  # "Support plan meetings for the 5 apprentices": a thing, named
     if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", rest):
         return None
     if verb == "develop" and re.match(r"develop(?:s|ing)?\s+(?:a|an|new|two|three|\d+)\b", rest):
@@ -178,6 +190,8 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
             return None  # "Develop a tracker" makes a thing; "develop a culture of ..." names an aim
     if _deed_after_all(verb, phrase, match.end()):
         return None
+    if verb == "continue" and _continues_a_deed(phrase[match.end() :]):
+        return None  # "Continue fortnightly DT clinics (Tues 3.30-4.30)": a timed provision kept going
     written = " ".join(match.group(1).split())
     following = pattern.match(phrase, match.end())
     if verb.startswith("continu") and following:
@@ -187,6 +201,12 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
 
 _ABSTRACT = frozenset(ABSTRACT_NOUNS)
 _MEASURES = frozenset(_listed("attendance, attainment, outcomes, progress, results, punctuality, behaviour, standards"))
+# What teachers do, whose getting better is an aim: "Better questioning", "Improved feedback".
+_PRACTICES = frozenset(
+    _listed(
+        "questioning, feedback, teaching, marking, planning, assessment, communication, transition, oracy, presentation"
+    )
+)
 _OPENERS = frozenset(ASPIRATION_OPENERS)
 _MODIFIERS = frozenset(_ABSTRACT_MODIFIERS)
 _DEED_WORDS = frozenset(w for w in DEED_NOUNS if " " not in w)
@@ -230,7 +250,7 @@ PEOPLE = _listed("""
     staff, colleagues, adults, everyone, everybody, teachers, teacher, leaders, leader, governors, governor, mentors,
     mentor, tutors, tutor, trainees, trainee, ects, ect, tas, ta, hltas, assistants, supervisors, volunteers,
     practitioners, pupils, pupil, children, child, students, student, learners, learner, parents, parent, families,
-    carers, team, teams, members, we
+    carers, team, teams, members, we, apprentices, apprentice, childminders, practitioner, key workers
 """)
 _STATE_AIM = re.compile(
     r"^(?P<who>(?:[\w'’&/-]+\s+){0,5}?)"
@@ -265,7 +285,10 @@ def _state_aim(text: str) -> tuple[str, str] | None:
         return None  # "Staff more time to plan": a comparison with no verb may be anything
     words = _words(who)
     if who and not _is_owner(who, None):
-        described = (w in _PEOPLE_MODIFIERS or w.isdigit() or _YEAR_GROUP_WORD.fullmatch(w) for w in words[:-1])
+        acronyms = {w.casefold() for w in re.findall(r"\b[A-Z]{2,6}s?\b", who)}  # "All PGTA apprentices"
+        described = (
+            w in _PEOPLE_MODIFIERS or w.isdigit() or _YEAR_GROUP_WORD.fullmatch(w) or w in acronyms for w in words[:-1]
+        )
         if words[-1] not in _PEOPLE or not all(described):
             return None  # "Check that staff are aware ...": a deed, with the state as its object
     if not who and not re.match(r"(?:to\s+)?(?:be|become|feel)\b", text, re.I):
@@ -328,8 +351,10 @@ def _comparative_aim(phrase: str) -> str | None:
     words = _words(phrase)
     start = 1 if words and words[0] in ("a", "an", "the") else 0
     pair = words[start : start + 2]
-    if len(pair) == 2 and pair[0] in _COMPARATIVES and (pair[1] in _ABSTRACT or pair[1] in _MEASURES):
+    if len(pair) == 2 and pair[0] in _COMPARATIVES and (pair[1] in _ABSTRACT or pair[1] in _MEASURES | _PRACTICES):
         return " ".join(words[: start + 2])
+    if len(pair) == 2 and pair[0] in ("consistency", "consistent") and pair[1] in ("of", "in", "across", "approach"):
+        return " ".join(words[: start + 2])  # "Consistency of AfL in KS3 science"
     return None
 
 
@@ -353,13 +378,14 @@ def _names_something(text: str, known=None, year_start: dt.date | None = None) -
 # "Increase the number of pupils reading at home", "Reduce persistent absence".
 OUTCOME_VERBS = _listed("""
     increase, reduce, decrease, lower, raise, improve, narrow, close, accelerate, boost, grow, halve, double,
-    cut, diminish, minimise, maximise, lift, maintain, sustain
+    cut, diminish, minimise, maximise, lift, maintain, sustain, secure
 """)
 MEASURE_NOUNS = _listed("""
     number, numbers, proportion, proportions, percentage, percentages, rate, rates, gap, gaps, attendance,
     absence, absences, attainment, outcomes, progress, results, scores, exclusions, suspensions, incidents,
     referrals, uptake, take-up, participation, engagement, standards, achievement, punctuality, lateness,
-    retention, completion, levels, level, figures, average, share, amount
+    retention, completion, levels, level, figures, average, share, amount, pa, p8, progress 8, attainment 8, a8,
+    gld, ebacc
 """)
 _OUTCOME = re.compile(
     r"(?P<verb>" + _phrase_pattern(OUTCOME_VERBS + tuple(_gerund(v) for v in OUTCOME_VERBS)) + r")s?\s+"
@@ -391,7 +417,7 @@ _HAVE_AIM = re.compile(
 _MEASURE_TO_BE = re.compile(
     r"^(?:[\w'’/-]+\s+){0,3}?(?:" + _phrase_pattern(MEASURE_NOUNS) + r")\s+(?:to|will|should|must|needs?\s+to)\s+"
     r"(?:be\s+(?:in\s+line|at\s+least|at|above|below|closer|broadly|no\s+lower|no\s+higher|sustained|maintained)|"
-    r"rise|fall|improve|increase|decrease|reach|match|exceed|close|narrow|meet|return)\b",
+    r"rise|fall|improve|increase|decrease|reduce|drop|go\s+(?:up|down)|reach|match|exceed|close|narrow|meet|return)\b",
     re.I,
 )
 # A quality of people's work said to reach a state, with no verb or deed: "Trainees' subject
@@ -481,6 +507,27 @@ def _only_a_topic(text: str, known, year_start) -> bool:
 _CONTINUED = re.compile(r"^\s*(?:cont(?:inued|inuing)?\.?|c/f|carried\s+forward)\s*[-–:]?\s*", re.I)
 
 
+# People to do what they do now, only better: "Support staff to manage behaviour more consistently".
+_MANNER_AIM = re.compile(
+    r"^(?:(?:all|our|the|each|every)\s+)?(?:[\w'’-]+\s+){0,3}?(?:" + _phrase_pattern(PEOPLE) + r")\s+"
+    r"(?:to|will|should|must)\s+[a-z]+\b[^.;:]*?\b(?:more|better|increasingly)\s+(?:consistently|effectively|"
+    r"confidently|accurately|independently|safely|calmly|fluently|securely|well|regularly)\b",
+    re.I,
+)
+_ALL_ACTION_VERBS = frozenset((*ACTION_VERBS, *VAGUE_VERBS))
+_BULLETS = re.compile(r"\s*(?:\n|[•·▪●◦])\s*")
+
+
+def _every_bullet_an_aim(action: str, extra, known, year_start) -> tuple[str, str] | None:
+    """For a cell of bullet points, the first aim when every bullet names one ("• Consistency of
+    AfL • Better questioning"); None when any bullet is a deed."""
+    lines = [line for line in _BULLETS.split(action) if len(line.split()) >= 2]
+    if len(lines) < 2:
+        return None
+    found = [aim_not_deed(line, extra, known, year_start) for line in lines]
+    return found[0] if all(found) else None
+
+
 def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_start=None) -> tuple[str, str] | None:
     """How an action names an aim rather than a deed, as (kind, words), or None.
 
@@ -488,6 +535,10 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     "phrase" for a noun phrase that names the state wanted ("greater consistency"). Soft verbs,
     passives and noun phrases are let off when the action also names something concrete.
     """
+    if _BULLETS.search(action.strip()):
+        bullets = _every_bullet_an_aim(action.strip(), extra, known, year_start)
+        if bullets:
+            return bullets
     verb = vague_verb(action, extra)
     if verb:
         return "verb", verb
@@ -500,6 +551,11 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     target = _TARGET_ONLY.match(phrase) or _MEASURE_TO_BE.match(whole)
     if target and not _DEED_NOUN.search(phrase) and not _MEANS.search(_DEADLINE.sub(" ", phrase)):
         return "phrase", " ".join(target.group(0).split())  # "Whole-school attendance at 95% by July"
+    # Only after a subject, not after a verb: "Train TAs to deliver NELI more consistently" is a deed.
+    opens_with_verb = original == whole and whole.split()[0].casefold() in _ALL_ACTION_VERBS
+    manner = None if opens_with_verb else _MANNER_AIM.match(whole)
+    if manner and not _concrete(whole) and not _MEANS.search(_DEADLINE.sub(" ", whole)):
+        return "phrase", " ".join(manner.group(0).split()).lower()  # "... to manage behaviour more consistently"
     helped = _PEOPLE_HELPED.match(whole)
     if helped and not _concrete(whole) and not _MEANS.search(_DEADLINE.sub(" ", whole)):
         return "phrase", " ".join(helped.group(0).split()).lower()  # "ECTs supported with behaviour"

@@ -12,7 +12,10 @@ _IMPACT_WORDS = re.compile(
     r"\b(?:impact|(?<!in\s)progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
     r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
-    r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|voice|feedback\s+shows|"
+    r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|"
+    r"voice(?!\s+(?:gathered|collected|carried\s+out|done|held|taken|planned|booked))|feedback\s+shows|"
+    r"more\s+(?:specific|accurate|consistent|consistently|confident|confidently|precise|focused|effective|secure|"
+    r"independent|fluent|engaged|likely)|"
     r"reports?|reported|says?|said|feels?|felt|confident|confidence|now|noticeably|declined?)\b",
     re.I,
 )
@@ -23,20 +26,26 @@ _ACTIVITY = re.compile(
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
     r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met|installed|fitted|"
-    r"briefed|issued|timetabled|ordered|shown|carried\s+(?:over|forward)|uploaded|booked|registered)\b",
+    r"briefed|issued|timetabled|ordered|shown|carried\s+(?:over|forward)|uploaded|booked|registered|recruited|"
+    r"looked\s+at|gathered|collected|sampled|scrutinised|observed|moved|rescheduled|postponed)\b",
     re.I,
 )
 # Figures that only date or count the activity, not its effect.
+# A day and month written in the text: "3 Dec", "14th January", "March 31".
+_DAY_AND_MONTH = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b"
 _NOT_IMPACT_FIGURES = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
+    _DAY_AND_MONTH + r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|"
     r"\bhalf[- ]?terms?\b|"
     # Which one, not how many: "last one booked for 14 Jan".
     r"\b(?:last|next|first|each|this|that|the|every|no)\s+one\b|"
     # How often something was done: "OT visited twice", "met three times".
     r"\b(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\b(?!\s+(?:more|as|higher|lower|fewer|the))|"
     r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:\w+\s+){0,2}(?:attended|completed|took part|were trained|came)\b|"
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+){0,2}"
-    r"(?:walks?|sessions?|meetings?|visits?|observations?|scrutin(?:y|ies)|twilights?|workshops?|letters?|calls?|courses?|days?|assemblies)\b",
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'’-]+\s+){0,2}"
+    r"(?:walks?|sessions?|meetings?|visits?|observations?|scrutin(?:y|ies)|twilights?|workshops?|letters?|calls?|courses?|days?|"
+    r"assemblies|briefings?|clinics?|webinars?|notices?|fines|postcards|certificates|drop-ins?|catch-ups?)\b|"
+    # How often it ran: "3x weekly", "twice a week".
+    r"\b\d+\s*x\s*(?:weekly|daily|termly|fortnightly|a\s+week|per\s+week|a\s+day)\b",
     re.I,
 )
 
@@ -49,8 +58,10 @@ _DONE_SHARE = re.compile(
     r"\d+\s+(?:of|out\s+of)\s+\d+\b(?:(?:\s+[\w'’-]+){0,2}?\s*\(\d+(?:\.\d+)?\s*%\))?"
     r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:(?:the|our|all|planned|agreed)\s+)*(?:actions?|tasks?|steps?|"
     r"activities|sessions|visits|observations|meetings)\b"
-    r"|\b\d+\s+(?:(?:actions?|tasks?|steps?)\s+)?(?:(?:were|are|was|is)\s+)?(?:carried\s+(?:over|forward)|"
-    r"outstanding|still\s+to\s+(?:do|complete)|not\s+(?:yet\s+)?started|delayed)\b",
+    r"|\b\d+\s+(?:(?:actions?|tasks?|steps?|visits?|sessions?)\s+)?(?:(?:were|are|was|is)\s+)?(?:carried\s+(?:over|forward)|"
+    r"outstanding|still\s+to\s+(?:do|complete)|not\s+(?:yet\s+)?started|delayed|moved|rescheduled|postponed|"
+    r"cancelled|deferred)\b"
+    r"|\b\d+\s*/\s*\d+\s+(?:completed|done|held|visited|delivered)\b",
     re.I,
 )
 # Figures that count who took part ("Twelve staff completed ...", "with 12 children", "(40 families
@@ -58,7 +69,8 @@ _DONE_SHARE = re.compile(
 _PARTICIPANTS = re.compile(
     r"\b(?:\d+(?!\s*%|\.\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|all|both)\s+(?:[\w'’-]+\s+){0,2}?(?:staff|teachers?|"
-    r"families|parents|carers|pupils|children|trainees|mentors|tas|adults|people|governors|students|colleagues|"
+    r"families|parents|carers|pupils|children|trainees|mentors|tas|adults|people|governors|students|colleagues|tutors|coaches|"
+    r"volunteers|attendees|delegates|"
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
     r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|ects|apprentices|afternoons|"
     r"mornings|days|weeks|"
@@ -108,7 +120,7 @@ def describes_activity_only(text: str) -> bool:
 _PLACEHOLDER = re.compile(
     r"(?:(?:tb[acd]|to\s+(?:follow|be\s+(?:confirmed|discussed|agreed|updated|added|reported|reviewed|completed|"
     r"written(?:\s+up)?|evaluated|assessed|decided))|to\s+come|pending|awaiting\s+\w+)(?:\s+(?:at|after|in|by|following|from|"
-    r"once|when|until)\s+(?:the\s+)?(?:next|spring|summer|autumn|end|\w+\s+(?:meeting|review|board|fgb))\b.{0,30})?"
+    r"once|when|until)\s+.{1,50})?"
     r"|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
@@ -117,9 +129,23 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# An impression with nothing behind it: "Going well - staff positive", "All fine".
+_IMPRESSION = re.compile(
+    r"(?:(?:it(?:'s|\s+is)\s+)?going\s+(?:well|to\s+plan)|progressing(?:\s+well)?|(?:good|some)\s+progress|"
+    r"(?:(?:staff|feedback|parents|pupils|children|trainees|mentors)\s+(?:very\s+)?)?(?:positive|happy|pleased)|"
+    r"all\s+(?:good|fine|ok)|fine|ok|no\s+(?:concerns|issues|problems)|on\s+target|green|good)",
+    re.I,
+)
+_DATED = re.compile(_DAY_AND_MONTH, re.I)
+
+
 def is_placeholder(text: str) -> bool:
-    """True when an impact says nothing of impact: "In progress", "TBC", "Too early to judge", "-"."""
+    """True when an impact says nothing of impact: "In progress", "TBC", "Too early to judge", "-",
+    "See minutes of C&S 3 Dec", or only an impression ("Going well - staff positive")."""
     plain = " ".join(text.split()).strip(" .!;:")
-    if re.search(r"\d", without_labels(plain)):
+    if re.search(r"\d", without_labels(_DATED.sub(" ", plain))):
         return False  # "See report: attendance 95%" gives a figure
-    return not plain or bool(_PLACEHOLDER.fullmatch(plain))
+    if not plain or _PLACEHOLDER.fullmatch(plain):
+        return True
+    parts = [p for p in re.split(r"\s*(?:[-–—;,.]|\band\b)\s*", plain) if p]
+    return bool(parts) and all(_IMPRESSION.fullmatch(p) or _PLACEHOLDER.fullmatch(p) for p in parts)

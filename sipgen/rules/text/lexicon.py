@@ -36,6 +36,12 @@ VAGUE_VERBS = (
     "look to",
     "focus on",
     "address",
+    "tighten",
+    "tighten up",
+    "sharpen",
+    "bolster",
+    "reinvigorate",
+    "revitalise",
 )
 # Words that, on their own, make a resource statement bland (guidance §35). Users add more.
 BLAND_RESOURCE_WORDS = (
@@ -209,7 +215,7 @@ DEED_NOUNS = _listed("""
     assembly, assemblies, trip, trips, lesson study, team teaching, deep dive, deep dives, event, events,
     competition, competitions, masterclass, masterclasses, pack, packs, licence, licences, subscription,
     subscriptions, tracker, trackers, handbook, handbooks, app, apps, kit, kits, toolkit, timetable, quiz, quizzes,
-    test, tests, screening, programme, residential
+    test, tests, screening, programme, residential, clinic, clinics, surgery, surgeries, panel, panels
 """)
 # Capitalised words that are not names of products or programmes, and acronyms for groups,
 # stages and subjects: "KS2", "SEND" and "Year" make nothing concrete.
@@ -243,7 +249,7 @@ ACTION_VERBS = _listed("""
     provide, celebrate, reward, display, support, ensure, develop, work, liaise, cover, follow, apply, print, mark,
     speak, talk, walk, tell, show, demonstrate, maintain, keep, issue, distribute, circulate, post, upload,
     quality-assure, install, build, fit, paint, plant, refurbish, equip, stock, renew, replace, redecorate,
-    relocate, move, restructure, rewrite
+    relocate, move, restructure, rewrite, trial, pilot, chase, invite
 """)
 # Subjects that may open an action before its verb: "Staff will ...", "SLT to ...".
 _SUBJECT_WORDS = {

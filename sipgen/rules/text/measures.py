@@ -604,6 +604,7 @@ _TIME_ONLY = re.compile(
 )
 
 
+_HOW_OFTEN = re.compile(r"\s*(?:in|on|across|during|over|for)\s+(?:at\s+least\s+)?\d+\s+(?:of|out\s+of)\s+\d+\b", re.I)
 _RELATIVE_OPEN = re.compile(r"\b(?:who|that|which|whose)\s+\w+(?:\s+\w+){0,4}$", re.I)
 
 
@@ -614,7 +615,10 @@ def measure_count(text: str) -> int:
     joined: list[str] = []
     for part in _MEASURE_JOIN.split(plain):
         # "80% of pupils who attend breakfast club and after-school club reach 96%": the "and" is
-        # inside the relative clause, so both halves are one measure.
+        # inside the relative clause, so both halves are one measure. "..., in 4 of 5 observed
+        # transitions" says how often the same measure must hold.
+        if joined and _HOW_OFTEN.match(part):
+            continue
         if joined and _RELATIVE_OPEN.search(joined[-1]):
             joined[-1] += " and " + part
         else:
@@ -691,6 +695,12 @@ def _listed_states(sentence: str) -> bool:
 _THRESHOLD = re.compile(r"\b(?:grade|level|band|step)s?\s+\d+\+?(?:\s+or\s+(?:better|above|higher))?", re.I)
 
 
+# Lines or bullet points in one cell, each a criterion of its own.
+_LINES = re.compile(r"\s*(?:\n|[•·▪●◦])\s*")
+# Words in quotation marks name something ("the 'say it, write it' routine"); an apostrophe is not one.
+_QUOTED = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]{2,60}['’\"”](?!\w)")
+
+
 _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])[).]\s+\S")
 
 
@@ -698,9 +708,12 @@ _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])[).]\s+\S")
 def merged_criteria(text: str) -> bool:
     """True when one criterion strings several together (guidance §38), as clauses with their
     own subject or their own object. Brackets name the evidence, so they are left out."""
+    if sum(1 for line in _LINES.split(text) if len(line.split()) >= 2) >= 2:
+        return True  # "• PP attendance 95%  • PP reading at ARE 70%": criteria listed one under another
     head, colon, measured = text.partition(":")
     if colon and not names_a_measure(head) and names_a_measure(measured):
         text = measured  # "Pupils read widely and often: 75% log 3+ reads a week": the heading, then its measure
+    text = _QUOTED.sub(" the routine ", text)  # "the 'say it, write it' routine": a name, not two clauses
     sentences = [s for s in _SENTENCES.split(_PARENTHESES.sub(" ", text)) if s.strip()]
     counts = [_clauses(s) for s in sentences]
     if len(_NUMBERED.findall(text)) >= 2 or sum(1 for part in text.split(";") if len(part.split()) >= 2) >= 2:
@@ -816,6 +829,8 @@ def completed_action(text: str) -> bool:
     in place by January") and no other verb in it says what changed as a result."""
     if _HAS_A_THING.search(text) and not _has_outcome_verb(text, _HAS_A_THING.search(text).span()):
         return True
+    if _ON_A_SCHEDULE.match(text) and not names_a_measure(text):
+        return True  # "Link governor visits termly and reports back to FGB": the work done, on a timetable
     if not _may_complete(text):
         return False
     for pattern in (_COMPLETED, _TAKING_PART):
@@ -823,6 +838,16 @@ def completed_action(text: str) -> bool:
             if not _is_context(text, match):
                 return not _has_outcome_verb(text, match.span())
     return False
+
+
+# Those who provide, doing their part on a timetable: monitoring done, not its impact.
+_ON_A_SCHEDULE = re.compile(
+    r"^\s*(?:(?:the|our|each|every|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _words(PROVIDERS) + r")\s+"
+    r"(?:visits?|reports?|meets?|observes?|monitors?|checks?|reviews?|attends?|holds?|runs?|leads?)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:termly|half[- ]termly|weekly|fortnightly|monthly|each\s+(?:term|half[- ]term|week|month)|"
+    r"every\s+(?:term|half[- ]term|week|month)|regularly)\b",
+    re.I,
+)
 
 
 def is_deliverable(text: str) -> bool:

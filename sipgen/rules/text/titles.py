@@ -67,14 +67,16 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return "it stops mid-sentence"
     if _CARRIED_ON.match(title):
         return "it points to last year's priorities instead of saying what will change this year"
-    if _names_a_topic(title):
-        return TOPIC
+    if _names_a_topic(_SEE_ELSEWHERE.sub("", title)):
+        return TOPIC  # "Curriculum - see SEF": a heading with a pointer
     items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", title.strip(" .")) if i.strip()]
     slashed = [i for i in title.split("/") if i.strip()]
-    if len(slashed) >= 3 and not _has_verb(title):
+    if len(slashed) >= 3 and not _has_verb(slashed[0]):  # "Post-16 / T Levels / work experience"
         return f"it lists {len(slashed)} things, each a priority of its own"
     if title.count(",") >= 2 and len(items) >= (4 if _has_verb(title) else 3):
         return f"it lists {len(items)} things, each a priority of its own"
+    if _two_phases(title):
+        return "it joins two priorities for different phases"
     for match in re.finditer(r"\b(?:and|,)\s+(\w+)\s+(\w+)", title, re.I):
         verb, following = match.group(1).casefold(), match.group(2).casefold()
         if verb in _BASE_VERBS and following not in ("and", "or", "of", "for", "in"):
@@ -90,6 +92,8 @@ _UNFINISHED = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# A pointer to another document after a heading: "Curriculum - see SEF", "Attendance (see SEF p.4)".
+_SEE_ELSEWHERE = re.compile(r"\s*(?:[-–—:(]\s*)?\bsee\b.*$", re.I)
 # "Continue with last year's priorities", "As previous plan": a pointer, not a priority.
 _CARRIED_ON = re.compile(
     r"^\s*(?:to\s+)?(?:continu\w*|carry\s+on|as\s+per|as\s+in|same\s+as|see)\s+(?:with\s+)?(?:the\s+|our\s+)?"
@@ -120,12 +124,30 @@ def _verb_forms() -> frozenset[str]:
 _DETERMINERS = frozenset(_listed("the, a, an, our, all, every, each, their, its, this, these, more, further, pupils'"))
 
 
+_PHASE = re.compile(
+    r"\b(?:eyfs|reception|nursery|ks\d|key\s+stage\s+\d|y(?:ear\s*)?\d{1,2}|sixth\s+form|post-16)\b", re.I
+)
+
+
+def _two_phases(title: str) -> bool:
+    """True for two topics, each in its own phase, joined by "and": "EYFS + KS1 phonics and Y6 SATs maths"."""
+    sides = re.split(r"\s+and\s+", title, flags=re.I)
+    if len(sides) != 2 or _has_verb(title):
+        return False
+    topics = [re.findall(r"[a-z]{3,}", _PHASE.sub(" ", side).casefold()) for side in sides]
+    if not all(set(words) - {"in", "for", "the", "and", "across", "at"} for words in topics):
+        return False  # "Phonics in Reception and Year 1": one topic over two year groups
+    phases = [{m.group(0).casefold().replace(" ", "") for m in _PHASE.finditer(side)} for side in sides]
+    return all(phases) and phases[0].isdisjoint(phases[1])
+
+
 def _has_verb(text: str) -> bool:
     """True when some word of ``text`` is a verb the lexicons know ("Raise", "improves", "embedding").
 
     Acronyms in capitals are names ("SEND"); an -ing form of a verb of doing is read as a noun
     ("Reading for pleasure", "Mentoring, assessment ...") unless a determiner follows it."""
-    words = re.findall(r"[A-Za-z'’]+", text)
+    # A hyphenated compound is one word, and not a verb: "Post-16", "high-quality", "work-related".
+    words = [w for w in re.findall(r"[A-Za-z'’]+(?:-[A-Za-z0-9'’]+)*", text) if "-" not in w]
     aims = {w for v in (*VAGUE_VERBS, *SOFT_VERBS, *_BASE_VERBS) for w in (v, v + "ing", v[:-1] + "ing")}
     for i, word in enumerate(words):
         lower = word.casefold()
