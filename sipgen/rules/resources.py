@@ -20,8 +20,8 @@ def no_resources(action, ctx):
     Good: Cost (£): 0; Resources: No cost: within the weekly staff meeting (2 x 1 hour).
     """
     if action.cost is None and _says_nothing(action.resources) and "cost" not in action.unreadable:
-        if _MONEY_IN_TEXT.search(action.action or ""):
-            return  # "(£310 from the PE and sport premium)": the action says what it costs
+        if _MONEY_IN_TEXT.search(action.action or "") or _SAYS_NO_COST.search(action.action or ""):
+            return  # "(£310 from the PE and sport premium)", "(no cost: the slot exists)": the action says
         yield flag(
             f"{action.ref or 'This action'} gives no cost and no resources.",
             "Give the cost in pounds and what it buys, or write 0 and 'No cost' if there is none.",
@@ -108,7 +108,7 @@ _RESOURCE_COUNT = re.compile(
     r"(?<!within\s)(?<!after\s)(?<!every\s)(?<!each\s)(?<!in\s)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|half)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:copies|copy|books?|sets?|licen[cs]es?|subscriptions?|(?<!open\s)(?<!taster\s)(?<!sports\s)days?|"
     r"half[- ]days?|hours?|hrs?|sessions?|twilights?|"
-    r"meetings?|places?|kits?|packs?|staff|tutors?|tas?|hltas?|supply|cover|weeks?|terms?|mins?|minutes|laptops?|"
+    r"places?|kits?|packs?|staff|tutors?|tas?|hltas?|supply|cover|weeks?|terms?|mins?|minutes|laptops?|"
     r"ipads?|tablets?|devices?|units?|boxes|resources|workbooks?|readers?|titles?)\b",
     re.I,
 )

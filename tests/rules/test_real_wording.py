@@ -82,6 +82,7 @@ OWNER_NAMED = [
     "EL - set up a Y4 times tables club",
     "Governors visit each class with the subject lead",
     "Mrs Patel (Y6) to run the reading booster group Tues & Thurs before school",
+    "Lead: EL. Set up a weekly spelling club for 8 Y4 pupils",
     "Mr O'Neill (Y4/5) will re-set the times tables groups after each half-termly check",
     "Daily keep-up group for 5 Y1 pupils - led by Y1 HLTA",
     "Class teachers at St Mark's co-plan one maths lesson a fortnight with the trust lead",
@@ -108,6 +109,13 @@ def test_ac205_is_quiet_when_the_action_names_its_owner(text):
 @pytest.mark.parametrize("text", OWNER_MISSING)
 def test_ac205_fires_when_neither_the_column_nor_the_text_names_one(text):
     assert codes("AC205", one_action(text, start="Aut1", due="Aut2")) == ["P1.1.1"]
+
+
+def test_a_lead_label_with_initials_names_the_owner_and_rs301_checks_the_key():
+    built = one_action("Lead: TW. Set up a weekly Lego therapy group", start="Aut1", due="Aut2")
+    assert codes("AC205", built) == [] and codes("RS301", built) == ["P1.1.1"]
+    built = one_action("PA to reduce for pupils with FSM", start="Aut1", due="Aut2")  # a measure, not initials
+    assert codes("RS301", built) == []
 
 
 def test_initials_opening_the_action_name_its_owner_and_rs301_says_when_the_key_lacks_them():

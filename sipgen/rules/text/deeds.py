@@ -153,12 +153,16 @@ def _deed_after_all(verb: str, phrase: str, end: int) -> bool:
     return bool(colon and colon.group(1) in _DEED_VERBS)
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.I)
+
+
 def _continues_a_deed(rest: str) -> bool:
     """True for "continue" with a named, timed provision as its object ("... fortnightly DT clinics
     (Tues 3.30-4.30)"), not "continue to embed ..." or "continue developing ..."."""
     if re.match(r"\s*(?:to\b|with\s+(?:the\s+)?(?:work|focus|development)|\w+ing\b)", rest):
         return False
-    return bool(_DEED_NOUN.search(rest)) and (names_timing(rest) or bool(_RECURRING.search(rest)))
+    when = names_timing(rest) or _RECURRING.search(rest) or _WEEKDAY.search(rest) or has_quantity(without_labels(rest))
+    return bool(_DEED_NOUN.search(rest)) and bool(when)
 
 
 def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
@@ -200,7 +204,9 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
 
 
 _ABSTRACT = frozenset(ABSTRACT_NOUNS)
-_MEASURES = frozenset(_listed("attendance, attainment, outcomes, progress, results, punctuality, behaviour, standards"))
+_MEASURES = frozenset(
+    _listed("attendance, attainment, outcomes, progress, results, punctuality, behaviour, standards, retention, uptake")
+)
 # What teachers do, whose getting better is an aim: "Better questioning", "Improved feedback".
 _PRACTICES = frozenset(
     _listed(
@@ -398,7 +404,7 @@ _OUTCOME = re.compile(
 _MEANS = re.compile(r"\b(?:by|through|via|using|with\s+(?:a|an|the|\d+|weekly|daily))\s+\w+", re.I)
 # Inquiries that promise no decision or deed: "Look into options for ...", "Explore ways to ...".
 _INQUIRY = re.compile(
-    r"(?P<verb>look(?:ing)?\s+into|look(?:ing)?\s+at\s+(?:options|ways|how|whether|(?:the\s+|our\s+)?(?:[\w-]+\s+)?"
+    r"(?P<verb>look(?:ing)?\s+again\s+at|re-?visit(?:ing)?|look(?:ing)?\s+into|look(?:ing)?\s+at\s+(?:options|ways|how|whether|(?:the\s+|our\s+)?(?:[\w-]+\s+)?"
     r"(?:policy|policies|approach|approaches|systems?|structures?|provision|offer|arrangements|use\s+of))|explor(?:e|ing)\s+"
     r"(?:options|ways|how|whether|the\s+possibility)|consider(?:ing)?|investigat(?:e|ing)\s+(?:options|ways|"
     r"whether)|research(?:ing)?\s+(?:options|ways)|think(?:ing)?\s+about|prioriti[sz](?:e|ing))\b",
@@ -515,6 +521,12 @@ _MANNER_AIM = re.compile(
     re.I,
 )
 _ALL_ACTION_VERBS = frozenset((*ACTION_VERBS, *VAGUE_VERBS))
+# Learners doing something well, written as the action: "Y1 children will blend CVC words confidently".
+_LEARNER_MANNER = re.compile(
+    r"^(?:(?:all|most|our|the)\s+)?(?:[\w'’/-]+\s+){0,3}?(?:pupils|children|students|learners)\s+(?:will|to|should|must)\s+"
+    r"[a-z]+\b[^.;:]*?\b(?:confidently|fluently|independently|accurately|securely|consistently|successfully)\b",
+    re.I,
+)
 _BULLETS = re.compile(r"\s*(?:\n|[•·▪●◦])\s*")
 
 
@@ -553,7 +565,7 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
         return "phrase", " ".join(target.group(0).split())  # "Whole-school attendance at 95% by July"
     # Only after a subject, not after a verb: "Train TAs to deliver NELI more consistently" is a deed.
     opens_with_verb = original == whole and whole.split()[0].casefold() in _ALL_ACTION_VERBS
-    manner = None if opens_with_verb else _MANNER_AIM.match(whole)
+    manner = None if opens_with_verb else (_MANNER_AIM.match(whole) or _LEARNER_MANNER.match(whole))
     if manner and not _concrete(whole) and not _MEANS.search(_DEADLINE.sub(" ", whole)):
         return "phrase", " ".join(manner.group(0).split()).lower()  # "... to manage behaviour more consistently"
     helped = _PEOPLE_HELPED.match(whole)

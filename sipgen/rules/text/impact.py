@@ -16,7 +16,7 @@ _IMPACT_WORDS = re.compile(
     r"voice(?!\s+(?:gathered|collected|carried\s+out|done|held|taken|planned|booked))|feedback\s+shows|"
     r"more\s+(?:specific|accurate|consistent|consistently|confident|confidently|precise|focused|effective|secure|"
     r"independent|fluent|engaged|likely)|"
-    r"reports?|reported|says?|said|feels?|felt|confident|confidence|now|noticeably|declined?)\b",
+    r"reports?(?!\s+to\b)|reported|says?|said|feels?|felt|confident|confidence|now|noticeably|declined?)\b",
     re.I,
 )
 _ACTIVITY = re.compile(
@@ -53,7 +53,7 @@ _NOT_IMPACT_FIGURES = re.compile(
 # A share of visits or sessions done ("visited 18 of 20 placements", "observed 12 of 14 lessons"),
 # or of the plan's own actions ("80% of actions completed", "2 carried over to spring").
 _DONE_SHARE = re.compile(
-    r"\b(?:visited|observed|delivered|held|ran|completed|attended|trained|given|offered|provided|sent)"
+    r"\b(?:visited|observed|delivered|held|ran|completed|attended|trained|given|offered|provided|sent|done|carried\s+out)"
     r"(?:\s+(?:to|at|in|for|with|across))?\s+"
     r"\d+\s+(?:of|out\s+of)\s+\d+\b(?:(?:\s+[\w'’-]+){0,2}?\s*\(\d+(?:\.\d+)?\s*%\))?"
     r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent)\s+of\s+(?:(?:the|our|all|planned|agreed)\s+)*(?:actions?|tasks?|steps?|"
@@ -103,10 +103,18 @@ _NOW_DONE = re.compile(
 )
 
 
+# Progress of the actions, not of what they were for: "Good progress being made with all actions".
+_ACTIONS_PROGRESS = re.compile(
+    r"\b(?:good\s+|some\s+|steady\s+)?progress\s+(?:is\s+|being\s+)?(?:made\s+)?(?:with|on|against)\s+(?:all\s+|the\s+|our\s+)*"
+    r"(?:actions?|tasks?|the\s+plan)\b",
+    re.I,
+)
+
+
 def describes_activity_only(text: str) -> bool:
     """True when a review records what happened, not the impact it had (guidance §44): what was
     done, delivered or attended, and how many took part, with no change in an outcome or a measure."""
-    plain = _NOW_DONE.sub(" ", _ONLY_NOTED.sub(" noted ", text))
+    plain = _NOW_DONE.sub(" ", _ONLY_NOTED.sub(" noted ", _ACTIONS_PROGRESS.sub(" made ", text)))
     if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(plain):
         return False
     counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", _DONE_SHARE.sub(" ", text))))

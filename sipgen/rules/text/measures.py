@@ -71,7 +71,7 @@ SUBJECTIVE = (
     *("successful", "successfully", "rich", "purposeful", "engaging", "engaged", "positive", "positively"),
     *("improved", "enhanced", "clear", "clearly", "meaningful", "sufficient", "quality", "understand"),
     *("understands", "understanding", "know", "knows", "aware", "awareness", "feel", "feels", "greater"),
-    *("deeper", "highly", "motivated"),
+    *("deeper", "highly", "motivated", "skilful", "skilfully", "skilled"),
 )
 # Of those, the words that judge how well people do or are ("effectively", "well prepared", "good
 # progress"): a criterion resting on one is subjective (SC503). Words of change or amount ("improved",
@@ -80,7 +80,7 @@ JUDGEMENTS = frozenset(
     (
         *("effectively", "effective", "well", "good", "confident", "confidently", "outstanding", "excellent"),
         *("successful", "successfully", "appropriate", "appropriately", "secure", "securely", "high quality"),
-        *("high-quality", "purposeful", "highly"),
+        *("high-quality", "purposeful", "highly", "positively", "skilful", "skilfully", "skilled"),
     )
 )
 # A quality said of something as its state: "Phonics teaching is consistently strong".
@@ -188,7 +188,7 @@ COMPLETED = (
     *("scheduled", "booked", "opened", "refurbished", "received", "took place", "taken place"),
     *("up and running", "on the website", "on the school website", "goes live", "go live", "went live"),
     *("online", "is live", "are live", "up to date", "up-to-date", "runs", "is running", "are running", "visited"),
-    *("uploaded", "posted", "registered", "allocated", "assigned"),
+    *("uploaded", "posted", "registered", "allocated", "assigned", "logged in", "signed up"),
 )
 # A one-off verdict on a thing: it passes or it does not, so it has no baseline.
 VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")
@@ -599,11 +599,13 @@ _LABEL_NUMBERS = re.compile(
 _TIME_ONLY = re.compile(
     rf"\b(?:in|by|at|for|from|to|the|end|of|then|and|stays?|remains?|below|above|under|over|sustained|maintained|"
     rf"{MONTH_PATTERN}|autumn|spring|summer|term|year|half[- ]?term|"
-    r"july|june|december|march|aut[12]?|spr[12]?|sum[12]?)\b|[.,]",
+    r"july|june|december|march|aut[12]?|spr[12]?|sum[12]?|placement|mocks?|[abc])\b|[.,]",
     re.I,
 )
 
 
+# "Y7 and Y8 pupils", "Years 5 & 6": one group, whose "and" joins no two measures.
+_GROUPS_JOINED = re.compile(r"\b(?:y|yr|year|ks)\s?\d{1,2}\s*(?:and|&|/)\s*(?:y|yr|year|ks)?\s?\d{1,2}\b", re.I)
 _HOW_OFTEN = re.compile(r"\s*(?:in|on|across|during|over|for)\s+(?:at\s+least\s+)?\d+\s+(?:of|out\s+of)\s+\d+\b", re.I)
 _RELATIVE_OPEN = re.compile(r"\b(?:who|that|which|whose)\s+\w+(?:\s+\w+){0,4}$", re.I)
 
@@ -611,7 +613,7 @@ _RELATIVE_OPEN = re.compile(r"\b(?:who|that|which|whose)\s+\w+(?:\s+\w+){0,4}$",
 def measure_count(text: str) -> int:
     """How many measures one criterion states: the parts joined by "and", ";" or ", with" that
     each carry a figure of their own ("90% at ARE in maths and 85% in reading" is two)."""
-    plain = _ONE_SPAN.sub(" ", _LABEL_NUMBERS.sub(" ", _PARENTHESES.sub(" ", text)))
+    plain = _ONE_SPAN.sub(" ", _LABEL_NUMBERS.sub(" ", _PARENTHESES.sub(" ", _GROUPS_JOINED.sub(" groups ", text))))
     joined: list[str] = []
     for part in _MEASURE_JOIN.split(plain):
         # "80% of pupils who attend breakfast club and after-school club reach 96%": the "and" is
@@ -720,7 +722,7 @@ def merged_criteria(text: str) -> bool:
         return True  # "1) ... 2) ...", or criteria set one after another with semicolons
     if sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2:
         return True
-    return any(_listed_states(s) for s in sentences) or _outcomes_listed(text)
+    return any(_listed_states(s) for s in sentences) or _outcomes_listed(text) or _changes_listed(text)
 
 
 # Three or more outcomes that all change with one verb: "Pupils' behaviour, attendance and reading all improve".
@@ -731,8 +733,24 @@ _OUTCOME_LIST = re.compile(
     re.I,
 )
 _OUTCOME_WORDS = frozenset(
-    (*OUTCOME_NOUNS, "reading", "writing", "maths", "punctuality", "wellbeing", "well-being", "engagement")
+    (*OUTCOME_NOUNS, "reading", "writing", "maths", "punctuality", "wellbeing", "well-being", "engagement", "grades")
 )
+
+
+_CHANGE_WORD = re.compile(
+    r"\b(?:up|down|higher|lower|better|improved|improves?|rises?|falls?|increased?|reduced?)\b", re.I
+)
+
+
+def _changes_listed(text: str) -> bool:
+    """True for two or more outcomes, each with its own change: "Attendance up, retention higher & better grades"."""
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text) if p.strip()]
+    changed = [
+        p
+        for p in parts
+        if _CHANGE_WORD.search(p) and not _OUTCOME_WORDS.isdisjoint(_tokens(p) + ["grades"] * ("grade" in p.casefold()))
+    ]
+    return len(changed) >= 2 and len(changed) == len(parts)
 
 
 def _outcomes_listed(text: str) -> bool:
@@ -810,7 +828,9 @@ def _is_context(text: str, match: re.Match) -> bool:
         return True  # "Fewer students are sent out of lessons": removed from class, not an action done
     if _TAKING_PART.fullmatch(match.group(0)):
         subject = set(_tokens(before))
-        year_group = _YEAR_GROUP_TOKEN.search(before) and subject.isdisjoint(PROVIDERS)
+        year_group = (_YEAR_GROUP_TOKEN.search(before) or re.search(AGE_GROUP, before, re.I)) and subject.isdisjoint(
+            PROVIDERS
+        )  # "Three quarters of Y10 attend", "9 of the 11 funded 2YOs attend"
         if not subject.isdisjoint(_LEARNERS_AND_FAMILIES) or year_group:
             return True  # "95% of pupils attend", "parents attend the workshops": engagement
         if subject & _TRAINEE_SET and _PROGRAMME_OBJECT.match(after):

@@ -119,14 +119,17 @@ def names_owner(text: str, known=None) -> bool:
 # subject of a passive ("PE to be taught twice a week"), which names a subject, not a person.
 _INITIALS_WORD = r"(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][A-Za-z]?)"  # "WT", "SLT", "HoS", "DoL"
 _ACTING_INITIALS = re.compile(
-    rf"^\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\s+(?:to|will)\s+(?!be\b)[a-z]"
+    rf"^\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\s+(?:to|will)\s+"
+    r"(?!be\b|reduce\b|rise\b|fall\b|improve\b|increase\b|decrease\b|drop\b|grow\b|reach\b|exceed\b|narrow\b)[a-z]"
+    # ... or named as the lead in a label: "Lead: TW. Set up ..."
+    rf"|^\s*(?i:lead|owner|who|responsible)\s*:\s*(?P<led>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\b"
 )
 
 
 def acting_initials(text: str) -> str | None:
     """The initials an action's text opens with as who acts ("JB to run ...": "JB"), known or not."""
     match = _ACTING_INITIALS.match(text or "")
-    return match["who"] if match else None
+    return (match["who"] or match["led"]) if match else None
 
 
 # -- A lead named in a priority's preface (RS304) ------------------------------------------------

@@ -65,6 +65,13 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return "it numbers several priorities in one"
     if _UNFINISHED.search(title):
         return "it stops mid-sentence"
+    if "?" in title:
+        return "it asks a question or leaves a note instead of stating the priority"
+    lines = [line for line in _LINES.split(title.strip()) if line.strip(" -*")]
+    if len(lines) >= 2:
+        return f"it lists {len(lines)} priorities one under another"
+    if _GENERAL_AIM.match(title):
+        return "it names a general aim, not what in particular will change"
     if _CARRIED_ON.match(title):
         return "it points to last year's priorities instead of saying what will change this year"
     if _names_a_topic(_SEE_ELSEWHERE.sub("", title)):
@@ -88,10 +95,20 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
 _UNFINISHED = re.compile(
     r"(?::|\bso\s+that|\bsuch\s+that|\b(?:and|or|to|by|through|with|so|including|by\s+ensuring)|…|\.\.\.|-|–"
     # A word that must be followed by more, in lower case: not "Placement A", "Year A".
-    r"|\b(?-i:of|that|the|a|an|for|in|on|which|whose|from|into|at|than|between|whether|where|because))\s*$",
+    r"|\b(?-i:of|that|the|a|an|for|in|on|which|whose|from|into|at|than|between|whether|where|because|are|is|be|"
+    r"will|can|should|were|was|have|has))\s*$",
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+# Lines or bullet points in one cell: "• Reading • Writing • Oracy", "- phonics\n- maths fluency".
+_LINES = re.compile(r"\s*(?:\n\s*[-*]?|[•·▪●◦])\s*|^\s*[-*]\s+")
+# An aim any school could write, naming no focus: "Continue to improve T&L", "Raise standards".
+_GENERAL_AIM = re.compile(
+    r"^\s*(?:to\s+)?(?:continue\s+to\s+)?(?:improve|raise|develop|enhance|strengthen)\s+(?:the\s+)?(?:quality\s+of\s+)?"
+    r"(?:t\s*&\s*l|t\s+and\s+l|teaching(?:\s+and\s+learning)?|standards|outcomes|provision|education|"
+    r"the\s+quality\s+of\s+education)\s*\.?\s*$",
+    re.I,
+)
 # A pointer to another document after a heading: "Curriculum - see SEF", "Attendance (see SEF p.4)".
 _SEE_ELSEWHERE = re.compile(r"\s*(?:[-–—:(]\s*)?\bsee\b.*$", re.I)
 # "Continue with last year's priorities", "As previous plan": a pointer, not a priority.
