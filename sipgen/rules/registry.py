@@ -202,6 +202,15 @@ class RuleContext:
         return self.person(who) or self.person_named(who) or self._first_named(who)
 
     def _first_named(self, name: str):
+        initial = re.fullmatch(r"([A-Za-z'’-]{3,})\s+([A-Za-z])\.?", name.strip())
+        if initial:  # "Tom B.": a first name and the initial of the surname
+            first, letter = initial.group(1).casefold(), initial.group(2).casefold()
+            found = [
+                p
+                for p in self.plan.staff
+                if p.name and _first_name(p.name) == first and p.name.split()[-1][:1].casefold() == letter
+            ]
+            return found[0] if len(found) == 1 else None
         wanted = name.strip().casefold()
         if " " in wanted or len(wanted) < 3:
             return None

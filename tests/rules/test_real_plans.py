@@ -30,6 +30,7 @@ TUNED = (
     "fresh_i.toml",
     "fresh_j.toml",
     "fresh_k.toml",
+    "fresh_l.toml",
 )
 CASES = [case for name in TUNED for case in load_cases(real_plans.ROOT / "tests" / "cases" / name)]
 PRECISION = 0.95
@@ -99,6 +100,18 @@ KNOWN_MISSES = {
     "k1-pr105-f14": "a verbless list with one comma ('KS2/KS3 transition, Y7 reading and homework')",
     "k2-ac-09": "'Better retention ... of the programme': the name of the programme lets the aim off",
     "k2-rs-45": "RS305 counts the base plan's actions owned by SL together with this one",
+    "l1-rv704-red-continue": "'Continue as planned' on a red rating is not read as no adjustment",
+    "l1-rs301-overall-lead-word": "'Head' as the overall lead reads as a role written out",
+    "l1-rsq-committee-in-how": "a committee named in the How of an evaluation row is not read as governors evaluating",
+    "l2-ac201-itt-greater-mentor-confidence-itap": "'training' in the name of the ITAP weeks lets the aim off",
+    "l2-sc503-itt-high-quality-feedback": "SC505 speaks where the writer wanted SC503",
+    "l2-sc503-nursery-children-settle-well": "'settle well' and 'happy' are not read as judgements",
+    "l2-sc503-pru-good-relationships": "two qualities in one criterion also raise SC504",
+    "l2-sc504-itt-merged-mentors": "'complete the refresher' also raises SC505",
+    "l2-sc505-uni-agreements-signed": "'return the signed agreement' is not read as an action completed",
+    "l2-pr105-pru-two-in-one-ampersand": "two priorities joined by '&' with no verb",
+    "l2-pr102-quiet-other-explained": "a source of 'Other' explained in the preface still raises PR102",
+    "l2-rs301-itt-initials-in-text": "initials opening a later clause ('; JRo books the rooms') are not an owner",
 }
 
 

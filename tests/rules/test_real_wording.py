@@ -83,6 +83,7 @@ OWNER_NAMED = [
     "Governors visit each class with the subject lead",
     "Mrs Patel (Y6) to run the reading booster group Tues & Thurs before school",
     "Lead: EL. Set up a weekly spelling club for 8 Y4 pupils",
+    "Emma W. to run the Y3 spelling club on Thursdays",
     "Mr O'Neill (Y4/5) will re-set the times tables groups after each half-termly check",
     "Daily keep-up group for 5 Y1 pupils - led by Y1 HLTA",
     "Class teachers at St Mark's co-plan one maths lesson a fortnight with the trust lead",
@@ -98,6 +99,7 @@ OWNER_MISSING = [
     "Pupils (Y6) to read to an adult three times a week",
     "Y4 pupils co-plan an assembly with the school council",
     "Reception parents' phonics evening - Sophie hosting",  # no Sophie on the Staff sheet
+    "Emma K. to run the Y3 spelling club on Thursdays",  # Emma Wood's surname starts with W
 ]
 
 
@@ -427,6 +429,8 @@ def test_rs306_fires_when_the_how_text_leaves_governors_out(how, process):
 
 PLACEHOLDERS = [
     "TBC",
+    "Impact to be measured at the next review",
+    "Will report at the next board meeting",
     "See minutes of the FGB 4 Dec",
     "Going well - staff positive",
     "To be updated after the spring moderation",

@@ -64,6 +64,12 @@ def leading_verb_phrase(action: str) -> str:
 
 # An aim given first as the purpose of the deed that follows: "To raise attendance, phone home ...".
 _PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+)?to\s+[^,;:]{3,60},\s*(?=[a-z])", re.I)
+# What learners get better at, said to improve as if that were the action: "Children's communication and
+# language to improve".
+LEARNER_SKILLS = _listed("""
+    communication, language, reading, writing, vocabulary, oracy, phonics, speaking, listening, wellbeing, numeracy,
+    literacy, fluency, comprehension
+""")
 # An outcome for learners written as an action: "All Y11 students to achieve at least a grade 4".
 _LEARNER_OUTCOME = re.compile(
     r"^(?:(?:all|every|each|most|more)\s+)?(?:[\w'’-]+\s+){0,3}?(?:pupils|students|children|learners|trainees|"
@@ -421,7 +427,9 @@ _HAVE_AIM = re.compile(
 )
 # A measure said to reach a level, with no deed: "PP attendance to be in line with non-PP by July".
 _MEASURE_TO_BE = re.compile(
-    r"^(?:[\w'’/-]+\s+){0,3}?(?:" + _phrase_pattern(MEASURE_NOUNS) + r")\s+(?:to|will|should|must|needs?\s+to)\s+"
+    r"^(?:[\w'’/-]+\s+){0,3}?(?:" + _phrase_pattern(MEASURE_NOUNS + LEARNER_SKILLS) + r")"
+    r"(?:\s+(?:of|for|among|in)\s+(?:[\w'’/-]+\s+){0,2}?[\w'’/-]+)?"  # "Attendance of PP students to rise"
+    r"\s+(?:to|will|should|must|needs?\s+to)\s+"
     r"(?:be\s+(?:in\s+line|at\s+least|at|above|below|closer|broadly|no\s+lower|no\s+higher|sustained|maintained)|"
     r"rise|fall|improve|increase|decrease|reduce|drop|go\s+(?:up|down)|reach|match|exceed|close|narrow|meet|return)\b",
     re.I,

@@ -40,6 +40,7 @@ _NOT_IMPACT_FIGURES = re.compile(
     r"\b(?:last|next|first|each|this|that|the|every|no)\s+one\b|"
     # How often something was done: "OT visited twice", "met three times".
     r"\b(?:once|twice|(?:\d+|two|three|four|five|six)\s+times)\b(?!\s+(?:more|as|higher|lower|fewer|the))|"
+    r"\bx\s?\d+\b|\b\d+\s?x\b(?!\s*\d)|"  # "panels held x2"
     r"\b\d+\s+(?:of|out of)\s+\d+\s+(?:\w+\s+){0,2}(?:attended|completed|took part|were trained|came)\b|"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w'’-]+\s+){0,2}"
     r"(?:walks?|sessions?|meetings?|visits?|observations?|scrutin(?:y|ies)|twilights?|workshops?|letters?|calls?|courses?|days?|"
@@ -70,7 +71,7 @@ _PARTICIPANTS = re.compile(
     r"\b(?:\d+(?!\s*%|\.\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|all|both)\s+(?:[\w'’-]+\s+){0,2}?(?:staff|teachers?|"
     r"families|parents|carers|pupils|children|trainees|mentors|tas|adults|people|governors|students|colleagues|tutors|coaches|"
-    r"volunteers|attendees|delegates|"
+    r"volunteers|attendees|delegates|books|records|files|admissions|cases|plans|"
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
     r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|ects|apprentices|afternoons|"
     r"mornings|days|weeks|"
@@ -81,7 +82,7 @@ _PARTICIPANTS = re.compile(
 )
 # The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
 _NUMBERED_PARTS = re.compile(
-    r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
+    r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?|placements?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
     re.I,
 )
 # Progress mentioned only as something noted or discussed: "Progress noted by governors".
@@ -97,7 +98,7 @@ _CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?
 
 # "Now" before what was done is delivery, not a change: "Sensory circuits now timetabled daily".
 _NOW_DONE = re.compile(
-    r"\bnow\s+(?=(?:being\s+\w+ed|timetabled|in\s+place|running|set\s+up|installed|fitted|scheduled|booked|launched|"
+    r"\bnow\s+(?=(?:being\s+\w+ed|agreed|printed|written|published|adopted|launched|timetabled|in\s+place|running|set\s+up|installed|fitted|scheduled|booked|launched|"
     r"up\s+and\s+running|live|online|available|open|embedded\s+in\s+the\s+timetable)\b)",
     re.I,
 )
@@ -126,8 +127,9 @@ def describes_activity_only(text: str) -> bool:
 
 # What reviews write in place of an impact: a placeholder is no impact recorded (RV702).
 _PLACEHOLDER = re.compile(
-    r"(?:(?:tb[acd]|to\s+(?:follow|be\s+(?:confirmed|discussed|agreed|updated|added|reported|reviewed|completed|"
-    r"written(?:\s+up)?|evaluated|assessed|decided))|to\s+come|pending|awaiting\s+\w+)(?:\s+(?:at|after|in|by|following|from|"
+    r"(?:(?:tb[acd]|(?:impact\s+)?to\s+(?:follow|be\s+(?:confirmed|discussed|agreed|updated|added|reported|reviewed|"
+    r"completed|written(?:\s+up)?|evaluated|assessed|decided|measured|judged))|to\s+come|pending|awaiting\s+\w+|"
+    r"will\s+(?:report|update|feed\s+back|share|confirm)(?:\s+(?:back|on\s+(?:this|impact|progress)))?)(?:\s+(?:at|after|in|by|following|from|"
     r"once|when|until)\s+.{1,50})?"
     r"|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"

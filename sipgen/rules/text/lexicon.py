@@ -42,6 +42,8 @@ VAGUE_VERBS = (
     "bolster",
     "reinvigorate",
     "revitalise",
+    "maximise",
+    "optimise",
 )
 # Words that, on their own, make a resource statement bland (guidance §35). Users add more.
 BLAND_RESOURCE_WORDS = (

@@ -45,7 +45,7 @@ _VERBS = frozenset(ACTION_VERBS)
 # A person by first name and surname, to look up on the Staff sheet: "Jo Hart".
 _FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
 # A first name alone, to look up on the Staff sheet: "Sunil".
-_FIRST_NAME = re.compile(r"[A-Z][a-z'’-]{2,}")
+_FIRST_NAME = re.compile(r"[A-Z][a-z'’-]{2,}(?:\s+[A-Z]\.?)?")  # "Sunil", "Tom B."
 # A person by title and surname: "Mrs Patel", "Mr O'Neill", "Dr Chen-Ward".
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 

@@ -74,7 +74,7 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return "it names a general aim, not what in particular will change"
     if _CARRIED_ON.match(title):
         return "it points to last year's priorities instead of saying what will change this year"
-    if _names_a_topic(_SEE_ELSEWHERE.sub("", title)):
+    if _names_a_topic(_SEE_ELSEWHERE.sub("", title)) or _FRAMEWORK_HEADING.fullmatch(title.strip(" .:")):
         return TOPIC  # "Curriculum - see SEF": a heading with a pointer
     items = [i for i in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", title.strip(" .")) if i.strip()]
     slashed = [i for i in title.split("/") if i.strip()]
@@ -107,6 +107,14 @@ _GENERAL_AIM = re.compile(
     r"^\s*(?:to\s+)?(?:continue\s+to\s+)?(?:improve|raise|develop|enhance|strengthen)\s+(?:the\s+)?(?:quality\s+of\s+)?"
     r"(?:t\s*&\s*l|t\s+and\s+l|teaching(?:\s+and\s+learning)?|standards|outcomes|provision|education|"
     r"the\s+quality\s+of\s+education)\s*\.?\s*$",
+    re.I,
+)
+# The headings of an inspection framework, written as if a priority: "Quality of Education".
+_FRAMEWORK_HEADING = re.compile(
+    r"(?:the\s+)?(?:quality\s+of\s+education|behaviour\s+and\s+attitudes|personal\s+development|leadership\s+and\s+"
+    r"management|effectiveness\s+of\s+leadership(?:\s+and\s+management)?|early\s+years(?:\s+provision)?|"
+    r"sixth[- ]form\s+provision|"
+    r"outcomes\s+for\s+(?:pupils|children|learners|trainees)|teaching,?\s+learning\s+and\s+assessment)",
     re.I,
 )
 # A pointer to another document after a heading: "Curriculum - see SEF", "Attendance (see SEF p.4)".
