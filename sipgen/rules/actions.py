@@ -10,7 +10,7 @@ from ..references import ref_order
 from ..schema import DONE, DROPPED
 from .registry import Hit, flag, rule
 from .text.deeds import aim_not_deed
-from .text.owners import acting_initials, names_owner
+from .text.owners import acting_initials, names_owner, not_appointed
 from .text.timings import names_timing
 
 
@@ -168,14 +168,14 @@ def ownerless(action, ctx):
 
     Good: P2.2.1 Owner(s): JB.
     """
-    if action.owners:
+    if action.owners and not all(not_appointed(owner) for owner in action.owners):
         return
     known = ctx.knows if ctx.plan.staff else None
     if action.action and names_owner(action.action, known):
         return  # the text names who; the Owner(s) column would be better, but a finding here reads as wrong
     if acting_initials(action.action):
         return  # "JB to run ...": someone is named; RS301 says when the key does not list them
-    if "owners" in action.pending:
+    if "owners" in action.pending or action.owners:
         yield flag(
             f"{action.ref or 'This action'} has no owner yet: its Owner(s) says it is to be confirmed.",
             "Name the person who will make it happen, even provisionally (initials on the Staff sheet).",

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..schema import PROCESS_EVALUATION, PROCESS_MONITORING
 from .registry import Hit, rule
-from .text.owners import acting_initials, governors_evaluate, states_lead
+from .text.owners import acting_initials, governors_evaluate, not_appointed, states_lead
 
 # Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
 _USES = (
@@ -68,6 +68,8 @@ def missing_from_key(plan, ctx):
     count: Counter = Counter()
     for record, field_name, initials in (*initials_used(plan), *_initials_in_actions(plan)):
         named = re.sub(r"\s*\([^()]*\)", "", initials)  # "Priya Shah (SENCo)": the name, without the role
+        if not_appointed(initials):
+            continue  # "tbc (new AHT)": nobody yet, which AC205 says; there are no initials to look up
         if ctx.person(initials) is None and not ctx.person_named(named) and not describes_people(initials):
             key = initials.casefold()
             count[key] += 1
@@ -90,11 +92,12 @@ def incomplete_key(person, ctx):
 
     Good: JB | Jo Brown | Maths lead | Hollins Lane Primary.
     """
-    missing = [label for label, value in (("name", person.name), ("role or status", person.role)) if not value]
+    unnamed = not person.name or not_appointed(person.name)  # "TBC" is no name yet
+    missing = [label for label, value in (("name", not unnamed), ("role or status", person.role)) if not value]
     if person.initials and missing:
         yield Hit(
             person,
-            "name" if not person.name else "role",
+            "name" if unnamed else "role",
             f"{person.initials} has no {' and no '.join(missing)} on the Staff sheet.",
             "Give the full name and the role or status, so readers know who is responsible.",
             ref="",
@@ -119,6 +122,11 @@ def no_overall_lead(plan, ctx):
         )
 
 
+def _has_lead(record) -> bool:
+    """True when someone is named as the lead: "Vacant" or "tbc (new AHT)" is nobody yet."""
+    return any(not not_appointed(lead) for lead in record.lead)
+
+
 @rule("RS304", "priority or objective without a lead", "warning", "guidance §30")
 def no_lead(plan, ctx):
     """A priority, or an objective (a sequence of actions), has no lead.
@@ -132,10 +140,18 @@ def no_lead(plan, ctx):
     Good: P2.1 Lead: DO; or P2.1 Lead: (blank) under P2 Lead: HT.
     """
     known = ctx.person if plan.staff else None
-    led = {p.ref for p in plan.priorities if p.ref and (p.lead or states_lead(p.preface, known))}
+    led = {p.ref for p in plan.priorities if p.ref and (_has_lead(p) or states_lead(p.preface, known))}
     for record in (*plan.priorities, *plan.objectives):
-        if not record.ref or record.lead or states_lead(record.title, known):
+        if not record.ref or _has_lead(record) or states_lead(record.title, known):
             continue  # led, or its title says who leads it: "Y11 maths intervention (lead: ML)"
+        if record.lead:  # "Vacant", "tbc (new AHT)": nobody in post yet
+            yield Hit(
+                record,
+                "lead",
+                f"{record.ref} has no lead yet: its Lead says the post is not filled.",
+                "Name who leads it until the post is filled.",
+            )
+            continue
         if "lead" in record.pending:  # "TBC": the school means it to have a lead of its own, not yet named
             yield Hit(
                 record,

@@ -17,6 +17,7 @@ from sipgen.parents import link
 from sipgen.rules import RULES
 from sipgen.rules.registry import RuleContext
 from sipgen.rules.text.impact import is_placeholder
+from sipgen.values import split_initials
 
 AS_OF = dt.date(2025, 9, 1)
 YEAR_START = dt.date(2025, 9, 1)
@@ -88,6 +89,10 @@ OWNER_NAMED = [
     "Daily keep-up group for 5 Y1 pupils - led by Y1 HLTA",
     "Class teachers at St Mark's co-plan one maths lesson a fortnight with the trust lead",
     "Reception parents' phonics evening - Emma hosting, with the EYFS team",
+    "Site manager to re-mark the KS1 playground lines in the Easter holidays",
+    "Trust finance director signs off the catering contract before Spr1",
+    "Order the RWI set 3 books - owner Jane Bell",
+    "Wk 1: Y3 times tables challenge launch assembly - EL",
 ]
 OWNER_MISSING = [
     "Buy new phonics books",
@@ -100,6 +105,8 @@ OWNER_MISSING = [
     "Y4 pupils co-plan an assembly with the school council",
     "Reception parents' phonics evening - Sophie hosting",  # no Sophie on the Staff sheet
     "Emma K. to run the Y3 spelling club on Thursdays",  # Emma Wood's surname starts with W
+    "Book speech therapy screening (Band 6 therapist) for the Reception intake",
+    "Set up the new parent app - manager to be appointed",
 ]
 
 
@@ -146,6 +153,8 @@ TIMING_GIVEN = [
     "Run a weekly homework club in the library",
     "Placement B: joint observation of each trainee with the class mentor",
     "Observe each trainee teach phonics during Placement A",
+    "Run a Y11 maths revision day over the Easter hols",
+    "Repaint the hall in the Christmas break",
 ]
 TIMING_MISSING = [
     "Buy new phonics books",
@@ -158,6 +167,8 @@ TIMING_MISSING = [
     "Launch a fortnightly parents' coffee morning for EAL families",
     "Rewrite the Placement B handbook section on behaviour",
     "Add an SSP task to the Placement A file",
+    "Plan the Easter holiday club for Y3-4",
+    "Review the Christmas break rota for site staff",
 ]
 
 
@@ -254,6 +265,38 @@ def test_rs304_objective_inherits_its_priority_lead():
 
 def test_rs304_fires_when_neither_has_a_lead():
     assert codes("RS304", leads((), ())) == ["P1", "P1.1"]
+
+
+def test_rs304_a_post_not_yet_filled_is_no_lead_and_not_initials_for_the_key():
+    built = leads(("DH",), ("Vacant",))
+    assert codes("RS304", built) == ["P1.1"] and codes("RS301", built) == []
+    built = leads(("tbc (new AHT)",), ())
+    assert codes("RS304", built) == ["P1", "P1.1"] and codes("RS301", built) == []
+
+
+def test_an_owner_not_yet_appointed_is_no_owner():
+    built = one_action(
+        "Relaunch the Y10 work experience week", owners=split_initials("tbc (new AHT)"), start="Aut1", due="Aut2"
+    )
+    assert codes("AC205", built) == ["P1.1.1"] and codes("RS301", built) == []
+    built = one_action(
+        "Relaunch the Y10 work experience week",
+        owners=split_initials("Careers lead (vacant)"),
+        start="Aut1",
+        due="Aut2",
+    )
+    assert codes("AC205", built) == ["P1.1.1"] and codes("RS301", built) == []
+    built = one_action(
+        "Relaunch the Y10 work experience week", owners=split_initials("EL (tbc)"), start="Aut1", due="Aut2"
+    )
+    assert codes("AC205", built) == [] and codes("RS301", built) == []  # EL, to be confirmed, is someone
+
+
+def test_rs302_a_name_still_to_be_confirmed_is_no_name():
+    staff = (*STAFF, ("NM", "TBC", "Linden House"))
+    built = plan(staff=staff)
+    built.staff[-1].role = "Night care manager"
+    assert [hit.record.initials for hit in RULES["RS302"].run(built, RuleContext(built, AS_OF))] == ["NM"]
 
 
 def test_rs304_fires_on_a_priority_without_a_lead_whatever_its_objectives():
@@ -445,6 +488,10 @@ PLACEHOLDERS = [
     "In progress",
     "Too early to judge",
     "See above",
+    "Update at next meeting",
+    "Verbal update given",
+    "TBC - awaiting Y6 mock data",
+    "Feedback at the spring FGB",
 ]
 IMPACTS = [
     "Going well: 78% of Y1 on track for the check",
@@ -454,6 +501,8 @@ IMPACTS = [
     "To follow: reading ages up 7 months on average",
     "Next board to see the new attendance figures (94.1%)",
     "Progress slower than hoped; the next data drop will show whether the booster groups work",
+    "Verbal update given: 12 of 15 Y2 pupils now read at 90 wpm",
+    "Awaiting mock results, but Y11 attendance is up from 89% to 92%",
 ]
 
 

@@ -49,7 +49,9 @@ def leading_verb_phrase(action: str) -> str:
         text = text[purpose.end() :]
     label = _LABEL.match(text)
     if label and len(label["label"].split()) <= 4:
-        text = text[label.end() :]
+        rest = text[label.end() :]
+        # "Parent phonics workshop (Reception) - PL": the owner follows the dash, the deed went first.
+        text = label["label"] if _TRAILING_OWNER.fullmatch(rest) or _is_owner(rest, None) else rest
     match = _INITIALS_SUBJECT.match(text)
     if match:
         return text[match.end() :]
@@ -62,6 +64,7 @@ def leading_verb_phrase(action: str) -> str:
     return text
 
 
+_TRAILING_OWNER = re.compile(r"\s*[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*\.?\s*")
 # An aim given first as the purpose of the deed that follows: "To raise attendance, phone home ...".
 _PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+)?to\s+[^,;:]{3,60},\s*(?=[a-z])", re.I)
 # What learners get better at, said to improve as if that were the action: "Children's communication and
@@ -390,14 +393,14 @@ def _names_something(text: str, known=None, year_start: dt.date | None = None) -
 # "Increase the number of pupils reading at home", "Reduce persistent absence".
 OUTCOME_VERBS = _listed("""
     increase, reduce, decrease, lower, raise, improve, narrow, close, accelerate, boost, grow, halve, double,
-    cut, diminish, minimise, maximise, lift, maintain, sustain, secure
+    cut, diminish, minimise, maximise, lift, maintain, sustain, secure, drive up, drive, push up
 """)
 MEASURE_NOUNS = _listed("""
     number, numbers, proportion, proportions, percentage, percentages, rate, rates, gap, gaps, attendance,
     absence, absences, attainment, outcomes, progress, results, scores, exclusions, suspensions, incidents,
     referrals, uptake, take-up, participation, engagement, standards, achievement, punctuality, lateness,
     retention, completion, levels, level, figures, average, share, amount, pa, p8, progress 8, attainment 8, a8,
-    gld, ebacc
+    gld, ebacc, improvement, improvements
 """)
 _OUTCOME = re.compile(
     r"(?P<verb>" + _phrase_pattern(OUTCOME_VERBS + tuple(_gerund(v) for v in OUTCOME_VERBS)) + r")s?\s+"
@@ -459,6 +462,10 @@ _HELPED = re.compile(
 )
 
 
+# "Supported more effectively by in-school mentors": who does it, not how.
+_AGENT = re.compile(
+    r"\bby\s+(?:the\s+|their\s+|our\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _phrase_pattern(PEOPLE) + r")\b", re.I
+)
 # "By the end of Placement A", "by July": a deadline, not the means ("by phoning home").
 _DEADLINE = re.compile(
     r"\bby\s+(?:the\s+)?(?:end|start|beginning|half[- ]?term|christmas|easter|summer|autumn|spring|\d|jan|feb|mar|apr|"
@@ -574,7 +581,7 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     # Only after a subject, not after a verb: "Train TAs to deliver NELI more consistently" is a deed.
     opens_with_verb = original == whole and whole.split()[0].casefold() in _ALL_ACTION_VERBS
     manner = None if opens_with_verb else (_MANNER_AIM.match(whole) or _LEARNER_MANNER.match(whole))
-    if manner and not _concrete(whole) and not _MEANS.search(_DEADLINE.sub(" ", whole)):
+    if manner and not _concrete(whole) and not _MEANS.search(_AGENT.sub(" ", _DEADLINE.sub(" ", whole))):
         return "phrase", " ".join(manner.group(0).split()).lower()  # "... to manage behaviour more consistently"
     helped = _PEOPLE_HELPED.match(whole)
     if helped and not _concrete(whole) and not _MEANS.search(_DEADLINE.sub(" ", whole)):

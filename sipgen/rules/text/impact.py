@@ -12,7 +12,7 @@ _IMPACT_WORDS = re.compile(
     r"\b(?:impact|(?<!in\s)progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
     r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
-    r"target|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|"
+    r"target(?!\s+(?:groups?|pupils|children|students|cohort|learners|list))|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|"
     r"voice(?!\s+(?:gathered|collected|carried\s+out|done|held|taken|planned|booked))|feedback\s+shows|"
     r"more\s+(?:specific|accurate|consistent|consistently|confident|confidently|precise|focused|effective|secure|"
     r"independent|fluent|engaged|likely)|"
@@ -62,7 +62,8 @@ _DONE_SHARE = re.compile(
     r"|\b\d+\s+(?:(?:actions?|tasks?|steps?|visits?|sessions?)\s+)?(?:(?:were|are|was|is)\s+)?(?:carried\s+(?:over|forward)|"
     r"outstanding|still\s+to\s+(?:do|complete)|not\s+(?:yet\s+)?started|delayed|moved|rescheduled|postponed|"
     r"cancelled|deferred)\b"
-    r"|\b\d+\s*/\s*\d+\s+(?:completed|done|held|visited|delivered)\b",
+    r"|\b\d+\s*/\s*\d+\s+(?:[\w'’-]+\s+){0,2}?(?:completed|done|held|visited|delivered|attended|came|took\s+part|"
+    r"were\s+trained|signed\s+up|returned|booked)\b",
     re.I,
 )
 # Figures that count who took part ("Twelve staff completed ...", "with 12 children", "(40 families
@@ -77,12 +78,13 @@ _PARTICIPANTS = re.compile(
     r"mornings|days|weeks|"
     r"\d?-?year-olds|classrooms|rooms|bases|sites)\b"
     # "(31 attended)", "40 came", "12 signed up": a count of who took part, with the people left unsaid.
-    r"|\b\d+(?!\s*%|\.\d)\s+(?:attended|came|took\s+part|joined|signed\s+up|attendees|participants|delegates)\b",
+    r"|\b\d+(?!\s*%|\.\d)\s+(?:attended|attending|came|took\s+part|joined|signed\s+up|attendees|participants|delegates)\b",
     re.I,
 )
 # The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
 _NUMBERED_PARTS = re.compile(
-    r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?|placements?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
+    r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?|placements?|twilights?|workshops?|"
+    r"periods?|visits?|cycles?|waves?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
     re.I,
 )
 # Progress mentioned only as something noted or discussed: "Progress noted by governors".
@@ -133,7 +135,11 @@ _PLACEHOLDER = re.compile(
     r"once|when|until)\s+.{1,50})?"
     r"|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
-    r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:data|results|figures|evidence)|pending|"
+    r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:[\w'’/-]+\s+){0,3}?(?:data|results|figures|evidence|"
+    r"outcomes|scores|analysis|report|information|validation|feedback|returns)|pending|"
+    # A deferral or a report given out loud: "Update at next meeting", "Verbal update given".
+    r"(?:(?:a\s+)?(?:verbal|oral)\s+)?(?:update|report|feedback)s?\s+(?:given|provided|shared|to\s+follow|"
+    r"(?:at|to|for|in)\s+(?:the\s+)?(?:next|following|spring|summer|autumn)\s+.{1,40})|"
     r"on\s+track|as\s+above|-+|\?+|\.+|x+|impact(?:\s+to\s+date|\s+so\s+far)?|evidence\s+of\s+impact)",
     re.I,
 )

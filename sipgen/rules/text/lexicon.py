@@ -242,7 +242,7 @@ OWNER_ROLES = _listed("""
 """)
 # Verbs an owner written as the subject may go on with: "Attendance officer phones home ...".
 ACTION_VERBS = _listed("""
-    phone, call, ring, email, text, write, hold, run, lead, meet, visit, observe, train, audit, check, hear, read,
+    phone, call, ring, email, text, write, hold, run, lead, meet, visit, observe, train, audit, check, hear, read, sign,
     teach, deliver, model, moderate, review, buy, order, purchase, publish, send, share, present, report, track,
     monitor, plan, prepare, screen, assess, test, update, set, give, coach, mentor, host, attend, complete,
     analyse, brief, contact, invite, agree, introduce, launch, timetable, organise, arrange, produce, create,

@@ -71,17 +71,25 @@ SUBJECTIVE = (
     *("successful", "successfully", "rich", "purposeful", "engaging", "engaged", "positive", "positively"),
     *("improved", "enhanced", "clear", "clearly", "meaningful", "sufficient", "quality", "understand"),
     *("understands", "understanding", "know", "knows", "aware", "awareness", "feel", "feels", "greater"),
-    *("deeper", "highly", "motivated", "skilful", "skilfully", "skilled"),
+    *("deeper", "highly", "motivated", "skilful", "skilfully", "skilled", "stimulating", "inspiring"),
+    *("vibrant", "nurturing"),
 )
-# Of those, the words that judge how well people do or are ("effectively", "well prepared", "good
-# progress"): a criterion resting on one is subjective (SC503). Words of change or amount ("improved",
-# "greater", "strong mentoring", "understand") leave it unmeasured (SC502). One weakness, one finding.
+# Of those, the words that judge how well people do or are ("effectively", "well prepared", "strong
+# leadership", as the catalogue's SC503 lists them): a criterion resting on one is subjective (SC503).
+# Words of change or amount ("improved", "greater", "stronger", "understand") leave it unmeasured
+# (SC502). One weakness, one finding.
 JUDGEMENTS = frozenset(
     (
         *("effectively", "effective", "well", "good", "confident", "confidently", "outstanding", "excellent"),
         *("successful", "successfully", "appropriate", "appropriately", "secure", "securely", "high quality"),
-        *("high-quality", "purposeful", "highly", "positively", "skilful", "skilfully", "skilled"),
+        *("high-quality", "purposeful", "highly", "positively", "skilful", "skilfully", "skilled", "strong"),
+        *("strongly", "robust", "rich", "stimulating", "inspiring", "vibrant", "nurturing"),
     )
+)
+# What people receive, not how well they do: the guidance's own criterion with no quantifiable
+# dimension (SC502) is "Trainees benefit from strong mentoring".
+_BENEFIT_FROM = re.compile(
+    r"\bbenefit(?:s|ing|ted)?\s+from\s+(?:a\s+|the\s+)?(?:strong|good|rich|high[- ]quality)\b", re.I
 )
 # A quality said of something as its state: "Phonics teaching is consistently strong".
 _PREDICATE_JUDGEMENT = re.compile(
@@ -96,6 +104,8 @@ _PREDICATE_JUDGEMENT = re.compile(
 def judges(text: str) -> bool:
     """True when a criterion's subjective words judge how well people do or are (SC503), rather
     than only naming a change or an amount nobody measured (SC502)."""
+    if _BENEFIT_FROM.search(text):
+        text = _BENEFIT_FROM.sub(" benefit from ", text)
     return bool(JUDGEMENTS.intersection(subjective_words(text)) or _PREDICATE_JUDGEMENT.search(text))
 
 
@@ -189,6 +199,7 @@ COMPLETED = (
     *("up and running", "on the website", "on the school website", "goes live", "go live", "went live"),
     *("online", "is live", "are live", "up to date", "up-to-date", "runs", "is running", "are running", "visited"),
     *("uploaded", "posted", "registered", "allocated", "assigned", "logged in", "signed up"),
+    *("have signed", "has signed", "signed the", "moved to", "migrated to", "transferred to", "switched to"),
 )
 # A one-off verdict on a thing: it passes or it does not, so it has no baseline.
 VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")
@@ -412,6 +423,12 @@ _CHANGE_FIRST = re.compile(
 )
 # "... in all academies", "... across every class": a quantifier that says where, not how many.
 _SCOPE_BEFORE = re.compile(r"\b(?:in|across|at|throughout|within)\s+$", re.I)
+# ... and where a quality is to be seen: "Reading for pleasure visible in every classroom" counts nothing.
+_SEEN_BEFORE = re.compile(
+    r"\b(?:visible|evident|seen|apparent|embedded|obvious|noticeable|promoted|celebrated)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:in|across|at|throughout|within)\s+$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -423,6 +440,8 @@ def counts_people_or_things(text: str) -> bool:
         return False
     if _CHANGE_FIRST.match(text) and all(_SCOPE_BEFORE.search(text, 0, m.start()) for m in _QUANTIFIER.finditer(text)):
         return False  # "Improved KS4 outcomes in all academies": where it should change, not how much
+    if all(_SEEN_BEFORE.search(text, 0, m.start()) for m in _QUANTIFIER.finditer(text)):
+        return False  # "Reading for pleasure visible in every classroom": where to look, not what to count
     if _STATE_OF_MIND.search(text) and not _SAID.search(text):
         return bool(_METRIC.search(text))
     return True
@@ -731,7 +750,19 @@ def merged_criteria(text: str) -> bool:
         return True  # "1) ... 2) ...", or criteria set one after another with semicolons
     if sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2:
         return True
+    if _CHANGES_WITH.search(text):
+        return True
     return any(_listed_states(s) for s in sentences) or _outcomes_listed(text) or _changes_listed(text)
+
+
+# One change, then two more that come with it: "Behaviour improves, with fewer restraints and better
+# sleep routines" is three measures.
+_MORE_OR_LESS = r"(?:fewer|more|less|better|higher|lower|improved|reduced|increased|stronger|greater)"
+_CHANGES_WITH = re.compile(
+    rf"\b(?:improves?|rises?|increases?|falls?|better|improved|higher|lower)\b.*?\bwith\s+{_MORE_OR_LESS}\s+"
+    rf"[^,;]+?(?:,\s*|\s+(?:and|&)\s+){_MORE_OR_LESS}\s+\w+",
+    re.I,
+)
 
 
 # Three or more outcomes that all change with one verb: "Pupils' behaviour, attendance and reading all improve".
@@ -778,13 +809,16 @@ def _outcomes_listed(text: str) -> bool:
 def _has_outcome_verb(text: str, skip: tuple[int, int]) -> bool:
     """True when, outside the completion phrase at ``skip``, a finite verb or an outcome
     participle says what changed ("... are borrowed by 80% of pupils", "... and 90% use it")."""
-    tokens = _tokens(text[: skip[0]] + " , " + text[skip[1] :])
+    head = _tokens(text[: skip[0]])
+    tokens = head + _tokens(" , " + text[skip[1] :])
     if any(t in _OUTCOME_PARTICIPLES for t in tokens):
         return True
     for i in _verbs(tokens):
         word = tokens[i]
         if word in _AUXILIARIES or _TAKING_PART.fullmatch(word):
             continue
+        if i == len(head) - 1 and word.endswith("s") and len(head) > 1:
+            continue  # "Attendance records migrated ...": the plural noun before the participle is its subject
         before = tokens[i - 1] if i else ""
         if before == "to" and (i < 2 or tokens[i - 2] != "able"):
             continue  # "trained to deliver the scheme": a purpose, not a result
@@ -835,6 +869,9 @@ def _is_context(text: str, match: re.Match) -> bool:
         return True  # "Fewer behaviour points issued": a count that should change, not a task
     if re.match(r"\s+of\b", after) and match.group(0).casefold().startswith("sent"):
         return True  # "Fewer students are sent out of lessons": removed from class, not an action done
+    moved = match.group(0).casefold().split()[0] in ("moved", "migrated", "transferred", "switched")
+    if moved and previous in _DONE_TO:
+        return True  # "40% of pupils moved to ARE": learners' progress, not a system moved
     if _TAKING_PART.fullmatch(match.group(0)):
         subject = set(_tokens(before))
         year_group = (_YEAR_GROUP_TOKEN.search(before) or re.search(AGE_GROUP, before, re.I)) and subject.isdisjoint(
@@ -858,7 +895,12 @@ def completed_action(text: str) -> bool:
     in place by January") and no other verb in it says what changed as a result."""
     if _HAS_A_THING.search(text) and not _has_outcome_verb(text, _HAS_A_THING.search(text).span()):
         return True
-    if _PROVIDERS_COUNT.match(text):
+    done = _PROVIDERS_DONE.match(text)
+    if done and (
+        _has_outcome_verb(text, done.span()) or _CHANGE_WORD.search(text, done.end()) or _PERCENT.search(text)
+    ):
+        done = None  # "Mentors have observed improved questioning in 80% of lessons": what they saw
+    if _PROVIDERS_COUNT.match(text) or done:
         return True  # "Governors carry out three learning walks of RE": the tasks counted, not what they found
     if _ON_A_SCHEDULE.match(text) and not names_a_measure(text):
         return True  # "Link governor visits termly and reports back to FGB": the work done, on a timetable
@@ -886,6 +928,14 @@ _PROVIDERS_COUNT = re.compile(
     r"^\s*(?:(?:the|our|each|every|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _words(PROVIDERS) + r")\s+"
     r"(?:carry\s+out|complete|conduct|make|hold|undertake)\s+(?:\d+|two|three|four|five|six|ten|twelve)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:walks?|visits?|observations?|audits?|scrutin(?:y|ies)|reviews?|meetings?|book\s+looks?)\b",
+    re.I,
+)
+
+# Those who provide, with their monitoring done: "Phonics lead has observed every teacher twice".
+_PROVIDERS_DONE = re.compile(
+    r"^\s*(?:(?:the|our|each|every|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _words(PROVIDERS) + r")\s+"
+    r"(?:has|have)\s+(?:now\s+|all\s+)?(?:observed|visited|monitored|checked|met\s+with|scrutinised|"
+    r"quality[- ]assured|coached|seen)\b",
     re.I,
 )
 

@@ -15,8 +15,8 @@ _ROLE = re.compile(
     # A role may be named for its year group or key stage: "Y4 HLTA", "KS2 lead", "Year 6 teachers".
     r"(?:(?:y|yr|year|ks|key\s+stage)\s*\d{1,2}\s+)?(?:"
     + _phrase_pattern(OWNER_ROLES)
-    + r"|(?:[\w&/'’-]+\s+){1,2}?(?:leads?|leaders?|co-?ordinators?|teams?)"
-    + r"|(?:year|yr|y)\s*\d+\s+(?:teachers?|teams?|staff|tas?))",
+    + r"|(?:[\w&/'’-]+\s+){1,2}?(?:leads?|leaders?|co-?ordinators?|teams?|managers?|directors?|officers?|"
+    r"administrators?)" + r"|(?:year|yr|y)\s*\d+\s+(?:teachers?|teams?|staff|tas?))",
     re.I,
 )
 _INITIALS = re.compile(r"[A-Z][A-Za-z0-9&]{1,5}")
@@ -38,6 +38,10 @@ _AGENT = re.compile(
     re.I,
 )
 _BRACKETED = re.compile(r"\((?P<who>[^()]{1,50})\)")
+_LABELLED_NAME = re.compile(
+    r"(?:^|[–—,;(]|\s-)\s*(?i:owners?|lead|responsible|led\s+by)\s*[:\-–]?\s*"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?\s*\)?\s*$"
+)
 _TRAILING = re.compile(r"\s[–—-]\s*(?P<who>[^–—-]{1,40})$")
 _VERBS = frozenset(ACTION_VERBS)
 
@@ -111,8 +115,23 @@ def names_owner(text: str, known=None) -> bool:
             return True
     if any(any(_is_owner(p, known) for p in _OWNER_SEPARATOR.split(m["who"])) for m in _BRACKETED.finditer(text)):
         return True
+    if _LABELLED_NAME.search(text):
+        return True  # "... – owner Ben Carver": labelled as the owner, so a name, listed or not
     trailing = _TRAILING.search(text)
     return bool(trailing) and _owners_lead(trailing["who"], known)  # "- Sunil hosting at Brackley Vale"
+
+
+# An owner or a name not yet known: "TBC", "tbc (new AHT)", "Vacancy", "New AHT (to be appointed)".
+_NOT_APPOINTED = re.compile(
+    r"\s*(?:(?:tb[acd]|to\s+be\s+(?:confirmed|appointed|agreed|decided|recruited)|vacan(?:t|cy)|not\s+yet\s+appointed)"
+    r"\b.*|.*\(\s*(?:vacant|vacancy|to\s+be\s+(?:appointed|recruited))\s*\)\s*)",
+    re.I,
+)
+
+
+def not_appointed(text: str) -> bool:
+    """True when an owner or a Staff name says nobody is in post yet ("tbc (new AHT)", "Vacancy")."""
+    return bool(text) and bool(_NOT_APPOINTED.fullmatch(text))
 
 
 # Initials written as who acts at the start of an action's text: "DH and RW to observe ...". Not the

@@ -60,7 +60,7 @@ _YEAR_GROUP = (
 )
 _YEAR_GROUPS = re.compile(rf"\b(?:{_YEAR_GROUP})\b", re.I)
 # Ages that name a group of children, not a quantity: "funded 2YOs", "3-year-olds", "4 year olds".
-AGE_GROUP = r"\d{1,2}\s*-?\s*(?:yos?|year[-\s]olds?)"
+AGE_GROUP = r"\d{1,2}\s*-?\s*(?:yos?|(?:year|yr)s?[-\s]olds?)"
 # ... and those that name a date or half-term too: "Aut2", "2025-26", "3/10", "5th", "4-year-olds".
 _LABELS = re.compile(
     rf"\b(?:{_YEAR_GROUP}|(?:aut|spr|sum)\s*[12]|(?:19|20)\d\d(?:[-/]\d{{2,4}})?|"

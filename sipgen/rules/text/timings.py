@@ -38,6 +38,9 @@ _TIMING_PHRASE = re.compile(
     r"|(?:at|by|before|after|from|until|over|during|in)\s+(?:the\s+)?(?:start|end|beginning)\s+of\s+"
     r"(?:the\s+|each\s+|every\s+)?(?:half[- ]?term|term|year)"
     r"|(?:by|before|after|until|from|at|over|during|in)\s+(?:the\s+)?(?:next\s+)?half[- ]?term"
+    # A school holiday: "over the Easter hols", "in the Christmas break".
+    r"|(?:over|during|in|before|after|by|across|until)\s+(?:the\s+)?(?:christmas|xmas|easter|summer|whitsun|october|"
+    r"february|feb|may)\s+(?:hols|holidays?|break|vacation)"
     r"|(?:on|at|during|in|by|before|after)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}inset(?:\s+days?)?|inset\s+days?"
     r"|(?:first|second|last)\s+(?:week|day|fortnight)\s+(?:of|back\s+after)\s+(?:the\s+)?(?:[\w-]+\s+)?term"
     r"|next\s+(?:staff|governors['’]?|fgb|slt|phase)\s+meeting"

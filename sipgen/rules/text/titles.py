@@ -82,6 +82,8 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return f"it lists {len(slashed)} things, each a priority of its own"
     if title.count(",") >= 2 and len(items) >= (4 if _has_verb(title) else 3):
         return f"it lists {len(items)} things, each a priority of its own"
+    if title.count(",") == 1 and len(items) >= 3 and _ALL_TO_CHANGE.search(title):
+        return f"it lists {len(items)} things, each a priority of its own"  # "A, B and C all to improve"
     if _two_phases(title):
         return "it joins two priorities for different phases"
     for match in re.finditer(r"\b(?:and|,)\s+(\w+)\s+(\w+)", title, re.I):
@@ -189,10 +191,19 @@ def _has_verb(text: str) -> bool:
 _LIST_SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b|\+)\s*", re.I)
 
 
+# Several outcomes given one verb: "Y6 SATs results, Y11 GCSE results and sixth form retention all to improve".
+_ALL_TO_CHANGE = re.compile(
+    r"\b(?:all|each|both)\s+(?:to\s+|will\s+|should\s+)?(?:improve|rise|increase|fall|reduce|get\s+better)\w*\s*\.?$",
+    re.I,
+)
+
+
 def _names_a_topic(title: str) -> bool:
     """True for a title that is only a heading: one or two words ("Safeguarding", "SEND"), or a list
     of such ("Leadership and management", "SEND / inclusion / behaviour"), with no verb and no figure.
     A focused noun phrase ("Attendance of pupils with SEND") says what it is about, so it passes."""
+    if _PHASE.fullmatch(title.strip(" .:")):
+        return True  # "Post-16", "EYFS": a phase alone names no subject and no change
     if _has_verb(title) or _DIGIT.search(title):
         return False
     items = [item for item in _LIST_SEPARATOR.split(title.strip(" .:")) if item]
