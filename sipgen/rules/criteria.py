@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from ..progress import POINTS, passed_points
 from .registry import Hit, flag, listed, rule
+from .text.clauses import kind_of, merged_criteria
+from .text.completions import completed_action, is_deliverable
 from .text.measures import (
     OUTCOME,
     PROVISION,
-    completed_action,
     counts_people_or_things,
-    is_deliverable,
     is_measured,
     judges,
-    kind_of,
-    merged_criteria,
     states_its_baseline,
     states_its_milestones,
     subjective_words,
