@@ -36,6 +36,18 @@ class Judgement:
     state: str  # met, close or missed
 
 
+# What a milestone or baseline cell holds when nothing is set yet.
+_NOT_SET = re.compile(
+    r"(?:[-–—.?x]+|n/?a|tb[acd]|to\s+be\s+(?:confirmed|set|agreed|decided)|none|nil|not\s+(?:yet\s+)?known)", re.I
+)
+
+
+def is_set(text: str) -> bool:
+    """True when a milestone or baseline says something: not blank, "-", "TBC" or "N/A"."""
+    plain = (text or "").strip()
+    return bool(plain) and not _NOT_SET.fullmatch(plain)
+
+
 def figure(text: str) -> float | None:
     """The first figure in ``text``: 69 for "69% on track", 7 for "7 of 9"; None if there is none."""
     match = _FIGURE.search(text or "")

@@ -10,7 +10,7 @@ from ..references import ref_order
 from ..schema import DONE, DROPPED
 from .registry import Hit, flag, rule
 from .text.deeds import aim_not_deed
-from .text.owners import acting_initials, names_owner, not_appointed
+from .text.owners import acting_initials, names_owner, not_appointed, trailing_initials
 from .text.timings import names_timing
 
 
@@ -54,10 +54,11 @@ def _as_typed(words: str, text: str) -> str:
     return match.group(0) if match else words
 
 
-# Timings that never fall due: "Ongoing", "As required". A recurring timing ("Termly") is a timescale.
+# Timings that never fall due: "Ongoing", "As required", "ASAP". A recurring timing ("Termly") is a timescale.
 _OPEN_ENDED = re.compile(
     r"(?:on-?\s?going|as\s+(?:and\s+when\s+)?(?:required|needed|necessary)|when\s+(?:required|needed|necessary)|"
-    r"as\s+and\s+when|continuous(?:ly)?|continual(?:ly)?|rolling)\.?",
+    r"as\s+and\s+when|continuous(?:ly)?|continual(?:ly)?|rolling|asap|a\.s\.a\.p|as\s+soon\s+as\s+possible|immediately|"
+    r"urgent(?:ly)?|when\s+possible)\.?",
     re.I,
 )
 
@@ -66,7 +67,7 @@ _OPEN_ENDED = re.compile(
 def undated_action(action, ctx):
     """An action has no date or timescale.
 
-    A recurring timing such as "Termly" counts as a timescale; "Ongoing", "As required" and a
+    A recurring timing such as "Termly" counts as a timescale; "Ongoing", "As required", "ASAP" and a
     placeholder such as "TBC" do not: nothing falls due to check it against. A timing written in
     the action itself counts ("... by Easter",
     "fortnightly", "on the first INSET day", "Jan-April 2026", or opening it: "w/c 8 Sept: ...").
@@ -173,8 +174,8 @@ def ownerless(action, ctx):
     known = ctx.knows if ctx.plan.staff else None
     if action.action and names_owner(action.action, known):
         return  # the text names who; the Owner(s) column would be better, but a finding here reads as wrong
-    if acting_initials(action.action):
-        return  # "JB to run ...": someone is named; RS301 says when the key does not list them
+    if acting_initials(action.action) or trailing_initials(action.action):
+        return  # "JB to run ...", "... twilight - KP": someone is named; RS301 says when the key does not list them
     if "owners" in action.pending or action.owners:
         yield flag(
             f"{action.ref or 'This action'} has no owner yet: its Owner(s) says it is to be confirmed.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..progress import POINTS, passed_points
+from ..progress import POINTS, is_set, passed_points
 from .registry import Hit, flag, listed, rule
 from .text.clauses import kind_of, merged_criteria
 from .text.completions import completed_action, is_deliverable
@@ -186,14 +186,26 @@ def no_milestones(criterion, ctx):
     Figures for the review points written in the criterion itself count ("... (Dec 88%, Mar 90%,
     Jul 92%)"), though the milestone columns let each review show them.
 
-    Bad: SC4: Target 85%; Autumn, Spring and Summer milestones blank.
+    A milestone of "-", "TBC" or "N/A" is none, and a summer figure alone is the target again:
+    the autumn and spring reviews have nothing to judge against.
+
+    Bad: SC4: Target 85%; Autumn, Spring and Summer milestones blank (or "-", or only Summer 85%).
 
     Good: SC4: Autumn 70%, Spring 78%, Summer 85%.
     """
-    if criterion.criterion and not any(criterion.milestones) and not states_its_milestones(criterion.criterion):
+    if not criterion.criterion or states_its_milestones(criterion.criterion):
+        return
+    autumn, spring, summer = (is_set(m) for m in criterion.milestones)
+    if not (autumn or spring or summer):
         yield flag(
             f"{criterion.ref or 'This criterion'} has no milestones for the reviews.",
             "Say what should be true at the autumn, spring and summer reviews.",
+        )
+    elif not (autumn or spring):
+        yield flag(
+            f"{criterion.ref or 'This criterion'} has a summer milestone only, so the autumn and spring reviews "
+            "have nothing to judge against.",
+            "Say what should be true at the autumn and spring reviews on the way to the summer figure.",
         )
 
 
@@ -204,12 +216,15 @@ def no_baseline(criterion, ctx):
     Not asked of a one-off deliverable ("Policy published on the website by October"), which is
     done or not, nor of a criterion that states its own starting point ("rises from 68% to 82%").
 
-    Bad: "95% of pupils attend" with Baseline blank.
+    Bad: "95% of pupils attend" with Baseline blank, "TBC" or "N/A".
 
     Good: Baseline: 93.1% (2024-25).
     """
     text = criterion.criterion
-    if not text or criterion.baseline or is_deliverable(text) or states_its_baseline(text):
+    if not text or is_set(criterion.baseline) or is_deliverable(text) or states_its_baseline(text):
+        return
+    if criterion.baseline.strip() and completed_action(text):
+        return  # "n/a" beside "100% of planned workshops delivered": a count of deliveries starts from none
         return
     yield flag(
         f"{criterion.ref or 'This criterion'} has no baseline.",

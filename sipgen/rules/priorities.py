@@ -92,7 +92,9 @@ def priority_without_objectives(priority, ctx):
 def priority_without_preface(priority, ctx):
     """A priority has no narrative preface, which a hybrid plan gives before each matrix.
 
-    Bad: P2 goes straight into its table of actions.
+    A preface that only points elsewhere ("See SEF", "As above") is none: governors read the plan.
+
+    Bad: P2 goes straight into its table of actions, or its preface says "See SEF".
 
     Good: P2 opens with three sentences on why fluency matters here and what lies behind it.
     """
@@ -103,6 +105,17 @@ def priority_without_preface(priority, ctx):
             f"{priority.ref} has no narrative preface.",
             "Write a short paragraph introducing the priority: why it matters and what lies behind it.",
         )
+    elif priority.ref and _POINTER_ONLY.fullmatch(priority.preface.strip()):
+        yield flag(
+            f"{priority.ref}'s preface only says '{priority.preface.strip()}', which the plan's readers cannot follow.",
+            "Write a short paragraph introducing the priority: why it matters and what lies behind it.",
+        )
+
+
+# A preface that only points elsewhere, or says nothing: "See SEF", "As above", "TBC".
+_POINTER_ONLY = re.compile(
+    r"(?:(?:please\s+)?(?:see|refer\s+to|as\s+(?:per|in)|cf\.?)\s+.{1,40}|as\s+above|tb[acd]|n/?a|-+|\.+)\.?", re.I
+)
 
 
 @rule("PR105", "priority not simple and precise", "warning", "guidance §23", each="priorities", field="title")

@@ -6,7 +6,7 @@ import re
 
 from ..values import money
 from .registry import Hit, flag, rule
-from .text.quantities import bland_resource, has_quantity, names_funding_only, without_labels
+from .text.quantities import bland_resource, has_quantity, names_funding_only, says_no_cost, without_labels
 
 
 @rule("RC401", "no resource implication", "warning", "guidance §34", each="actions", field="cost")
@@ -20,7 +20,7 @@ def no_resources(action, ctx):
     Good: Cost (£): 0; Resources: No cost: within the weekly staff meeting (2 x 1 hour).
     """
     if action.cost is None and _says_nothing(action.resources) and "cost" not in action.unreadable:
-        if _MONEY_IN_TEXT.search(action.action or "") or _SAYS_NO_COST.search(action.action or ""):
+        if _MONEY_IN_TEXT.search(action.action or "") or says_no_cost(action.action or ""):
             return  # "(£310 from the PE and sport premium)", "(no cost: the slot exists)": the action says
         yield flag(
             f"{action.ref or 'This action'} gives no cost and no resources.",
@@ -97,9 +97,6 @@ def _says_nothing(text: str) -> bool:
 
 
 _MONEY_IN_TEXT = re.compile(r"£\s?\d")
-_SAYS_NO_COST = re.compile(
-    r"\bno\s+(?:additional\s+|extra\s+|financial\s+)?costs?\b|\bnil\b|\bfree\b|£\s?0\b|^\s*none\b", re.I
-)
 # What a figure in the action may count that is itself the resource: "Buy 30 copies", "2 supply days",
 # "6 twilight sessions". A count of events the resource serves ("4 college visits" beside "Minibus")
 # leaves the resource itself unquantified.
@@ -118,7 +115,7 @@ def _unquantified_row(action) -> bool:
     """True when nothing on the row says how much: no amount in Cost (nor "No cost"), no figure in
     the resources, and none in the action that counts the resource itself (year groups and dates
     are not quantities)."""
-    if action.cost is not None or "cost" in action.unreadable or _SAYS_NO_COST.search(action.resources):
+    if action.cost is not None or "cost" in action.unreadable or says_no_cost(action.resources):
         return False
     if has_quantity(without_labels(action.resources)):
         return False

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..schema import PROCESS_EVALUATION, PROCESS_MONITORING
 from .registry import Hit, rule
-from .text.owners import acting_initials, governors_evaluate, not_appointed, states_lead
+from .text.owners import acting_initials, governors_evaluate, not_appointed, states_lead, trailing_initials
 
 # Where initials are used, as (sheet key, field) pairs; Settings' overall lead is added below.
 _USES = (
@@ -322,6 +322,7 @@ def _initials_in_actions(plan):
     for action in plan.actions:
         text = action.action or ""
         named = [(who, True) for who in (acting_initials(text),) if who]
+        named += [(who, False) for who in (trailing_initials(text),) if who]  # "... - KP"; not "... - RWI"
         named += [(m["who"], False) for m in _BY_INITIALS.finditer(text)]
         named += [(m["who"], True) for m in _INITIALS_WITH_ROLE.finditer(text) if _is_role(m["role"], m["who"])]
         for who, acting in named:

@@ -10,7 +10,20 @@ from .criteria import criteria_for
 from .registry import flag, listed, rule
 from .text.impact import describes_activity_only, is_placeholder
 
-_NOTHING = re.compile(r"^\s*(?:none|n/?a|-+|nil|no|tbc)\.?\s*$", re.I)
+# What an Adjustments cell says when nothing changes: "None", "Continue as planned", "Keep monitoring".
+_NOTHING = re.compile(
+    r"^\s*(?:none|n/?a|-+|nil|no|tbc|no\s+changes?(?:\s+(?:needed|required|made))?|as\s+before|carry\s+on|"
+    r"continue(?:\s+as\s+(?:planned|before|is|now))?|keep\s+(?:monitoring|going|on|an\s+eye(?:\s+on\s+it)?)|"
+    r"(?:continue\s+to\s+)?monitor(?:ing)?(?:\s+closely)?|watch\s+(?:this\s+)?space|stay\s+the\s+course)\.?\s*$",
+    re.I,
+)
+# An adjustment written into the impact cell instead: "... from Spr1 a second group will run daily".
+_ADJUSTED_IN_IMPACT = re.compile(
+    r"\b(?:will\s+(?:now\s+)?(?:run|start|begin|be\s+(?:added|introduced|extended|offered|moved|doubled|increased|run)|"
+    r"move|switch|add|double|increase|change)|(?:added|introduced|extended|doubled|moved)\s+(?:to|from)\b|"
+    r"from\s+(?:aut|spr|sum|jan|feb|mar|apr|may|jun|jul|sep|oct|nov|dec)\w*\s*\d?\b[^.;]*\b(?:will|extra|additional|second|new)\b)",
+    re.I,
+)
 
 
 @rule("RV701", "review without a date", "warning", "guidance §44", each="reviews", field="date")
@@ -87,11 +100,16 @@ def no_adjustment(review, ctx):
 
     When something is not on track the plan should change, and the log should say how.
 
-    Bad: RAG Red; Adjustments made: (blank).
+    "Continue as planned" or "Keep monitoring" is no change; a change written into the impact cell
+    ("from Spr1 a second group will run daily") is one, in the wrong column.
+
+    Bad: RAG Red; Adjustments made: (blank), or "Continue as planned".
 
     Good: RAG Red; Adjustments made: "Added a daily keep-up group for 8 pupils from January (P1.1.5)."
     """
     if review.rag in ("Amber", "Red") and (not review.adjustments or _NOTHING.match(review.adjustments)):
+        if not review.adjustments and _ADJUSTED_IN_IMPACT.search(review.impact or ""):
+            return  # the change is on record, in the impact cell
         yield flag(
             f"The review of {review.ref or 'this item'} is rated {review.rag.lower()} but records no "
             "change to the plan.",

@@ -621,3 +621,148 @@ def test_p8_with_a_figure_or_measure_is_progress_8_not_priority_8(text, refs):
 def test_rs301_reads_initials_named_with_their_role_in_brackets(text, flagged):
     built = one_action(text, owners=["EL"], start="Aut1", due="Aut2")
     assert codes("RS301", built) == flagged
+
+
+# -- RV704: what an Adjustments cell says when nothing changes ---------------------------------------
+
+
+def one_review(rag, impact, adjustments):
+    built = plan(priorities=[{"ref": "P1", "title": "Early reading", "source": "Self-evaluation", "lead": ("DH",)}])
+    built.reviews = [
+        model.Review(
+            sheet="Reviews",
+            row=2,
+            ref="P1",
+            date=parse_date("10/12/2025", YEAR_START),
+            rag=rag,
+            impact=impact,
+            adjustments=adjustments,
+        )
+    ]
+    link(built)
+    return built
+
+
+@pytest.mark.parametrize("adjustments", ["Continue as planned", "Keep monitoring", "Carry on", "No change needed", ""])
+def test_rv704_an_amber_or_red_review_that_changes_nothing(adjustments):
+    assert codes("RV704", one_review("Red", "Y2 phonics 58% on track, milestone 70%", adjustments)) == ["P1"]
+
+
+@pytest.mark.parametrize(
+    "impact, adjustments",
+    [
+        ("Y2 phonics 58% on track, milestone 70%", "Continue the daily keep-up, adding a second group for 6 pupils"),
+        ("Y2 phonics 58% on track (milestone 70%); from Spr1 an extra keep-up group will run daily", ""),
+        ("Y2 phonics 58% on track (milestone 70%)", "Monitoring moved to fortnightly, with the PL"),
+    ],
+)
+def test_rv704_quiet_when_a_change_is_on_record(impact, adjustments):
+    assert codes("RV704", one_review("Amber", impact, adjustments)) == []
+
+
+# -- SC506, SC507: a milestone or baseline of "-", "TBC" or "N/A" is none ------------------------------
+
+
+def one_criterion(criterion, baseline="", milestones=("", "", "")):
+    built = plan(priorities=[{"ref": "P1", "title": "Early reading", "source": "Self-evaluation", "lead": ("DH",)}])
+    autumn, spring, summer = milestones
+    built.criteria = [
+        model.Criterion(
+            sheet="Criteria",
+            row=2,
+            ref="SC1",
+            parent="P1",
+            criterion=criterion,
+            baseline=baseline,
+            milestone_autumn=autumn,
+            milestone_spring=spring,
+            milestone_summer=summer,
+        )
+    ]
+    link(built)
+    return built
+
+
+@pytest.mark.parametrize(
+    "milestones, fires",
+    [
+        (("-", "-", "-"), True),
+        (("TBC", "TBC", "TBC"), True),
+        (("", "", "85%"), True),  # the summer figure alone is the target again
+        (("n/a", "?", "85%"), True),
+        (("74%", "", "85%"), False),
+        (("", "80%", "85%"), False),
+        (("Draft agreed", "Published", "In use"), False),
+    ],
+)
+def test_sc506_reads_placeholders_and_a_summer_figure_alone_as_no_staging(milestones, fires):
+    built = one_criterion("85% of Reception reach the ELG in word reading", "77% (2025)", milestones)
+    assert bool(codes("SC506", built)) is fires
+
+
+def test_sc506_quiet_when_the_criterion_stages_its_own_figures_first():
+    assert codes("SC506", one_criterion("Attendance 94% by Dec, 95% by Easter, 96% by July", "93.2%")) == []
+
+
+@pytest.mark.parametrize("baseline, fires", [("N/A", True), ("TBC", True), ("-", True), ("71% (2024-25)", False)])
+def test_sc507_reads_a_placeholder_baseline_as_none(baseline, fires):
+    built = one_criterion("80% of Y6 at EXS in writing", baseline, ("70%", "75%", "80%"))
+    assert bool(codes("SC507", built)) is fires
+
+
+def test_sc507_accepts_n_a_beside_a_count_of_deliveries():
+    built = one_criterion("100% of planned parent workshops delivered (6 of 6)", "n/a", ("2 of 6", "4 of 6", "6 of 6"))
+    assert codes("SC507", built) == []
+
+
+# -- AC202, AC205, RS301, RC402: urgency, initials at the end, free of charge ----------------------------
+
+
+@pytest.mark.parametrize("due", ["ASAP", "asap", "As soon as possible", "Immediately"])
+def test_ac202_an_urge_is_no_date(due):
+    built = one_action("Replace the broken Y3 visualiser", owners=["BM"])
+    built.actions[0].due = parse_date(due, YEAR_START) or model.PlanDate(None, None, due, "timing")
+    assert codes("AC202", built) == ["P1.1.1"]
+
+
+@pytest.mark.parametrize(
+    "text, rs301",
+    [
+        ("Y5 times tables challenge launch assembly - EL", []),
+        ("Book-scrutiny twilight for English trainees - KP", ["P1.1.1"]),
+        ("Resit maths groups 3x weekly / VP", ["P1.1.1"]),
+        ("Phonics training for TAs - RWI", []),  # a programme everyone knows, not a person
+    ],
+)
+def test_initials_closing_the_action_name_its_owner_and_the_key_must_list_them(text, rs301):
+    built = one_action(text, start="Aut1", due="Aut2")
+    assert codes("AC205", built) == [] and codes("RS301", built) == rs301
+
+
+@pytest.mark.parametrize("resources, fires", [("FOC - school nursing team", False), ("Speaker from the LA", True)])
+def test_rc402_free_of_charge_says_how_much(resources, fires):
+    built = one_action("Talk for parents on the 2-year review at the spring coffee morning", owners=["EYL"])
+    built.actions[0].resources = resources
+    built.actions[0].start = parse_date("Spr1", YEAR_START)
+    assert bool(codes("RC402", built)) is fires
+
+
+# -- PR104: a preface that only points elsewhere ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "preface, fires",
+    [
+        ("See SEF", True),
+        ("See SEF p4.", True),
+        ("As above", True),
+        ("TBC", True),
+        ("See the 2025 results: Y1 phonics 68%, against 80% nationally, for the third year running.", False),
+        ("Our SEF found phonics teaching inconsistent; see the SEF for the detail.", False),
+    ],
+)
+def test_pr104_a_pointer_is_no_preface(preface, fires):
+    built = plan(
+        priorities=[{"ref": "P1", "title": "Early reading", "source": "SEF", "lead": ("DH",), "preface": preface}]
+    )
+    assert bool(codes("PR104", built)) is fires

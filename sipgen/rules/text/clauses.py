@@ -39,6 +39,7 @@ from .measures import (
     _may_complete,
     _words,
     names_a_measure,
+    states_its_milestones,
 )
 
 # -- Patterns ----------------------------------------------------------------------------------
@@ -351,7 +352,10 @@ _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-e])[).]\s+\S")
 @lru_cache(maxsize=8192)
 def merged_criteria(text: str) -> bool:
     """True when one criterion strings several together (guidance §38), as clauses with their
-    own subject or their own object. Brackets name the evidence, so they are left out."""
+    own subject or their own object. Brackets name the evidence, so they are left out; figures
+    for each review point ("91% by Dec, 92% by Easter, 93% by July") are one measure staged."""
+    if states_its_milestones(text):
+        return False
     if sum(1 for line in _LINES.split(text) if len(line.split()) >= 2) >= 2:
         return True  # "• PP attendance 95%  • PP reading at ARE 70%": criteria listed one under another
     head, colon, measured = text.partition(":")
@@ -364,11 +368,16 @@ def merged_criteria(text: str) -> bool:
         return True  # "1) ... 2) ...", or criteria set one after another with semicolons
     if sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2:
         return True
-    if _CHANGES_WITH.search(text):
+    if _CHANGES_WITH.search(text) or _PARTICIPLES_LISTED.search(text):
         return True
     return any(_listed_states(s) for s in sentences) or _outcomes_listed(text) or _changes_listed(text)
 
 
+# Three things done to one subject, each to judge on its own: "History is sequenced, resourced and taught consistently".
+_PARTICIPLE = r"(?:[a-z]+ed|taught|written|seen|known|run|led|built|brought)"
+_PARTICIPLES_LISTED = re.compile(
+    rf"\b(?:is|are)\s+(?:[a-z]+ly\s+)?{_PARTICIPLE}\s*,\s*{_PARTICIPLE}\s*,?\s+(?:and|&)\s+{_PARTICIPLE}\b", re.I
+)
 # One change, then two more that come with it: "Behaviour improves, with fewer restraints and better
 # sleep routines" is three measures.
 _MORE_OR_LESS = r"(?:fewer|more|less|better|higher|lower|improved|reduced|increased|stronger|greater)"

@@ -54,6 +54,11 @@ _LEARNER_AGENT = re.compile(
 _PROGRAMME_OBJECT = re.compile(rf"^\s*(?:the\s+|their\s+)?(?:\S+\s+)?(?:{_words(PROGRAMME_WORDS)})\b", re.I)
 _LEARNERS_AND_FAMILIES = frozenset(LEARNERS + FAMILIES)
 
+# A time limit: "within 4 weeks", "within 5 school days of admission".
+_WITHIN_A_TIME = re.compile(
+    r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:school\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b", re.I
+)
+
 # -- Completed actions (SC505) and deliverables (SC507) ------------------------------------------
 
 
@@ -146,6 +151,8 @@ def completed_action(text: str) -> bool:
         _has_outcome_verb(text, done.span()) or _CHANGE_WORD.search(text, done.end()) or _PERCENT.search(text)
     ):
         done = None  # "Mentors have observed improved questioning in 80% of lessons": what they saw
+    if _WITHIN_A_TIME.search(text) and _PERCENT.search(text):
+        return False  # "... shared within 4 weeks for 95% of children": how often on time, a measure
     if _PROVIDERS_COUNT.match(text) or done:
         return True  # "Governors carry out three learning walks of RE": the tasks counted, not what they found
     if _ON_A_SCHEDULE.match(text) and not names_a_measure(text):

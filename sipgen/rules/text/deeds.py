@@ -44,14 +44,21 @@ def _is_subject(words: list[str]) -> bool:
 def leading_verb_phrase(action: str) -> str:
     """The action with bullets, numbering, a short label or timing and an opening subject ("Staff will") removed."""
     text = strip_leading_timing(_strip_bullets(action))
+    whole = _strip_bullets(action)
+    if _FOCUS.match(text) and _DEED_NOUN.search(whole[: len(whole) - len(text)]):
+        text = whole  # "Cluster meetings termly - focus on ...": the deed was the "timing"
     purpose = _PURPOSE_FIRST.match(text)
     if purpose:  # "To raise attendance, phone home by 9.30am ...": the deed follows the aim
         text = text[purpose.end() :]
     label = _LABEL.match(text)
     if label and len(label["label"].split()) <= 4:
         rest = text[label.end() :]
-        # "Parent phonics workshop (Reception) - PL": the owner follows the dash, the deed went first.
-        text = label["label"] if _TRAILING_OWNER.fullmatch(rest) or _is_owner(rest, None) else rest
+        # "Parent phonics workshop (Reception) - PL": the owner follows the dash, the deed went first;
+        # "Cluster meetings termly - focus on ...": so does what the deed is about.
+        if _TRAILING_OWNER.fullmatch(rest) or _is_owner(rest, None):
+            text = label["label"]
+        elif not (_FOCUS.match(rest) and _DEED_NOUN.search(label["label"])):
+            text = rest
     match = _INITIALS_SUBJECT.match(text)
     if match:
         return text[match.end() :]
@@ -64,6 +71,7 @@ def leading_verb_phrase(action: str) -> str:
     return text
 
 
+_FOCUS = re.compile(r"(?:focus(?:ing|ed)?|topic|theme|agenda|content)\b", re.I)
 _TRAILING_OWNER = re.compile(r"\s*[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*\.?\s*")
 # An aim given first as the purpose of the deed that follows: "To raise attendance, phone home ...".
 _PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+)?to\s+[^,;:]{3,60},\s*(?=[a-z])", re.I)
@@ -174,6 +182,25 @@ def _continues_a_deed(rest: str) -> bool:
     return bool(_DEED_NOUN.search(rest)) and bool(when)
 
 
+# How, said after the aim: "by phoning every absent student before 10am", "through 2 days in a
+# special school", "through a weekly mentor meeting". A bare channel ("through PSHE and assemblies",
+# "through TTRS") still leaves the reader asking how.
+_BY_DOING = re.compile(r"\bby\s+(?!(?:morning|evening|spring|during|nothing|something)\b)[a-z]{2,}ing\b")
+_THROUGH = re.compile(r"\b(?:through|via)\s+(?P<means>[^.;]{3,80})")
+_HOW_OFTEN_OR_HOW_MUCH = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|termly|half-termly|each|every|per)\b|\d", re.I
+)
+
+
+def _means_spelled_out(phrase: str, end: int) -> bool:
+    """True when the deed follows the aim: a gerund after "by", or a means with a number or a frequency."""
+    rest = phrase[end:]
+    if _BY_DOING.search(rest):
+        return True
+    through = _THROUGH.search(rest)
+    return bool(through) and bool(_HOW_OFTEN_OR_HOW_MUCH.search(_DEADLINE.sub(" ", through["means"])))
+
+
 def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     """The vague verb an action opens with ("ensure", "continue to embed", "improving" ...), or None."""
     original = leading_verb_phrase(action).lstrip()
@@ -193,7 +220,7 @@ def vague_verb(action: str, extra: tuple[str, ...] = ()) -> str | None:
     ):
         return None  # "Support staff run ..." names people; "Support from the tutor" is help given
     if verb == "support" and re.match(
-        r"support\s+(?:plans?|meetings?|sessions?|groups?|packages?|services?|hub)\b", rest
+        r"support\s+(?:plans?|meetings?|sessions?|groups?|packages?|services?|hub|visits?|calls?)\b", rest
     ):
         return None  # "Support plan meetings for the 5 apprentices": a thing, named
     if verb == "address" and re.match(r"address(?:es)?\s+(?:list|book|labels?)\b", rest):
@@ -370,6 +397,8 @@ def _comparative_aim(phrase: str) -> str | None:
         return " ".join(words[: start + 2])
     if len(pair) == 2 and pair[0] in ("consistency", "consistent") and pair[1] in ("of", "in", "across", "approach"):
         return " ".join(words[: start + 2])  # "Consistency of AfL in KS3 science"
+    if len(pair) == 2 and pair[0] in _COMPARATIVES and pair[1] == "use" and words[start + 2 : start + 3] == ["of"]:
+        return " ".join(words[: start + 3])  # "Better use of observations": the use is the aim, whatever is used
     return None
 
 
@@ -425,8 +454,19 @@ _HAVE_AIM = re.compile(
     r"\b(?:to|will|should|must|need\s+to|needs\s+to)\s+(?:have|take|show|display|demonstrate)\s+(?:(?:a|an|the|"
     r"consistently|high|higher|clear|secure|good|strong|shared|greater|better|more|deep|deeper|sound|positive|full|"
     r"increased|real)\s+){0,4}"
-    r"(?P<noun>" + _phrase_pattern((*ABSTRACT_NOUNS, "pride")) + r")\b",
+    r"(?P<noun>" + _phrase_pattern((*ABSTRACT_NOUNS, "pride", "access to")) + r")\b",
     re.I,
+)
+# Watching for an effect, with no how or when: "Monitor the impact of interventions".
+_WATCH_IMPACT = re.compile(
+    r"(?P<verb>(?:monitor|evaluate|review|track|measure|assess|check)(?:ing|s)?\s+(?:the\s+)?"
+    r"(?:impact|effectiveness|success|difference))\s+(?:of|made\s+by)\b",
+    re.I,
+)
+_WATCH_HOW = re.compile(r"\b(?:using|through|via|against|at|during|in|with|from)\b", re.I)
+# A target typed where the action goes: "Target: PP gap in maths closes to under 10 points".
+_AIM_LABEL = re.compile(
+    r"^\s*(?P<label>targets?|aims?|goals?|intended\s+outcomes?|outcomes?)\s*[:\-–]\s*(?P<rest>\S.*)", re.I
 )
 # A measure said to reach a level, with no deed: "PP attendance to be in line with non-PP by July".
 _MEASURE_TO_BE = re.compile(
@@ -495,6 +535,11 @@ def _outcome_or_inquiry(action: str, phrase: str) -> str | None:
         decides = _concrete(rest) if verb.startswith(("consider", "prioriti")) else has_quantity(without_labels(rest))
         if not decides:
             return verb
+    watch = _WATCH_IMPACT.match(phrase)
+    if watch:
+        rest = phrase[watch.end() :]
+        if not (_HOW_OFTEN_OR_HOW_MUCH.search(rest) or _WATCH_HOW.search(rest) or _BY_DOING.search(rest)):
+            return " ".join(watch["verb"].split())  # "monitor the impact": of what, how and when is the deed
     having = _HAVE_AIM.search(action)
     if having and not _DEED_NOUN.search(action):
         return " ".join(having.group(0).split())
@@ -566,11 +611,17 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
         bullets = _every_bullet_an_aim(action.strip(), extra, known, year_start)
         if bullets:
             return bullets
+    labelled = _AIM_LABEL.match(_strip_bullets(action))
+    if labelled and labelled["rest"].split()[0].casefold() not in _ALL_ACTION_VERBS:
+        return "phrase", labelled["label"].lower()  # "Target: PP gap closes to under 10 points"
+    original = leading_verb_phrase(action).strip()
+    phrase = original.lower()
+    opener = _vague_pattern(tuple(extra))[0].match(phrase)
+    if opener and _means_spelled_out(phrase, opener.end()):
+        return None  # "Raise attendance by phoning every absent student before 10am": the deed is there
     verb = vague_verb(action, extra)
     if verb:
         return "verb", verb
-    original = leading_verb_phrase(action).strip()
-    phrase = original.lower()
     aim = _outcome_or_inquiry(action, phrase)
     if aim:
         return "verb", aim
@@ -610,7 +661,8 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     if found and not _names_something(action, known, year_start):
         return found
     compared = _comparative_aim(original)
-    if compared and not _DEED_NOUN.search(action) and not _MEANS.search(_DEADLINE.sub(" ", action)):
+    used = bool(compared) and compared.endswith(" of") and not has_quantity(without_year_groups(action))
+    if compared and (used or not _DEED_NOUN.search(action)) and not _MEANS.search(_DEADLINE.sub(" ", action)):
         return "phrase", compared  # "Greater consistency in Do Nows across all depts": a name does not make it a deed
     state = _state_aim(strip_leading_timing(_strip_bullets(action)))
     if state and not _concrete(state[1]):  # a named thing to be aware of is not a deed: "aware of the KCSIE changes"

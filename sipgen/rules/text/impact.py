@@ -10,13 +10,13 @@ from .quantities import has_quantity, without_labels
 
 _IMPACT_WORDS = re.compile(
     r"\b(?:impact|(?<!in\s)progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
-    r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data|now\s+\w+|unchanged|no\s+change|"
+    r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data(?!\s+(?:drops?|collections?|entry|capture|deadlines?|points?)\b)|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
     r"target(?!\s+(?:groups?|pupils|children|students|cohort|learners|list))|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|"
     r"voice(?!\s+(?:gathered|collected|carried\s+out|done|held|taken|planned|booked))|feedback\s+shows|"
     r"more\s+(?:specific|accurate|consistent|consistently|confident|confidently|precise|focused|effective|secure|"
     r"independent|fluent|engaged|likely)|"
-    r"reports?(?!\s+to\b)|reported|says?|said|feels?|felt|confident|confidence|now|noticeably|declined?)\b",
+    r"reports?(?!\s+(?:to|written|shared|sent|completed|produced|circulated|done|uploaded)\b)|reported|says?|said|feels?|felt|confident|confidence|now|noticeably|declined?)\b",
     re.I,
 )
 _ACTIVITY = re.compile(
@@ -30,6 +30,8 @@ _ACTIVITY = re.compile(
     r"looked\s+at|gathered|collected|sampled|scrutinised|observed|moved|rescheduled|postponed)\b",
     re.I,
 )
+# The plan's own action numbers ("Actions 1.1.1 - 1.1.3 complete") and children by age ("all 3s").
+_ACTION_NUMBERS = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{1,2}\b|\b(?:all|the|our|for|and|&)\s+[2-5]s\b", re.I)
 # Figures that only date or count the activity, not its effect.
 # A day and month written in the text: "3 Dec", "14th January", "March 31".
 _DAY_AND_MONTH = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b"
@@ -75,7 +77,7 @@ _PARTICIPANTS = re.compile(
     r"volunteers|attendees|delegates|books|records|files|admissions|cases|plans|"
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
     r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|ects|apprentices|afternoons|"
-    r"mornings|days|weeks|"
+    r"mornings|days|weeks|childminders|providers|nurseries|heads|headteachers|leaders|settings|"
     r"\d?-?year-olds|classrooms|rooms|bases|sites)\b"
     # "(31 attended)", "40 came", "12 signed up": a count of who took part, with the people left unsaid.
     r"|\b\d+(?!\s*%|\.\d)\s+(?:attended|attending|came|took\s+part|joined|signed\s+up|attendees|participants|delegates)\b",
@@ -84,7 +86,7 @@ _PARTICIPANTS = re.compile(
 # The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
 _NUMBERED_PARTS = re.compile(
     r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?|placements?|twilights?|workshops?|"
-    r"periods?|visits?|cycles?|waves?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
+    r"periods?|visits?|cycles?|waves?|clinics?|drops?|rounds?|surgeries|briefings?|walks?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
     re.I,
 )
 # Progress mentioned only as something noted or discussed: "Progress noted by governors".
@@ -120,7 +122,8 @@ def describes_activity_only(text: str) -> bool:
     plain = _NOW_DONE.sub(" ", _ONLY_NOTED.sub(" noted ", _ACTIONS_PROGRESS.sub(" made ", text)))
     if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(plain):
         return False
-    counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", _DONE_SHARE.sub(" ", text))))
+    counted = _ACTION_NUMBERS.sub(" ", _DONE_SHARE.sub(" ", text))
+    counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", counted)))
     figures = without_labels(REF_PATTERN.sub(" ", counted))
     if has_quantity(figures):
         return False
@@ -147,7 +150,9 @@ _PLACEHOLDER = re.compile(
 
 # An impression with nothing behind it: "Going well - staff positive", "All fine".
 _IMPRESSION = re.compile(
-    r"(?:(?:it(?:'s|\s+is)\s+)?going\s+(?:well|to\s+plan)|progressing(?:\s+well)?|(?:good|some)\s+progress|"
+    r"(?:(?:it(?:'s|\s+is)\s+)?going\s+(?:well|to\s+plan)|progressing(?:\s+well)?|"
+    r"(?:(?:good|some|steady|positive)\s+)?progress(?:\s+(?:is\s+|being\s+)?made)?"
+    r"(?:\s+(?:this\s+(?:term|half[- ]term)|so\s+far|to\s+date))?|"
     r"(?:(?:staff|feedback|parents|pupils|children|trainees|mentors)\s+(?:very\s+)?)?(?:positive|happy|pleased)|"
     r"all\s+(?:good|fine|ok)|fine|ok|no\s+(?:concerns|issues|problems)|on\s+target|green|good)",
     re.I,

@@ -11,6 +11,7 @@ def _listed(text: str) -> tuple[str, ...]:
 # Verbs that name an aspiration rather than a deed (guidance §27). Users add more in Settings.
 VAGUE_VERBS = (
     "ensure",
+    *("ensrue", "enusre", "esnure", "ensrure"),  # as typed in a hurry: still "ensure"
     "make sure",
     "improve",
     "raise",

@@ -88,6 +88,8 @@ JUDGEMENTS = frozenset(
         *("strongly", "robust", "rich", "stimulating", "inspiring", "vibrant", "nurturing"),
     )
 )
+# A comparative makes a quality a change: "Trainees are more confident" says it should grow (SC502).
+_MORE_OF = re.compile(r"\b(?:more|less|increasingly|better|greater)\s+[\w-]+", re.I)
 # What people receive, not how well they do: the guidance's own criterion with no quantifiable
 # dimension (SC502) is "Trainees benefit from strong mentoring".
 _BENEFIT_FROM = re.compile(
@@ -96,7 +98,7 @@ _BENEFIT_FROM = re.compile(
 # A quality said of something as its state: "Phonics teaching is consistently strong".
 _PREDICATE_JUDGEMENT = re.compile(
     r"\b(?:is|are|be|remains?|becomes?|feels?)\s+(?:\w+ly\s+)?(?:strong|consistent|clear|robust|rich|positive|"
-    r"engaging|better|stronger)\b|\bmak(?:e|es|ing)\s+(?:strong|good|better|rapid|excellent|sustained)\s+progress\b"
+    r"engaging)\b|\bmak(?:e|es|ing)\s+(?:strong|good|rapid|excellent|sustained)\s+progress\b"
     r"|\b(?:shows?|showing|demonstrates?|displays?|has|have)\s+(?:a\s+|an\s+)?(?:strong|good|clear|secure|excellent|"
     r"confident|mature)\b",
     re.I,
@@ -108,6 +110,7 @@ def judges(text: str) -> bool:
     than only naming a change or an amount nobody measured (SC502)."""
     if _BENEFIT_FROM.search(text):
         text = _BENEFIT_FROM.sub(" benefit from ", text)
+    text = _MORE_OF.sub(" ", text)  # "more confident", "increasingly secure": a change wanted, not a judgement
     return bool(JUDGEMENTS.intersection(subjective_words(text)) or _PREDICATE_JUDGEMENT.search(text))
 
 
@@ -195,6 +198,7 @@ COMPLETED = (
     *("online", "is live", "are live", "up to date", "up-to-date", "runs", "is running", "are running", "visited"),
     *("uploaded", "posted", "registered", "allocated", "assigned", "logged in", "signed up"),
     *("have signed", "has signed", "signed the", "moved to", "migrated to", "transferred to", "switched to"),
+    *("has been to", "have been to", "have all been to", "has gone to", "have gone to"),
 )
 # A one-off verdict on a thing: it passes or it does not, so it has no baseline.
 VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditation", "awarded", "renewed")
@@ -209,7 +213,18 @@ OUTCOME_PARTICIPLES = (
     *("achieved", "met", "visited", "read", "closed", "narrowed", "sustained", "maintained"),
 )
 # The people a school or partnership works for: their taking part is an outcome, not an action.
-LEARNERS = ("pupils", "pupil", "children", "child", "students", "student", "learners", "learner")
+LEARNERS = (
+    "pupils",
+    "pupil",
+    "children",
+    "child",
+    "students",
+    "student",
+    "learners",
+    "learner",
+    "inpatients",
+    "boarders",
+)
 FAMILIES = ("parents", "parent", "families", "family", "carers", "carer")
 TRAINEES = ("trainees", "trainee", "ects", "ect")
 # Those who provide: what they do is provision (guidance §40-41).
@@ -377,6 +392,8 @@ _CHANGE_FIRST = re.compile(
 )
 # "... in all academies", "... across every class": a quantifier that says where, not how many.
 _SCOPE_BEFORE = re.compile(r"\b(?:in|across|at|throughout|within)\s+$", re.I)
+# "... by pupils from every year group": where they come from, not how many.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 # ... and where a quality is to be seen: "Reading for pleasure visible in every classroom" counts nothing.
 _SEEN_BEFORE = re.compile(
     r"\b(?:visible|evident|seen|apparent|embedded|obvious|noticeable|promoted|celebrated)\s+"
@@ -394,7 +411,10 @@ def counts_people_or_things(text: str) -> bool:
         return False
     if _CHANGE_FIRST.match(text) and all(_SCOPE_BEFORE.search(text, 0, m.start()) for m in _QUANTIFIER.finditer(text)):
         return False  # "Improved KS4 outcomes in all academies": where it should change, not how much
-    if all(_SEEN_BEFORE.search(text, 0, m.start()) for m in _QUANTIFIER.finditer(text)):
+    if all(
+        _SEEN_BEFORE.search(text, 0, m.start()) or _FROM_BEFORE.search(text, 0, m.start())
+        for m in _QUANTIFIER.finditer(text)
+    ):
         return False  # "Reading for pleasure visible in every classroom": where to look, not what to count
     if _STATE_OF_MIND.search(text) and not _SAID.search(text):
         return bool(_METRIC.search(text))
@@ -426,10 +446,19 @@ _MILESTONE_IN_TEXT = re.compile(
 )
 
 
+# ... or the figure first: "91% by Dec, 92% by Easter, 93% by July".
+_FIGURE_BY_POINT = re.compile(
+    rf"\d+(?:\.\d+)?\s*%\s*(?:by|at|in)\s+(?:the\s+end\s+of\s+)?(?:{MONTH_PATTERN}|autumn|spring|summer|aut[12]?|spr[12]?|"
+    r"sum[12]?|christmas|easter)\b",
+    re.I,
+)
+
+
 def states_its_milestones(text: str) -> bool:
     """True when the criterion gives figures for two or more review points itself:
-    "rises from 86% to 92% (Dec 88%, Mar 90%, Jul 92%)"."""
-    return len(_MILESTONE_IN_TEXT.findall(text or "")) >= 2
+    "rises from 86% to 92% (Dec 88%, Mar 90%, Jul 92%)", "91% by Dec, 92% by Easter, 93% by July"."""
+    text = text or ""
+    return len(_MILESTONE_IN_TEXT.findall(text)) >= 2 or len(_FIGURE_BY_POINT.findall(text)) >= 2
 
 
 def states_its_baseline(text: str) -> bool:

@@ -145,6 +145,18 @@ _ACTING_INITIALS = re.compile(
 )
 
 
+# Initials closing the action after a dash or a slash, as plans often sign off a row: "... - KP", "... / VP".
+_TRAILING_INITIALS = re.compile(
+    rf"\s(?:[–—/-]|--)\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\.?\s*$"
+)
+
+
+def trailing_initials(text: str) -> str | None:
+    """The initials an action's text ends with after a dash or slash ("... twilight - KP": "KP"), known or not."""
+    match = _TRAILING_INITIALS.search(text or "")
+    return match["who"] if match else None
+
+
 def acting_initials(text: str) -> str | None:
     """The initials an action's text opens with as who acts ("JB to run ...": "JB"), known or not."""
     match = _ACTING_INITIALS.match(text or "")

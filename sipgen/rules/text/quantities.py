@@ -16,15 +16,20 @@ def has_quantity(text: str) -> bool:
     return any(word in words for word in NUMBER_WORDS)
 
 
+# The words that say a resource costs nothing: "No cost", "Nil", "Free", "FOC", "£0".
+_NO_COST_WORDS = r"no\s+(?:additional\s+|extra\s+|financial\s+)?costs?|nil|free|foc|f\.o\.c|£?\s?0(?:\.00)?|zero\s+cost"
+_NO_COST_FIRST = re.compile(rf"^\s*(?:(?:{_NO_COST_WORDS})(?!\w|[.,]\d)|none\b)", re.I)
+_NO_COST_ANYWHERE = re.compile(rf"(?<![\w£.])(?:{_NO_COST_WORDS})(?!\w|[.,]\d)|^\s*none\b", re.I)
+
+
 def is_no_cost(text: str) -> bool:
-    """'No cost', 'Nil', 'Free: within PPA time' ... state clearly that there is no cost."""
-    return bool(
-        re.match(
-            r"^\s*(?:no\s+(?:additional\s+|extra\s+|financial\s+)?costs?|nil|none|free|£?0(?:\.00)?\b|zero\s+cost)",
-            text,
-            re.I,
-        )
-    )
+    """'No cost', 'Nil', 'Free: within PPA time', 'FOC - health visiting team' ... say there is no cost."""
+    return bool(_NO_COST_FIRST.match(text))
+
+
+def says_no_cost(text: str) -> bool:
+    """True when the resources say, anywhere, that there is no cost: "Staff meeting time - no cost"."""
+    return bool(_NO_COST_ANYWHERE.search(text))
 
 
 def bland_resource(text: str, extra: tuple[str, ...] = ()) -> bool:

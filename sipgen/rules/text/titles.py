@@ -86,6 +86,9 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return f"it lists {len(items)} things, each a priority of its own"  # "A, B and C all to improve"
     if _two_phases(title):
         return "it joins two priorities for different phases"
+    joined = re.search(r"\band\s+to\s+(\w+)\b", title, re.I)
+    if joined and joined.group(1).casefold() in _BASE_VERBS and re.match(r"\s*to\s+\w+", title, re.I):
+        return f"it joins two aims with 'and to {joined.group(1).casefold()}'"  # "To raise ... and to develop ..."
     for match in re.finditer(r"\b(?:and|,)\s+(\w+)\s+(\w+)", title, re.I):
         verb, following = match.group(1).casefold(), match.group(2).casefold()
         if verb in _BASE_VERBS and following not in ("and", "or", "of", "for", "in"):
