@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..progress import is_set
 from ..schema import PROCESS_EVALUATION, PROCESS_MONITORING
 from .registry import Hit, rule
 from .text.owners import acting_initials, governors_evaluate, not_appointed, states_lead, trailing_initials
@@ -35,7 +36,7 @@ def initials_used(plan):
 _DESCRIPTION = re.compile(
     r"(?:[\w&'’-]+\s+)*(?:teachers?|staff|team|teams|tas|assistants?|mentors?|tutors?|leaders?|leads?|"
     r"co-?ordinators?|managers?|officers?|trainers?|consultants?|advisers?|advisors?|specialists?|providers?|coaches?|"
-    r"head|headteacher|deputy|deputy\s+head|principal|directors?|bursar|clerk|chair(?:\s+of\s+governors)?|"
+    r"heads?|headteachers?|deputy|deputies|deputy\s+heads?|principals?|directors?|bursar|clerk|chair(?:\s+of\s+governors)?|"
     r"head\s+of\s+[\w&'’-]+(?:\s+[\w&'’-]+)?)(?:\s*\([^()]*\))?",
     re.I,
 )
@@ -93,7 +94,7 @@ def incomplete_key(person, ctx):
     Good: JB | Jo Brown | Maths lead | Hollins Lane Primary.
     """
     unnamed = not person.name or not_appointed(person.name)  # "TBC" is no name yet
-    missing = [label for label, value in (("name", not unnamed), ("role or status", person.role)) if not value]
+    missing = [label for label, value in (("name", not unnamed), ("role or status", is_set(person.role))) if not value]
     if person.initials and missing:
         yield Hit(
             person,

@@ -14,14 +14,16 @@ from .text.impact import describes_activity_only, is_placeholder
 _NOTHING = re.compile(
     r"^\s*(?:none|n/?a|-+|nil|no|tbc|no\s+changes?(?:\s+(?:needed|required|made))?|as\s+before|carry\s+on|"
     r"continue(?:\s+as\s+(?:planned|before|is|now))?|keep\s+(?:monitoring|going|on|an\s+eye(?:\s+on\s+it)?)|"
-    r"(?:continue\s+to\s+)?monitor(?:ing)?(?:\s+closely)?|watch\s+(?:this\s+)?space|stay\s+the\s+course)\.?\s*$",
+    r"(?:continue\s+to\s+)?monitor(?:ing)?(?:\s+closely)?|watch\s+(?:this\s+)?space|stay\s+the\s+course|"
+    r"keep\s+under\s+review|continue\s+with\s+(?:the\s+)?(?:current|existing|planned|same)\s+(?:actions?|plan|approach))\.?\s*$",
     re.I,
 )
 # An adjustment written into the impact cell instead: "... from Spr1 a second group will run daily".
 _ADJUSTED_IN_IMPACT = re.compile(
     r"\b(?:will\s+(?:now\s+)?(?:run|start|begin|be\s+(?:added|introduced|extended|offered|moved|doubled|increased|run)|"
     r"move|switch|add|double|increase|change)|(?:added|introduced|extended|doubled|moved)\s+(?:to|from)\b|"
-    r"from\s+(?:aut|spr|sum|jan|feb|mar|apr|may|jun|jul|sep|oct|nov|dec)\w*\s*\d?\b[^.;]*\b(?:will|extra|additional|second|new)\b)",
+    r"from\s+(?:aut|spr|sum|jan|feb|mar|apr|may|jun|jul|sep|oct|nov|dec)\w*\s*\d?\b[^.;]*\b(?:will|extra|additional|second|new)\b|"
+    r"\bso\s+(?:from|in)\s+(?:aut|spr|sum|jan|feb|mar|apr|may|jun|jul|sep|oct|nov|dec|next)\w*)",
     re.I,
 )
 

@@ -41,6 +41,7 @@ from .measures import (
     names_a_measure,
     states_its_milestones,
 )
+from .quantities import AGE_RANGE
 
 # -- Patterns ----------------------------------------------------------------------------------
 
@@ -227,7 +228,8 @@ _MEASURE_JOIN = re.compile(
     re.I,
 )
 _LABEL_NUMBERS = re.compile(
-    r"\b(?:[LU]?KS\d|Y\d{1,2}|(?:years?|yr|key\s+stage|progress|attainment)\s*\d{1,2}|(?:19|20)\d\d(?:[-/]\d{2,4})?)\b",
+    r"\b(?:[LU]?KS\d|Y\d{1,2}|(?:years?|yr|key\s+stage|progress|attainment)\s*\d{1,2}|(?:19|20)\d\d(?:[-/]\d{2,4})?)\b|"
+    + AGE_RANGE,
     re.I,
 )
 

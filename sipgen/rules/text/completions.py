@@ -36,9 +36,9 @@ from .quantities import AGE_GROUP
 
 # Possessing a thing: "Every class has a reading corner" is provision put in place, not its impact.
 _HAS_A_THING = re.compile(
-    r"\b(?:has|have)\s+(?:a|an|its\s+own|their\s+own|a\s+new|an\s+up-to-date)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:has|have)\s+(?:a|an|its\s+own|their\s+own|a\s+new|an\s+up-to-date)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:corner|area|library|display|board|space|room|handbook|policy|plan|tracker|folder|profile|passport|"
-    r"timetable|kit|box|set|page|login|account)s?\b",
+    r"timetable|kit|box|set|page|login|account|statement|map|overview|register|log)s?\b",
     re.I,
 )
 _VERDICT = _any_of(VERDICTS)

@@ -187,6 +187,8 @@ def _continues_a_deed(rest: str) -> bool:
 # "through TTRS") still leaves the reader asking how.
 _BY_DOING = re.compile(r"\bby\s+(?!(?:morning|evening|spring|during|nothing|something)\b)[a-z]{2,}ing\b")
 _THROUGH = re.compile(r"\b(?:through|via)\s+(?P<means>[^.;]{3,80})")
+# ... or after a colon: "Promote the open evening on social media: 3 posts a week through October".
+_THEN_HOW = re.compile(r":\s*[^:]*?(?:\d|\b(?:daily|weekly|fortnightly|termly)\b)", re.I)
 _HOW_OFTEN_OR_HOW_MUCH = re.compile(
     r"\b(?:daily|weekly|fortnightly|monthly|termly|half-termly|each|every|per)\b|\d", re.I
 )
@@ -195,7 +197,7 @@ _HOW_OFTEN_OR_HOW_MUCH = re.compile(
 def _means_spelled_out(phrase: str, end: int) -> bool:
     """True when the deed follows the aim: a gerund after "by", or a means with a number or a frequency."""
     rest = phrase[end:]
-    if _BY_DOING.search(rest):
+    if _BY_DOING.search(rest) or _THEN_HOW.search(rest):
         return True
     through = _THROUGH.search(rest)
     return bool(through) and bool(_HOW_OFTEN_OR_HOW_MUCH.search(_DEADLINE.sub(" ", through["means"])))
@@ -393,6 +395,8 @@ def _comparative_aim(phrase: str) -> str | None:
     words = _words(phrase)
     start = 1 if words and words[0] in ("a", "an", "the") else 0
     pair = words[start : start + 2]
+    if len(pair) == 2 and pair[0] in _COMPARATIVES and pair[1] == "quality":
+        return " ".join(words[: start + 2]) + " of"  # "Better quality assessment visits": the quality is the aim
     if len(pair) == 2 and pair[0] in _COMPARATIVES and (pair[1] in _ABSTRACT or pair[1] in _MEASURES | _PRACTICES):
         return " ".join(words[: start + 2])
     if len(pair) == 2 and pair[0] in ("consistency", "consistent") and pair[1] in ("of", "in", "across", "approach"):

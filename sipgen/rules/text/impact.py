@@ -22,7 +22,7 @@ _IMPACT_WORDS = re.compile(
 _ACTIVITY = re.compile(
     r"\b(?:running|underway|under\s+way|sat|being\s+analysed|analysed|circulated|distributed|rolled\s+out|made|"
     r"enrolled|missed|caught\s+up|visited|on\s+file|discussed|noted|considered|presented|"
-    r"completed?|delivered|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
+    r"completed?|delivered|delivering|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
     r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met|installed|fitted|"
@@ -77,7 +77,8 @@ _PARTICIPANTS = re.compile(
     r"volunteers|attendees|delegates|books|records|files|admissions|cases|plans|"
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
     r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|ects|apprentices|afternoons|"
-    r"mornings|days|weeks|childminders|providers|nurseries|heads|headteachers|leaders|settings|"
+    r"mornings|days|weeks|childminders|providers|nurseries|heads|headteachers|leaders|settings|companies|employers|"
+    r"businesses|organisations|agencies|languages|packs|leaflets|booklets|portfolios|candidates|samples|scripts|"
     r"\d?-?year-olds|classrooms|rooms|bases|sites)\b"
     # "(31 attended)", "40 came", "12 signed up": a count of who took part, with the people left unsaid.
     r"|\b\d+(?!\s*%|\.\d)\s+(?:attended|attending|came|took\s+part|joined|signed\s+up|attendees|participants|delegates)\b",
@@ -86,7 +87,8 @@ _PARTICIPANTS = re.compile(
 # The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
 _NUMBERED_PARTS = re.compile(
     r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?|placements?|twilights?|workshops?|"
-    r"periods?|visits?|cycles?|waves?|clinics?|drops?|rounds?|surgeries|briefings?|walks?)\s+\d+(?:\s*(?:[-–,&]|and)\s*\d+)*",
+    r"periods?|visits?|cycles?|waves?|clinics?|drops?|rounds?|surgeries|briefings?|walks?)\s+\d+(?:\.\d+)*"
+    r"(?:\s*(?:[-–,&]|and)\s*\d+(?:\.\d+)*)*",
     re.I,
 )
 # Progress mentioned only as something noted or discussed: "Progress noted by governors".
@@ -102,7 +104,7 @@ _CHANGE = re.compile(r"\b(?:up|down)\s+(?:from|to|by)\b|\bfrom\s+\d+(?:\.\d+)?%?
 
 # "Now" before what was done is delivery, not a change: "Sensory circuits now timetabled daily".
 _NOW_DONE = re.compile(
-    r"\bnow\s+(?=(?:being\s+\w+ed|agreed|printed|written|published|adopted|launched|timetabled|in\s+place|running|set\s+up|installed|fitted|scheduled|booked|launched|"
+    r"\bnow\s+(?=(?:being\s+\w+ed|delivering|running|using|holding|offering|providing|teaching|agreed|printed|written|published|adopted|launched|timetabled|in\s+place|running|set\s+up|installed|fitted|scheduled|booked|launched|"
     r"up\s+and\s+running|live|online|available|open|embedded\s+in\s+the\s+timetable)\b)",
     re.I,
 )
@@ -136,7 +138,7 @@ _PLACEHOLDER = re.compile(
     r"completed|written(?:\s+up)?|evaluated|assessed|decided|measured|judged))|to\s+come|pending|awaiting\s+\w+|"
     r"will\s+(?:report|update|feed\s+back|share|confirm)(?:\s+(?:back|on\s+(?:this|impact|progress)))?)(?:\s+(?:at|after|in|by|following|from|"
     r"once|when|until)\s+.{1,50})?"
-    r"|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
+    r"|(?:this\s+is\s+the\s+)?first\s+review|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:[\w'’/-]+\s+){0,3}?(?:data|results|figures|evidence|"
     r"outcomes|scores|analysis|report|information|validation|feedback|returns)|pending|"

@@ -12,6 +12,7 @@ def _listed(text: str) -> tuple[str, ...]:
 VAGUE_VERBS = (
     "ensure",
     *("ensrue", "enusre", "esnure", "ensrure"),  # as typed in a hurry: still "ensure"
+    "tackle",
     "make sure",
     "improve",
     "raise",

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from ...dates import MONTH_PATTERN, parse_date
-from .quantities import AGE_GROUP
+from .quantities import AGE_GROUP, AGE_RANGE
 
 PROVISION = "Provision"
 OUTCOME = "Outcome"
@@ -205,7 +205,7 @@ VERDICTS = ("pass", "passes", "passed", "compliant", "accredited", "accreditatio
 # ... and as present-tense verbs of taking part ("attend", "complete the course").
 TAKING_PART = (
     *("attend", "attends", "receive", "receives", "complete", "completes", "take part", "takes part"),
-    *("participate", "participates", "have had", "has had", "undertake", "undertakes"),
+    *("participate", "participates", "have had", "has had", "undertake", "undertakes", "have read the", "has read the"),
 )
 # Participles that say what changed, so a completion word beside them is context.
 OUTCOME_PARTICIPLES = (
@@ -214,16 +214,8 @@ OUTCOME_PARTICIPLES = (
 )
 # The people a school or partnership works for: their taking part is an outcome, not an action.
 LEARNERS = (
-    "pupils",
-    "pupil",
-    "children",
-    "child",
-    "students",
-    "student",
-    "learners",
-    "learner",
-    "inpatients",
-    "boarders",
+    *("pupils", "pupil", "children", "child", "students", "student", "learners", "learner", "inpatients", "boarders"),
+    "people",  # "young people"
 )
 FAMILIES = ("parents", "parent", "families", "family", "carers", "carer")
 TRAINEES = ("trainees", "trainee", "ects", "ect")
@@ -286,9 +278,10 @@ _NOT_A_MEASURE = re.compile(
             r"\b(?:office|microsoft)\s*365\b|\bcovid[-\s]?19\b|\b1stclass\b|\b5-a-day\b|\b11\s*(?:\+|plus)|\b24/7\b",
             r"\bhalf[-\s]?term(?:s|ly)?\b|\b(?:each|every|per|a)\s+quarter\b|\bzero\s+tolerance\b",
             # Ages that name a group: "funded 2YOs", "3-year-olds", "16-18 learners"
-            rf"\b{AGE_GROUP}\b|\b1[0-9]\s*[-–]\s*(?:1[0-9]|2[0-5])(?=\s+(?:learners|students|study))",
+            rf"\b{AGE_GROUP}\b|{AGE_RANGE}",
             # "between the two schools", "at both sites": which ones, not how many
-            r"\b(?:the|our|both)\s+(?:two|three|four|five)\s+(?:schools|sites|academies|settings|campuses|partners)\b",
+            r"\b(?:the|our|both|all)\s+(?:two|three|four|five|six)\s+(?:schools|sites|academies|settings|campuses|partners|"
+            r"classes|classrooms|departments|phases|key\s+stages|year\s+groups|hubs|nurseries)\b",
         )
     ),
     re.I,
@@ -391,7 +384,11 @@ _CHANGE_FIRST = re.compile(
     r"\s*(?:improved|better|stronger|greater|higher|raised|increased|enhanced|more\s+consistent|wider|deeper)\b", re.I
 )
 # "... in all academies", "... across every class": a quantifier that says where, not how many.
-_SCOPE_BEFORE = re.compile(r"\b(?:in|across|at|throughout|within)\s+$", re.I)
+_SCOPE_BEFORE = re.compile(r"\b(?:in|across|at|throughout|within)\s+(?:(?:all|every|each|both|the)\s+)?$", re.I)
+# A change said as a verb, with nothing to say how much: "Attendance improves in every academy".
+_CHANGE_VERB = re.compile(
+    r"\b(?:improves?|improving|rises?|falls?|reduces?|increases?|decreases?|gets?\s+better)\b", re.I
+)
 # "... by pupils from every year group": where they come from, not how many.
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 # ... and where a quality is to be seen: "Reading for pleasure visible in every classroom" counts nothing.
@@ -411,8 +408,11 @@ def counts_people_or_things(text: str) -> bool:
         return False
     if _CHANGE_FIRST.match(text) and all(_SCOPE_BEFORE.search(text, 0, m.start()) for m in _QUANTIFIER.finditer(text)):
         return False  # "Improved KS4 outcomes in all academies": where it should change, not how much
+    scoped = judges(text) or _CHANGE_VERB.search(text)  # "Planning is strong across all three classes"
     if all(
-        _SEEN_BEFORE.search(text, 0, m.start()) or _FROM_BEFORE.search(text, 0, m.start())
+        _SEEN_BEFORE.search(text, 0, m.start())
+        or _FROM_BEFORE.search(text, 0, m.start())
+        or (scoped and _SCOPE_BEFORE.search(text, 0, m.start()))
         for m in _QUANTIFIER.finditer(text)
     ):
         return False  # "Reading for pleasure visible in every classroom": where to look, not what to count

@@ -66,6 +66,11 @@ _YEAR_GROUP = (
 _YEAR_GROUPS = re.compile(rf"\b(?:{_YEAR_GROUP})\b", re.I)
 # Ages that name a group of children, not a quantity: "funded 2YOs", "3-year-olds", "4 year olds".
 AGE_GROUP = r"\d{1,2}\s*-?\s*(?:yos?|(?:year|yr)s?[-\s]olds?)"
+# An age range that names a phase or its learners: "16-18 learners", "the 14-16 centre".
+AGE_RANGE = (
+    r"\b1[0-9]\s*[-–]\s*(?:1[0-9]|2[0-5])(?=\s+(?:learners|students|pupils|study|centre|provision|phase|offer|"
+    r"programmes?|pathways?|curriculum|cohort|year-olds|college|school))"
+)
 # ... and those that name a date or half-term too: "Aut2", "2025-26", "3/10", "5th", "4-year-olds".
 _LABELS = re.compile(
     rf"\b(?:{_YEAR_GROUP}|(?:aut|spr|sum)\s*[12]|(?:19|20)\d\d(?:[-/]\d{{2,4}})?|"
