@@ -37,7 +37,7 @@ _DESCRIPTION = re.compile(
     r"(?:[\w&'’-]+\s+)*(?:teachers?|staff|team|teams|tas|assistants?|mentors?|tutors?|leaders?|leads?|"
     r"co-?ordinators?|managers?|officers?|trainers?|consultants?|advisers?|advisors?|specialists?|providers?|coaches?|"
     r"heads?|headteachers?|deputy|deputies|deputy\s+heads?|principals?|directors?|bursar|clerk|chair(?:\s+of\s+governors)?|"
-    r"head\s+of\s+[\w&'’-]+(?:\s+[\w&'’-]+)?)(?:\s*\([^()]*\))?",
+    r"head\s+of\s+[\w&'’-]+(?:\s+[\w&'’-]+)?|committees?|boards?|governors?|trustees?|panels?)(?:\s*\([^()]*\))?",
     re.I,
 )
 # A word written out, not abbreviated: "Headteacher", "director" (not "SENCo", "TA", "SLT").

@@ -21,8 +21,9 @@ _NOTHING = re.compile(
 # An adjustment written into the impact cell instead: "... from Spr1 a second group will run daily".
 _ADJUSTED_IN_IMPACT = re.compile(
     r"\b(?:will\s+(?:now\s+)?(?:run|start|begin|be\s+(?:added|introduced|extended|offered|moved|doubled|increased|run)|"
-    r"move|switch|add|double|increase|change)|(?:added|introduced|extended|doubled|moved)\s+(?:to|from)\b|"
+    r"move|switch|add|double|increase|change)|"
     r"from\s+(?:aut|spr|sum|jan|feb|mar|apr|may|jun|jul|sep|oct|nov|dec)\w*\s*\d?\b[^.;]*\b(?:will|extra|additional|second|new)\b|"
+    r"\b(?:is|are|been)\s+(?:now\s+)?(?:added|introduced|extended|doubled|moved|increased)\b|\bso\s+[^.;]{0,60}?\bnow\b|"
     r"\bso\s+(?:from|in)\s+(?:aut|spr|sum|jan|feb|mar|apr|may|jun|jul|sep|oct|nov|dec|next)\w*)",
     re.I,
 )

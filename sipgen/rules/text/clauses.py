@@ -370,7 +370,7 @@ def merged_criteria(text: str) -> bool:
         return True  # "1) ... 2) ...", or criteria set one after another with semicolons
     if sum(1 for c in counts if c) >= 2 or any(c >= 2 for c in counts) or measure_count(text) >= 2:
         return True
-    if _CHANGES_WITH.search(text) or _PARTICIPLES_LISTED.search(text):
+    if _CHANGES_WITH.search(text) or _PARTICIPLES_LISTED.search(text) or _comparatives_listed(text):
         return True
     return any(_listed_states(s) for s in sentences) or _outcomes_listed(text) or _changes_listed(text)
 
@@ -380,6 +380,16 @@ _PARTICIPLE = r"(?:[a-z]+ed|taught|written|seen|known|run|led|built|brought)"
 _PARTICIPLES_LISTED = re.compile(
     rf"\b(?:is|are)\s+(?:[a-z]+ly\s+)?{_PARTICIPLE}\s*,\s*{_PARTICIPLE}\s*,?\s+(?:and|&)\s+{_PARTICIPLE}\b", re.I
 )
+
+
+def _comparatives_listed(text: str) -> bool:
+    """True for changes listed, each opening with its own comparative: "Fewer interventions, better
+    attendance and more qualifications"."""
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" .")) if p.strip()]
+    return len(parts) >= 2 and all(_COMPARATIVE_FIRST.match(p) and len(p.split()) >= 2 for p in parts)
+
+
+_COMPARATIVE_FIRST = re.compile(r"(?:more|fewer|less|better|higher|lower|greater|improved|increased|reduced)\b", re.I)
 # One change, then two more that come with it: "Behaviour improves, with fewer restraints and better
 # sleep routines" is three measures.
 _MORE_OR_LESS = r"(?:fewer|more|less|better|higher|lower|improved|reduced|increased|stronger|greater)"

@@ -59,6 +59,11 @@ _WITHIN_A_TIME = re.compile(
     r"\bwithin\s+(?:\d+|one|two|three|four|five|ten)\s+(?:school\s+|working\s+)?(?:days?|weeks?|hours?|months?)\b", re.I
 )
 
+# A frequency owed to each: "at least 2 observations a month".
+_AT_LEAST_EACH = re.compile(
+    r"\bat\s+least\s+\d+\s+[\w-]+(?:\s+[\w-]+)?\s+(?:a|per|each)\s+(?:day|week|month|term|half[- ]term)\b", re.I
+)
+
 # -- Completed actions (SC505) and deliverables (SC507) ------------------------------------------
 
 
@@ -151,7 +156,7 @@ def completed_action(text: str) -> bool:
         _has_outcome_verb(text, done.span()) or _CHANGE_WORD.search(text, done.end()) or _PERCENT.search(text)
     ):
         done = None  # "Mentors have observed improved questioning in 80% of lessons": what they saw
-    if _WITHIN_A_TIME.search(text) and _PERCENT.search(text):
+    if (_WITHIN_A_TIME.search(text) or _AT_LEAST_EACH.search(text)) and _PERCENT.search(text):
         return False  # "... shared within 4 weeks for 95% of children": how often on time, a measure
     if _PROVIDERS_COUNT.match(text) or done:
         return True  # "Governors carry out three learning walks of RE": the tasks counted, not what they found

@@ -385,6 +385,7 @@ def _aim_phrase(phrase: str) -> str | None:
 
 # Openers that compare with now: with an abstract noun after them the phrase is an outcome wanted,
 # whatever programme or team it names ("Greater consistency in use of Do Nows").
+_FOCUS_WORDS = frozenset(("focus", "emphasis", "priority", "attention"))  # "Greater focus on SEND"
 _COMPARATIVES = frozenset(
     _listed("greater, better, improved, increased, higher, stronger, enhanced, raised, richer, wider, deeper, more")
 )
@@ -397,7 +398,11 @@ def _comparative_aim(phrase: str) -> str | None:
     pair = words[start : start + 2]
     if len(pair) == 2 and pair[0] in _COMPARATIVES and pair[1] == "quality":
         return " ".join(words[: start + 2]) + " of"  # "Better quality assessment visits": the quality is the aim
-    if len(pair) == 2 and pair[0] in _COMPARATIVES and (pair[1] in _ABSTRACT or pair[1] in _MEASURES | _PRACTICES):
+    if (
+        len(pair) == 2
+        and pair[0] in _COMPARATIVES
+        and (pair[1] in _ABSTRACT or pair[1] in _MEASURES | _PRACTICES | _FOCUS_WORDS)
+    ):
         return " ".join(words[: start + 2])
     if len(pair) == 2 and pair[0] in ("consistency", "consistent") and pair[1] in ("of", "in", "across", "approach"):
         return " ".join(words[: start + 2])  # "Consistency of AfL in KS3 science"
@@ -433,12 +438,12 @@ MEASURE_NOUNS = _listed("""
     absence, absences, attainment, outcomes, progress, results, scores, exclusions, suspensions, incidents,
     referrals, uptake, take-up, participation, engagement, standards, achievement, punctuality, lateness,
     retention, completion, levels, level, figures, average, share, amount, pa, p8, progress 8, attainment 8, a8,
-    gld, ebacc, improvement, improvements
+    gld, ebacc, improvement, improvements, use
 """)
 _OUTCOME = re.compile(
     r"(?P<verb>" + _phrase_pattern(OUTCOME_VERBS + tuple(_gerund(v) for v in OUTCOME_VERBS)) + r")s?\s+"
     r"(?:(?:the|our|overall|whole-school|pupils'?|pupil|persistent|average|mean)\s+){0,3}"
-    r"(?:(?!(?:of|for|in|at|on|to|with|by)\b)[\w'’+-]+\s+){0,3}?"  # "high GLD outcomes", "strong KS1 phonics results"
+    r"(?:(?!(?:of|for|in|at|on|to|with|by)\b)[\w'’+-]+\s+){0,4}?"  # "high GLD outcomes", "strong KS1 phonics results"
     r"(?P<measure>" + _phrase_pattern(MEASURE_NOUNS) + r")\b",
     re.I,
 )
@@ -448,7 +453,8 @@ _MEANS = re.compile(r"\b(?:by|through|via|using|with\s+(?:a|an|the|\d+|weekly|da
 _INQUIRY = re.compile(
     r"(?P<verb>look(?:ing)?\s+again\s+at|re-?visit(?:ing)?|look(?:ing)?\s+into|look(?:ing)?\s+at\s+(?:options|ways|how|whether|(?:the\s+|our\s+)?(?:[\w-]+\s+)?"
     r"(?:policy|policies|approach|approaches|systems?|structures?|provision|offer|arrangements|use\s+of))|explor(?:e|ing)\s+"
-    r"(?:options|ways|how|whether|the\s+possibility)|consider(?:ing)?|investigat(?:e|ing)\s+(?:options|ways|"
+    r"(?:options|ways|how|whether|the\s+possibility|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:approach|model|idea)s?)|"
+    r"work(?:ing)?\s+with\s+[^.;]{1,40}?\s+to\s+(?:look(?:ing)?\s+(?:at|into)|explore|consider|think\s+about)|consider(?:ing)?|investigat(?:e|ing)\s+(?:options|ways|"
     r"whether)|research(?:ing)?\s+(?:options|ways)|think(?:ing)?\s+about|prioriti[sz](?:e|ing))\b",
     re.I,
 )
@@ -665,7 +671,11 @@ def aim_not_deed(action: str, extra: tuple[str, ...] = (), known=None, year_star
     if found and not _names_something(action, known, year_start):
         return found
     compared = _comparative_aim(original)
-    used = bool(compared) and compared.endswith(" of") and not has_quantity(without_year_groups(action))
+    used = (
+        bool(compared)
+        and (compared.endswith(" of") or compared.split()[-1] in _FOCUS_WORDS)  # "Better use of", "Greater focus on"
+        and not has_quantity(without_year_groups(action))
+    )
     if compared and (used or not _DEED_NOUN.search(action)) and not _MEANS.search(_DEADLINE.sub(" ", action)):
         return "phrase", compared  # "Greater consistency in Do Nows across all depts": a name does not make it a deed
     state = _state_aim(strip_leading_timing(_strip_bullets(action)))

@@ -9,10 +9,10 @@ from ...references import REF_PATTERN
 from .quantities import has_quantity, without_labels
 
 _IMPACT_WORDS = re.compile(
-    r"\b(?:impact|(?<!in\s)progress|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
-    r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data(?!\s+(?:drops?|collections?|entry|capture|deadlines?|points?)\b)|now\s+\w+|unchanged|no\s+change|"
+    r"\b(?:impact|(?<!in\s)progress(?!\s+(?:meetings?|reviews?|checks?|reports?)\b)|rose|risen|rises?|fell|fallen|falls?|increased|increases?|decreased|reduced|"
+    r"improved|improvement|gained|attainment|outcomes?|scores?|(?<!results\s)data(?!-|\s+(?:drops?|collections?|entry|capture|deadlines?|points?)\b)|now\s+\w+|unchanged|no\s+change|"
     r"narrowed|closed|better|worse|higher|lower|fewer|more\s+\w+\s+than|compared|baseline|milestone|"
-    r"target(?!\s+(?:groups?|pupils|children|students|cohort|learners|list))|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey|"
+    r"target(?!\s+(?:groups?|pupils|children|students|cohort|learners|list))|on\s+track\s+to|evidence\s+shows?|show(?:s|ed|n)?(?!\s+(?:how|round|around)\b)|survey(?!\s+(?:sent|issued|circulated|launched|distributed|went\s+out|out)\b)|"
     r"voice(?!\s+(?:gathered|collected|carried\s+out|done|held|taken|planned|booked))|feedback\s+shows|"
     r"more\s+(?:specific|accurate|consistent|consistently|confident|confidently|precise|focused|effective|secure|"
     r"independent|fluent|engaged|likely)|"
@@ -22,7 +22,7 @@ _IMPACT_WORDS = re.compile(
 _ACTIVITY = re.compile(
     r"\b(?:running|underway|under\s+way|sat|being\s+analysed|analysed|circulated|distributed|rolled\s+out|made|"
     r"enrolled|missed|caught\s+up|visited|on\s+file|discussed|noted|considered|presented|"
-    r"completed?|delivered|delivering|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
+    r"completed?|delivered|delivering|signed|took\s+place|taken\s+place|held|launched|purchased|bought|carried\s+out|"
     r"in\s+place|attended|happened|done|finished|ran|run|implemented|introduced|started|begun|began|"
     r"set\s+up|on\s+track|organised|arranged|met|visited|were\s+made|was\s+made|updated|shared|approved|"
     r"appointed|sent|given|written|published|reviewed|agreed|trained|as\s+planned|has\s+met|have\s+met|installed|fitted|"
@@ -81,13 +81,15 @@ _PARTICIPANTS = re.compile(
     r"businesses|organisations|agencies|languages|packs|leaflets|booklets|portfolios|candidates|samples|scripts|"
     r"\d?-?year-olds|classrooms|rooms|bases|sites)\b"
     # "(31 attended)", "40 came", "12 signed up": a count of who took part, with the people left unsaid.
-    r"|\b\d+(?!\s*%|\.\d)\s+(?:attended|attending|came|took\s+part|joined|signed\s+up|attendees|participants|delegates)\b",
+    r"|\b\d+(?!\s*%|\.\d)\s+(?:attended|attending|came|took\s+part|joined|signed\s+up|attendees|participants|delegates|"
+    r"booked|registered|enrolled|invited|trained)\b|\bremaining\s+\d+\b",
     re.I,
 )
 # The parts of a programme named by number: "ECF sessions 1-6", "session 4", "module 3".
 _NUMBERED_PARTS = re.compile(
     r"\b(?:sessions?|modules?|units?|weeks?|steps?|phases?|blocks?|actions?|tasks?|placements?|twilights?|workshops?|"
-    r"periods?|visits?|cycles?|waves?|clinics?|drops?|rounds?|surgeries|briefings?|walks?)\s+\d+(?:\.\d+)*"
+    r"periods?|visits?|cycles?|waves?|clinics?|drops?|rounds?|surgeries|briefings?|walks?|class(?:es)?|rooms?)"
+    r"\s+\d+(?:\.\d+)*"
     r"(?:\s*(?:[-–,&]|and)\s*\d+(?:\.\d+)*)*",
     re.I,
 )

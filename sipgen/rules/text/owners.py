@@ -38,6 +38,7 @@ _AGENT = re.compile(
     re.I,
 )
 _BRACKETED = re.compile(r"\((?P<who>[^()]{1,50})\)")
+_CLOSING_ROLE = re.compile(r",\s*(?P<who>[A-Za-z][\w&'’ -]{1,30}?)\.?\s*$")
 _LABELLED_NAME = re.compile(
     r"(?:^|[–—,;(]|\s-)\s*(?i:owners?|lead|responsible|led\s+by)\s*[:\-–]?\s*"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?\s*\)?\s*$"
@@ -115,6 +116,9 @@ def names_owner(text: str, known=None) -> bool:
             return True
     if any(any(_is_owner(p, known) for p in _OWNER_SEPARATOR.split(m["who"])) for m in _BRACKETED.finditer(text)):
         return True
+    closing = _CLOSING_ROLE.search(text)
+    if closing and _is_owner(closing["who"], known):
+        return True  # "From Jan, run weekly Lego therapy for 4 Y7 pupils, SENCo"
     if _LABELLED_NAME.search(text):
         return True  # "... – owner Ben Carver": labelled as the owner, so a name, listed or not
     trailing = _TRAILING.search(text)
@@ -147,7 +151,9 @@ _ACTING_INITIALS = re.compile(
 
 # Initials closing the action after a dash or a slash, as plans often sign off a row: "... - KP", "... / VP".
 _TRAILING_INITIALS = re.compile(
-    rf"\s(?:[–—/-]|--)\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)\.?\s*$"
+    rf"\s(?:[–—/-]|--)\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)"
+    # ... and perhaps when: "... - AL, Jan-Feb", "... - JW by 17 Oct"
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}(?:\s*[-–]\s*[A-Z][a-z]{2,8})?|\s+(?:by|before|from|in|w/c)\s+[\w/ ]{1,15}?)?\.?\s*$"
 )
 
 

@@ -63,6 +63,9 @@ def several_priorities(title: str, max_words: int = 30) -> str | None:
         return "it lists several priorities separated by semicolons"
     if len(re.findall(r"(?:^|\s)\d{1,2}[.)]\s+\S", title)) >= 2:
         return "it numbers several priorities in one"
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", title.strip()) if _has_verb(s)]
+    if len(sentences) >= 2:
+        return f"it sets out {len(sentences)} sentences, each a priority of its own"  # "Improve X. Also reduce Y."
     if _UNFINISHED.search(title):
         return "it stops mid-sentence"
     if "?" in title:
@@ -196,7 +199,8 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b|\+)\s*", re.I)
 
 # Several outcomes given one verb: "Y6 SATs results, Y11 GCSE results and sixth form retention all to improve".
 _ALL_TO_CHANGE = re.compile(
-    r"\b(?:all|each|both)\s+(?:to\s+|will\s+|should\s+)?(?:improve|rise|increase|fall|reduce|get\s+better)\w*\s*\.?$",
+    r"\b(?:all|each|both)\s+(?:to\s+|will\s+|should\s+|needs?\s+to\s+)?(?:improve|rise|increase|fall|reduce|get\s+better)"
+    r"\w*\s*\.?$",
     re.I,
 )
 
