@@ -35,6 +35,7 @@ TUNED = (
     "fresh_n.toml",
     "fresh_o.toml",
     "fresh_p.toml",
+    "fresh_q.toml",
 )
 CASES = [case for name in TUNED for case in load_cases(real_plans.ROOT / "tests" / "cases" / name)]
 PRECISION = 0.95
@@ -137,6 +138,14 @@ KNOWN_MISSES = {
     "p2-rv705-sd-green-but-missed": "a rating is checked against the recorded figures, not the review's words",
     "p2-rv705-nc-red-all-met": "a rating is checked against the recorded figures, not the review's words",
     "p2-pr102-mat-blank": "'across the trust in 2025' reads as a dated source",
+    "q1-ac201-promote-positive-attitudes-t": "'positive attitudes' is not read as an abstract aim after 'promote'",
+    "q1-ac201-monitor-attendance": "a bare 'monitor' with a measure is read as a deed",
+    "q1-rs301-lexia-group-for-10-y3-pupils": "closing bracketed initials are not an owner (brackets hold products too)",
+    "q2-ac201-be-consistent": "'Be more consistent in ...' is not read as an exhortation",
+    "q2-ac204-last-year": "an action dated before the year is also overdue (AC206)",
+    "q2-pr102-dash": "the writer lists PR104 as both quiet and allowed; a dash preface gets PR104",
+    "q2-pr102-hunch": "'Father engagement' reads as a topic (PR105)",
+    "q2-pr105-ey-two": "'... and reduce staff turnover' after a long first aim is not read as a second",
 }
 
 

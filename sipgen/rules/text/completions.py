@@ -149,6 +149,8 @@ def _is_context(text: str, match: re.Match) -> bool:
 def completed_action(text: str) -> bool:
     """True when a criterion counts an action done ("All mentors attend training", "New tracker
     in place by January") and no other verb in it says what changed as a result."""
+    if (_WITHIN_A_TIME.search(text) or _AT_LEAST_EACH.search(text)) and _PERCENT.search(text):
+        return False  # "... shared within 4 weeks for 95% of children": how often on time, a measure
     if _HAS_A_THING.search(text) and not _has_outcome_verb(text, _HAS_A_THING.search(text).span()):
         return True
     done = _PROVIDERS_DONE.match(text)
@@ -156,8 +158,6 @@ def completed_action(text: str) -> bool:
         _has_outcome_verb(text, done.span()) or _CHANGE_WORD.search(text, done.end()) or _PERCENT.search(text)
     ):
         done = None  # "Mentors have observed improved questioning in 80% of lessons": what they saw
-    if (_WITHIN_A_TIME.search(text) or _AT_LEAST_EACH.search(text)) and _PERCENT.search(text):
-        return False  # "... shared within 4 weeks for 95% of children": how often on time, a measure
     if _PROVIDERS_COUNT.match(text) or done:
         return True  # "Governors carry out three learning walks of RE": the tasks counted, not what they found
     if _ON_A_SCHEDULE.match(text) and not names_a_measure(text):
@@ -178,7 +178,7 @@ _PROVIDERS_FIRST = r"^\s*(?:(?:the|our|each|every|all)\s+)?(?:[\w'’-]+\s+){0,2
 # Those who provide, doing their part on a timetable: monitoring done, not its impact.
 _ON_A_SCHEDULE = re.compile(
     _PROVIDERS_FIRST
-    + r"(?:visits?|reports?|meets?|observes?|monitors?|checks?|reviews?|attends?|holds?|runs?|leads?)\s+"
+    + r"(?:visits?|reports?|meets?|observes?|monitors?|checks?|reviews?|attends?|holds?|runs?|leads?|receives?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:termly|half[- ]termly|weekly|fortnightly|monthly|each\s+(?:term|half[- ]term|week|month)|"
     r"every\s+(?:term|half[- ]term|week|month)|regularly)\b",
     re.I,

@@ -22,7 +22,7 @@ from .lexicon import (
     VAGUE_VERBS,
     _listed,
 )
-from .owners import _is_owner, names_owner
+from .owners import _is_owner, names_owner, trailing_initials
 from .quantities import has_quantity, without_labels, without_year_groups
 from .timings import _RECURRING, names_timing, strip_leading_timing
 
@@ -55,7 +55,7 @@ def leading_verb_phrase(action: str) -> str:
         rest = text[label.end() :]
         # "Parent phonics workshop (Reception) - PL": the owner follows the dash, the deed went first;
         # "Cluster meetings termly - focus on ...": so does what the deed is about.
-        if _TRAILING_OWNER.fullmatch(rest) or _is_owner(rest, None):
+        if _TRAILING_OWNER.fullmatch(rest) or _is_owner(rest, None) or trailing_initials(text):
             text = label["label"]
         elif not (_FOCUS.match(rest) and _DEED_NOUN.search(label["label"])):
             text = rest
@@ -186,6 +186,7 @@ def _continues_a_deed(rest: str) -> bool:
 # special school", "through a weekly mentor meeting". A bare channel ("through PSHE and assemblies",
 # "through TTRS") still leaves the reader asking how.
 _BY_DOING = re.compile(r"\bby\s+(?!(?:morning|evening|spring|during|nothing|something)\b)[a-z]{2,}ing\b")
+_WITH_A = re.compile(r"\bwith\s+(?:a|an)\s+(?:\d|weekly|daily|fortnightly|monthly|termly|half-termly)", re.I)
 _THROUGH = re.compile(r"\b(?:through|via)\s+(?P<means>[^.;]{3,80})")
 # ... or after a colon: "Promote the open evening on social media: 3 posts a week through October".
 _THEN_HOW = re.compile(r":\s*[^:]*?(?:\d|\b(?:daily|weekly|fortnightly|termly)\b)", re.I)
@@ -199,6 +200,8 @@ def _means_spelled_out(phrase: str, end: int) -> bool:
     rest = phrase[end:]
     if _BY_DOING.search(rest) or _THEN_HOW.search(rest):
         return True
+    if _WITH_A.search(rest):
+        return True  # "Support 3 ECTs with a weekly 30-min mentor meeting"
     through = _THROUGH.search(rest)
     return bool(through) and bool(_HOW_OFTEN_OR_HOW_MUCH.search(_DEADLINE.sub(" ", through["means"])))
 

@@ -32,6 +32,13 @@ _ACTIVITY = re.compile(
 )
 # The plan's own action numbers ("Actions 1.1.1 - 1.1.3 complete") and children by age ("all 3s").
 _ACTION_NUMBERS = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{1,2}\b|\b(?:all|the|our|for|and|&)\s+[2-5]s\b", re.I)
+# A range of days: "5-6 Dec"; a group counted: "group of 10"; a half-term named: "Autumn 2"; one
+# from each: "one from each nursery".
+_OTHER_LABELS = re.compile(
+    rf"\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b|\bgroups?\s+of\s+\d+\b|"
+    r"\b(?:autumn|spring|summer)\s+[12]\b|\bone\s+(?:from|in|per)\s+each\b",
+    re.I,
+)
 # Figures that only date or count the activity, not its effect.
 # A day and month written in the text: "3 Dec", "14th January", "March 31".
 _DAY_AND_MONTH = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\b|\b{MONTH_PATTERN}\s+\d{{1,2}}\b"
@@ -77,7 +84,7 @@ _PARTICIPANTS = re.compile(
     r"volunteers|attendees|delegates|books|records|files|admissions|cases|plans|"
     r"schools|primaries|academies|settings|partners|classes|sessions|twilights|visits|workshops|walks|meetings|"
     r"calls|phone\s+calls|referrals|letters|texts|emails|home\s+visits|assemblies|lessons|ects|apprentices|afternoons|"
-    r"mornings|days|weeks|childminders|providers|nurseries|heads|headteachers|leaders|settings|companies|employers|"
+    r"mornings|days|weeks|practitioners|childminders|providers|nurseries|heads|headteachers|leaders|settings|companies|employers|"
     r"businesses|organisations|agencies|languages|packs|leaflets|booklets|portfolios|candidates|samples|scripts|"
     r"\d?-?year-olds|classrooms|rooms|bases|sites)\b"
     # "(31 attended)", "40 came", "12 signed up": a count of who took part, with the people left unsaid.
@@ -126,7 +133,7 @@ def describes_activity_only(text: str) -> bool:
     plain = _NOW_DONE.sub(" ", _ONLY_NOTED.sub(" noted ", _ACTIONS_PROGRESS.sub(" made ", text)))
     if not text.strip() or _CHANGE.search(text) or _IMPACT_WORDS.search(plain):
         return False
-    counted = _ACTION_NUMBERS.sub(" ", _DONE_SHARE.sub(" ", text))
+    counted = _OTHER_LABELS.sub(" ", _ACTION_NUMBERS.sub(" ", _DONE_SHARE.sub(" ", text)))
     counted = _PARTICIPANTS.sub(" ", _NOT_IMPACT_FIGURES.sub(" ", _NUMBERED_PARTS.sub(" ", counted)))
     figures = without_labels(REF_PATTERN.sub(" ", counted))
     if has_quantity(figures):
@@ -140,6 +147,7 @@ _PLACEHOLDER = re.compile(
     r"completed|written(?:\s+up)?|evaluated|assessed|decided|measured|judged))|to\s+come|pending|awaiting\s+\w+|"
     r"will\s+(?:report|update|feed\s+back|share|confirm)(?:\s+(?:back|on\s+(?:this|impact|progress)))?)(?:\s+(?:at|after|in|by|following|from|"
     r"once|when|until)\s+.{1,50})?"
+    r"|(?:discussed|noted|shared|presented|raised)\s+(?:at|with|to|by)\s+(?:the\s+)?[\w&' -]{2,30}"
     r"|(?:this\s+is\s+the\s+)?first\s+review|in\s+progress|on-?going|cont(?:inued|inuing)?|tb[acd]|to\s+(?:follow|be\s+confirmed|come)|too\s+early\s+to\s+(?:judge|tell|say)"
     r"(?:\s+yet)?|see\s+(?:\S+\s+){0,6}?\S+|n/?a|none(?:\s+yet)?|nil|"
     r"not\s+yet(?:\s+known|\s+measured|\s+available)?|awaiting\s+(?:[\w'’/-]+\s+){0,3}?(?:data|results|figures|evidence|"

@@ -13,6 +13,7 @@ VAGUE_VERBS = (
     "ensure",
     *("ensrue", "enusre", "esnure", "ensrure"),  # as typed in a hurry: still "ensure"
     "tackle",
+    "aim for",
     "make sure",
     "improve",
     "raise",

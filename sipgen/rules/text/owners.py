@@ -153,7 +153,8 @@ _ACTING_INITIALS = re.compile(
 _TRAILING_INITIALS = re.compile(
     rf"\s(?:[–—/-]|--)\s*(?P<who>{_INITIALS_WORD}(?:\s*(?:,|and|&|/)\s*{_INITIALS_WORD})*)"
     # ... and perhaps when: "... - AL, Jan-Feb", "... - JW by 17 Oct"
-    r"(?:\s*,\s*[A-Z][a-z]{2,8}(?:\s*[-–]\s*[A-Z][a-z]{2,8})?|\s+(?:by|before|from|in|w/c)\s+[\w/ ]{1,15}?)?\.?\s*$"
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}(?:\s*[-–]\s*[A-Z][a-z]{2,8})?(?:\s+\d{2,4})?"
+    r"|\s+(?:by|before|from|in|w/c)\s+[\w/ ]{1,15}?)?\.?\s*$"
 )
 
 
