@@ -225,7 +225,6 @@ def no_baseline(criterion, ctx):
         return
     if criterion.baseline.strip() and completed_action(text):
         return  # "n/a" beside "100% of planned workshops delivered": a count of deliveries starts from none
-        return
     yield flag(
         f"{criterion.ref or 'This criterion'} has no baseline.",
         "Give the starting figure, e.g. last year's result, so progress can be judged.",

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ...dates import MONTH_PATTERN
+from .common import _phrase_pattern
 from .measures import (
     _AUXILIARIES,
     _COMPLETED,
@@ -37,7 +38,6 @@ from .measures import (
     TRAINEES,
     _any_of,
     _may_complete,
-    _words,
     names_a_measure,
     states_its_milestones,
 )
@@ -67,8 +67,8 @@ _LEARNER_SET = frozenset(LEARNERS)
 _FAMILY_SET = frozenset(FAMILIES)
 _PROVIDER_SET = frozenset(PROVIDERS)
 _PROVIDED_TO = re.compile(
-    rf"^\W*(?:\S+\s+){{0,5}}?(?:{_words(LEARNERS + FAMILIES + TRAINEES)})\s+(?:\S+\s+){{0,3}}?"
-    rf"(?:(?P<be>are|is|were|was|be|being)\s+(?:\S+ly\s+)?(?:{_words(PROVIDED_TO)})|(?P<get>{_words(RECEIVING)}))\b",
+    rf"^\W*(?:\S+\s+){{0,5}}?(?:{_phrase_pattern(LEARNERS + FAMILIES + TRAINEES)})\s+(?:\S+\s+){{0,3}}?"
+    rf"(?:(?P<be>are|is|were|was|be|being)\s+(?:\S+ly\s+)?(?:{_phrase_pattern(PROVIDED_TO)})|(?P<get>{_phrase_pattern(RECEIVING)}))\b",
     re.I,
 )
 _ACTED_ON = frozenset(max(phrase.split(), key=len) for phrase in PROVIDED_TO + RECEIVING)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _BULLET = re.compile(r"^\s*(?:[-•*·–]+|\(?\d+[.)]|\(?[a-z][.)]|\d+\.\d+(?:\.\d+)*)\s*", re.I)
 _MODAL = re.compile(r"^(?P<subject>(?:[\w'’&/-]+\s+){0,5}?)(?:will|shall|should|must|are to|is to|to)\s+", re.I)
@@ -17,7 +18,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9&/'’-]+", text.casefold())
 
 
-def _phrase_pattern(phrases: tuple[str, ...]) -> str:
+def _phrase_pattern(phrases: Iterable[str]) -> str:
     """An alternation of the phrases, longest first, any space between their words."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from .clauses import _CHANGE_WORD, _possessive, _tokens, _verbs, criterion_kind
+from .common import _phrase_pattern
 from .measures import (
     _AUXILIARIES,
     _COMPLETED,
@@ -27,7 +28,6 @@ from .measures import (
     VERDICTS,
     _any_of,
     _may_complete,
-    _words,
     names_a_measure,
 )
 from .quantities import AGE_GROUP
@@ -48,10 +48,10 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which|whose)\s+(?:\S+\s+){0,2}$", 
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|following|once|when|since|now\s+that|as\s+soon\s+as|if)\b[^,;:]*$", re.I)
 _LEARNER_AGENT = re.compile(
     r"^\s*(?:\S+\s+){0,6}?by\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?(?:\S+\s+of\s+|all\s+|most\s+|every\s+)?"
-    rf"(?:the\s+|their\s+)?(?:\S+\s+){{0,2}}(?:{_words(LEARNERS + FAMILIES)})\b",
+    rf"(?:the\s+|their\s+)?(?:\S+\s+){{0,2}}(?:{_phrase_pattern(LEARNERS + FAMILIES)})\b",
     re.I,
 )
-_PROGRAMME_OBJECT = re.compile(rf"^\s*(?:the\s+|their\s+)?(?:\S+\s+)?(?:{_words(PROGRAMME_WORDS)})\b", re.I)
+_PROGRAMME_OBJECT = re.compile(rf"^\s*(?:the\s+|their\s+)?(?:\S+\s+)?(?:{_phrase_pattern(PROGRAMME_WORDS)})\b", re.I)
 _LEARNERS_AND_FAMILIES = frozenset(LEARNERS + FAMILIES)
 
 # A time limit: "within 4 weeks", "within 5 school days of admission".
@@ -172,7 +172,9 @@ def completed_action(text: str) -> bool:
 
 
 # Those who provide, opening the criterion as its subject: "The phonics lead ...", "All mentors ...".
-_PROVIDERS_FIRST = r"^\s*(?:(?:the|our|each|every|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _words(PROVIDERS) + r")\s+"
+_PROVIDERS_FIRST = (
+    r"^\s*(?:(?:the|our|each|every|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _phrase_pattern(PROVIDERS) + r")\s+"
+)
 
 
 # Those who provide, doing their part on a timetable: monitoring done, not its impact.

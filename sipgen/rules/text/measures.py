@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from ...dates import MONTH_PATTERN, parse_date
+from .common import _phrase_pattern
 from .quantities import AGE_GROUP, AGE_RANGE
 
 PROVISION = "Provision"
@@ -251,11 +252,6 @@ PROGRAMME_WORDS = ("programme", "course", "placement", "placements", "qts", "itt
 # -- Compiled patterns ---------------------------------------------------------------------------
 
 
-def _words(words) -> str:
-    """An alternation of the phrases, longest first, each allowed any spacing."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 _MONTH = rf"\b{MONTH_PATTERN}\b\.?"
 _NUM = r"(?:\d{1,2}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
 _NOT_SHARE = r"(?!\s*(?:%|per\s*cent|percent|[.,]\d))"
@@ -271,7 +267,7 @@ _NOT_A_MEASURE = re.compile(
             r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b(?:by|at|before|after|until)\s+\d{1,2}[:.]\d{2}\b",  # 9:30am
             # "Year 6", "Years 5 and 6", "Standard 5", "Phase 3" (not "each year 3 ...", "Year 6 85%")
             r"(?<!\bthis\s)(?<!\beach\s)(?<!\bper\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bevery\s)(?<!\ba\s)"
-            rf"\b(?:{_words(LABEL_WORDS)})\s*{_NUM}(?:\s*(?:[-–/&,+]|and|or|to)\s*{_NUM})*\b{_NOT_SHARE}",
+            rf"\b(?:{_phrase_pattern(LABEL_WORDS)})\s*{_NUM}(?:\s*(?:[-–/&,+]|and|or|to)\s*{_NUM})*\b{_NOT_SHARE}",
             rf"\b[a-z]{{1,5}}\d{{1,3}}[a-z]?(?:\s*[-–/&]\s*[a-z]{{0,5}}\d{{1,3}})*\b{_NOT_SHARE}",  # KS2, Y3/4, Aut1
             r"\b\d{1,3}(?:st|nd|rd|th)\b(?!\s*(?:percentile|centile))|\b\d(?:d|rs|cs)\b",  # 2nd, 3D, 4Rs
             r"\b(?:one|1)(?:\s*[-:]\s*|[-\s]to[-\s])(?:one|1)\b|\bno\s+one\b|\bone\s+another\b|\bone[-\s]page\b",
@@ -289,7 +285,7 @@ _NOT_A_MEASURE = re.compile(
 _FIGURE_WORDS = frozenset((*COUNT_WORDS, "half", "third", "thirds", "quarter", "quarters", "fifth", "tenth"))
 _PERCENT = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)", re.I)
 _FIGURE = re.compile(
-    rf"\d+(?:[.,]\d+)*|\b(?:{_words(COUNT_WORDS)})\b|\b(?:a|one|two|three|four)\s+(?:half|third|quarter|fifth|tenth)s?\b"
+    rf"\d+(?:[.,]\d+)*|\b(?:{_phrase_pattern(COUNT_WORDS)})\b|\b(?:a|one|two|three|four)\s+(?:half|third|quarter|fifth|tenth)s?\b"
     rf"|\b(?:half|thirds?|quarters?)\s+of\b",
     re.I,
 )
@@ -298,24 +294,24 @@ _BENCHMARK = re.compile(
     r"\b(?:above|below|in\s+line\s+with|at|better\s+than|higher\s+than|lower\s+than|exceeds?|exceeding|"
     r"match(?:es)?|close\s+to|closer\s+to)\s+(?:or\s+above\s+)?(?:the\s+)?(?:national|local\s+authority|la|county|"
     r"regional|fft|floor)\b(?!\s+(?:curriculum|conference|college|professional|tutoring|programme|trust|lottery))"
-    rf"|\bfrom\s+['‘\"]?(?:{_words(GRADES)})['’\"]?\s+to\s+['‘\"]?(?:{_words(GRADES)})\b",
+    rf"|\bfrom\s+['‘\"]?(?:{_phrase_pattern(GRADES)})['’\"]?\s+to\s+['‘\"]?(?:{_phrase_pattern(GRADES)})\b",
     re.I,
 )
 
 
 def _any_of(words) -> re.Pattern:
     """A pattern matching any of ``words`` as whole words, case forgiven."""
-    return re.compile(rf"\b(?:{_words(words)})\b", re.I)
+    return re.compile(rf"\b(?:{_phrase_pattern(words)})\b", re.I)
 
 
-_QUANTIFIER = re.compile(rf"\b(?:{_words(QUANTIFIERS)})\b(?!\s+(?:longer|one|other|the\s+time)\b)", re.I)
+_QUANTIFIER = re.compile(rf"\b(?:{_phrase_pattern(QUANTIFIERS)})\b(?!\s+(?:longer|one|other|the\s+time)\b)", re.I)
 _METRIC = _any_of(METRIC_WORDS)
 _STATE_OF_MIND = _any_of(STATE_OF_MIND)
 _SAID = _any_of(SAID)
-_SUBJECTIVE = re.compile(rf"\b(?:{_words(SUBJECTIVE)})\b(?![-’'](?:being|s\b))", re.I)
+_SUBJECTIVE = re.compile(rf"\b(?:{_phrase_pattern(SUBJECTIVE)})\b(?![-’'](?:being|s\b))", re.I)
 _NOT_SUBJECTIVE = re.compile(
-    rf"\b(?:{_words(NOT_SUBJECTIVE)})\b(?:\s+(?:as\s+)?(?:at\s+least\s+)?['‘\"]?(?:{_words(GRADES)}|strong|effective)"
-    rf"['’\"]?(?:\s+or\s+(?:better|above|higher|{_words(GRADES)}))?)?",
+    rf"\b(?:{_phrase_pattern(NOT_SUBJECTIVE)})\b(?:\s+(?:as\s+)?(?:at\s+least\s+)?['‘\"]?(?:{_phrase_pattern(GRADES)}|strong|effective)"
+    rf"['’\"]?(?:\s+or\s+(?:better|above|higher|{_phrase_pattern(GRADES)}))?)?",
     re.I,
 )
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'’%-]*", re.I)
